@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import libcst as cst
+
+from migrate.codemod import convert_module
 from migrate.result import TransformOutput
 
 
 def transform_source(source: str, path: str = "<string>") -> TransformOutput:
     """Migrate one Python source text. Raises libcst.ParserSyntaxError if it does not parse."""
-    return TransformOutput(code=source)
+    module = cst.parse_module(source)
+    conversion = convert_module(module)
+    new_module = conversion.module
+    diagnostics = list(conversion.diagnostics)
+    try:
+        from migrate.upgrade import upgrade_module
+    except ImportError:  # the upgrade stage is optional while it is being built
+        upgrade_module = None
+    if upgrade_module is not None and new_module is not module or (upgrade_module is not None and _mentions_tf(source)):
+        new_module, upgrade_diagnostics = upgrade_module(new_module, conversion.skip_functions)
+        diagnostics.extend(upgrade_diagnostics)
+    code = new_module.code if new_module is not module else source
+    return TransformOutput(code=code, diagnostics=tuple(d.with_path(path) for d in diagnostics),
+                           functions=conversion.functions)
+
+
+def _mentions_tf(source: str) -> bool:
+    return "tensorflow" in source

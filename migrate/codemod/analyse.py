@@ -1,0 +1,349 @@
+"""Which functions and methods create variables, who calls whom, and what blocks conversion.
+
+Conversion is decided per connected component of the variable-creating call graph: a converted
+caller cannot call a legacy creator, and a legacy caller cannot call a generated class, so one
+blocker leaves the whole component byte-identical (never a silent half-conversion).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from migrate.codemod.tfapi import TfNames, dotted_name
+from migrate.diagnostics import Diagnostic
+
+# tf.layers / tf.contrib.layers / slim names that create no variables.
+_NON_CREATING_LAYERS = {
+    "flatten", "dropout", "max_pooling1d", "max_pooling2d", "max_pooling3d",
+    "average_pooling1d", "average_pooling2d", "average_pooling3d", "Flatten", "Dropout",
+    "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
+    "AveragePooling3D", "xavier_initializer", "xavier_initializer_conv2d",
+    "variance_scaling_initializer", "l1_regularizer", "l2_regularizer", "l1_l2_regularizer",
+    "sum_regularizer", "apply_regularization", "summarize_activation", "summarize_tensors",
+    "arg_scope", "repeat", "stack", "one_hot_encoding", "softmax", "unit_norm", "max_pool2d",
+    "avg_pool2d", "l2_normalize",
+}
+_IMPLICIT_CREATOR_PREFIXES = (
+    "layers.", "contrib.layers.", "contrib.slim.", "contrib.rnn.", "nn.rnn_cell.", "keras.layers.",
+    "contrib.legacy_seq2seq.", "contrib.seq2seq.", "contrib.cudnn_rnn.",
+)
+_SCOPE_LOOKUPS = {
+    "get_collection", "get_collection_ref", "trainable_variables", "global_variables",
+    "local_variables", "model_variables", "all_variables", "contrib.framework.get_variables",
+    "contrib.framework.get_variables_by_name", "contrib.framework.get_model_variables",
+}
+_GET_VARIABLE_BLOCKING_KWARGS = {
+    "collections": "collections",
+    "partitioner": "partitioner",
+    "custom_getter": "custom-getter",
+    "validate_shape": "unsupported-call",
+}
+_SCOPE_BLOCKING_KWARGS = {
+    "custom_getter": "custom-getter",
+    "partitioner": "partitioner",
+    "caching_device": "unsupported-scope",
+    "use_resource": None,
+    "constraint": "unsupported-scope",
+    "auxiliary_name_scope": "unsupported-scope",
+}
+
+
+@dataclass
+class FunctionInfo:
+    """One top-level function or method of a top-level class."""
+
+    qualname: str
+    name: str
+    node: cst.FunctionDef
+    owner: str | None = None  # class name for methods
+    direct_creator: bool = False
+    calls: set[str] = field(default_factory=set)  # qualnames of local functions called
+    blockers: list[Diagnostic] = field(default_factory=list)
+    escapes: bool = False  # referenced other than by a direct call
+    is_host: bool = False  # runs sessions / feeds: stays a function, hosts module instances
+
+    @property
+    def self_name(self) -> str | None:
+        if self.owner is None or not self.node.params.params:
+            return None
+        return self.node.params.params[0].name.value
+
+
+@dataclass
+class FileAnalysis:
+    functions: dict[str, FunctionInfo]
+    creators: set[str]  # qualnames that create variables directly or through callees
+    converted: set[str]
+    blocked: set[str]
+    diagnostics: list[Diagnostic]
+    script_creates: bool  # module-level statements create variables or call creators
+
+
+def _line(positions: dict[cst.CSTNode, int], node: cst.CSTNode) -> int:
+    return positions.get(node, 0)
+
+
+class _BodyScanner(cst.CSTVisitor):
+    """Collects what one function body (or the module level) does with variables."""
+
+    def __init__(self, tf: TfNames, top_functions: set[str], methods: set[str],
+                 self_name: str | None, owner: str | None, lines: "LineIndex") -> None:
+        self.tf = tf
+        self.top_functions = top_functions
+        self.methods = methods  # method names of the owner class
+        self.self_name = self_name
+        self.owner = owner
+        self.lines = lines
+        self.direct_creator = False
+        self.calls: set[str] = set()
+        self.blockers: list[Diagnostic] = []
+        self.session = False
+        self._call_funcs: set[int] = set()
+        self.nested_depth = 0
+
+    def _block(self, code: str, message: str, node: cst.CSTNode) -> None:
+        self.blockers.append(Diagnostic(code, message, self.lines.line(node)))
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self.nested_depth += 1
+        return True
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.nested_depth -= 1
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        self.nested_depth += 1
+        return True
+
+    def leave_Lambda(self, node: cst.Lambda) -> None:
+        self.nested_depth -= 1
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.nested_depth += 1
+        return True
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.nested_depth -= 1
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self._call_funcs.add(id(node.func))
+        api = self.tf.api(node.func)
+        if api is not None:
+            self._tf_call(api, node)
+            return
+        if isinstance(node.func, cst.Name) and node.func.value in self.top_functions:
+            self.calls.add(node.func.value)
+        elif (
+            self.self_name is not None
+            and isinstance(node.func, cst.Attribute)
+            and isinstance(node.func.value, cst.Name)
+            and node.func.value.value == self.self_name
+            and node.func.attr.value in self.methods
+        ):
+            self.calls.add(f"{self.owner}.{node.func.attr.value}")
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value == "run":
+            if dotted_name(node.func.value) in ("sess", "session", "self.sess", "self.session"):
+                self.session = True
+
+    def _tf_call(self, api: str, node: cst.Call) -> None:
+        if api in ("get_variable", "Variable"):
+            self.direct_creator = True
+            if self.nested_depth:
+                self._block("unsupported-call", f"tf.{api} inside a nested function or lambda", node)
+            if api == "get_variable":
+                for arg in node.args:
+                    if arg.keyword and arg.keyword.value in _GET_VARIABLE_BLOCKING_KWARGS:
+                        code = _GET_VARIABLE_BLOCKING_KWARGS[arg.keyword.value]
+                        self._block(code, f"get_variable({arg.keyword.value}=...)", node)
+        elif api in ("variable_scope", "variable_op_scope"):
+            for arg in node.args:
+                if arg.keyword is None:
+                    continue
+                key = arg.keyword.value
+                if key in _SCOPE_BLOCKING_KWARGS and _SCOPE_BLOCKING_KWARGS[key]:
+                    self._block(_SCOPE_BLOCKING_KWARGS[key], f"variable_scope({key}=...)", node)
+                if key == "reuse" and not _static_reuse(arg.value, self.tf):
+                    self._block("dynamic-reuse", "reuse is computed at run time", node)
+            if api == "variable_op_scope":
+                self._block("unsupported-scope", "variable_op_scope", node)
+        elif api == "make_template":
+            self.direct_creator = True
+            self._block("make-template", "tf.make_template shares variables by template", node)
+        elif api in _SCOPE_LOOKUPS:
+            self._block("scope-lookup", f"tf.{api} looks variables up by collection/name", node)
+        elif api.startswith(_IMPLICIT_CREATOR_PREFIXES) and api.rsplit(".", 1)[-1] not in _NON_CREATING_LAYERS:
+            self.direct_creator = True
+            self._block("implicit-creator", f"tf.{api} creates variables implicitly", node)
+        elif api in ("Session", "InteractiveSession", "placeholder", "train.MonitoredTrainingSession"):
+            self.session = True
+
+
+def _static_reuse(expr: cst.BaseExpression, tf: TfNames) -> bool:
+    """Reuse values whose meaning the codemod can decide: literals, AUTO_REUSE, parameters,
+    comparisons of loop counters (`t > 0`), and `not`/`or`/`and` of those."""
+    if isinstance(expr, cst.Name):
+        return True
+    if tf.api(expr) == "AUTO_REUSE":
+        return True
+    if isinstance(expr, (cst.Integer,)):
+        return True
+    if isinstance(expr, cst.Comparison):
+        return all(isinstance(p, (cst.Name, cst.Integer)) for p in
+                   [expr.left, *[c.comparator for c in expr.comparisons]])
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Not):
+        return _static_reuse(expr.expression, tf)
+    if isinstance(expr, cst.BooleanOperation):
+        return _static_reuse(expr.left, tf) and _static_reuse(expr.right, tf)
+    if isinstance(expr, cst.Attribute) and expr.attr.value == "reuse":
+        return True  # `scope.reuse`, `tf.get_variable_scope().reuse`
+    return False
+
+
+class LineIndex:
+    """Line numbers of nodes, computed lazily once (PositionProvider without a deep copy)."""
+
+    def __init__(self, module: cst.Module) -> None:
+        self._module = module
+        self._lines: dict[int, int] | None = None
+
+    def line(self, node: cst.CSTNode) -> int:
+        if self._lines is None:
+            self._lines = _compute_lines(self._module)
+        return self._lines.get(id(node), 0)
+
+
+def _compute_lines(module: cst.Module) -> dict[int, int]:
+    # MetadataWrapper(unsafe_skip_copy=True) keeps node identity, so ids stay valid.
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    positions = wrapper.resolve(PositionProvider)
+    return {id(node): pos.start.line for node, pos in positions.items()}
+
+
+class _ReferenceScanner(cst.CSTVisitor):
+    """Names of local creator functions used other than as the callee of a call."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.names = names
+        self.callee_ids: set[int] = set()
+        self.escaped: set[str] = set()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.callee_ids.add(id(node.func))
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.callee_ids.add(id(node.name))
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.names and id(node) not in self.callee_ids:
+            self.escaped.add(node.value)
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        # `obj.linear` is not a reference to the module-level `linear`.
+        node.value.visit(self)
+        return False
+
+    def visit_Param(self, node: cst.Param) -> bool:
+        if node.default is not None:
+            node.default.visit(self)
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_ImportAlias(self, node: cst.ImportAlias) -> bool:
+        return False
+
+
+def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAnalysis:
+    functions: dict[str, FunctionInfo] = {}
+    top_functions = {s.name.value for s in module.body if isinstance(s, cst.FunctionDef)}
+    for stmt in module.body:
+        if isinstance(stmt, cst.FunctionDef):
+            functions[stmt.name.value] = FunctionInfo(stmt.name.value, stmt.name.value, stmt)
+        elif isinstance(stmt, cst.ClassDef):
+            for item in stmt.body.body:
+                if isinstance(item, cst.FunctionDef):
+                    qual = f"{stmt.name.value}.{item.name.value}"
+                    functions[qual] = FunctionInfo(qual, item.name.value, item, owner=stmt.name.value)
+    methods_by_owner: dict[str, set[str]] = {}
+    for info in functions.values():
+        if info.owner:
+            methods_by_owner.setdefault(info.owner, set()).add(info.name)
+
+    for info in functions.values():
+        scanner = _BodyScanner(tf, top_functions, methods_by_owner.get(info.owner or "", set()),
+                               info.self_name, info.owner, lines)
+        info.node.body.visit(scanner)
+        info.direct_creator = scanner.direct_creator
+        info.calls = scanner.calls
+        info.blockers = scanner.blockers
+        info.is_host = scanner.session and not scanner.direct_creator
+        for deco in info.node.decorators:
+            if info.owner is None or dotted_name(deco.decorator) not in ("property",):
+                info.blockers.append(Diagnostic("unsupported-call", "decorated function", lines.line(info.node)))
+        if info.owner and info.name.startswith("__") and info.direct_creator:
+            info.blockers.append(Diagnostic("unsupported-call", f"variables created in {info.name}", lines.line(info.node)))
+
+    # Module level: statements outside functions and classes.
+    script = _BodyScanner(tf, top_functions, set(), None, None, lines)
+    for stmt in module.body:
+        if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            stmt.visit(script)
+
+    creators = {q for q, f in functions.items() if f.direct_creator}
+    changed = True
+    while changed:
+        changed = False
+        for q, f in functions.items():
+            if q not in creators and f.calls & creators and not f.is_host:
+                creators.add(q)
+                changed = True
+
+    refs = _ReferenceScanner({q for q in creators if "." not in q})
+    module.visit(refs)
+    diagnostics: list[Diagnostic] = []
+    for q in creators:
+        f = functions[q]
+        if f.name in refs.escaped and f.owner is None:
+            f.escapes = True
+            f.blockers.append(Diagnostic("unsupported-call", f"{q} is used as a value (not only called)", lines.line(f.node)))
+
+    # Components of the creator graph (undirected); hosts and module level are not members.
+    blocked: set[str] = set()
+    adjacency: dict[str, set[str]] = {q: set() for q in creators}
+    for q in creators:
+        for callee in functions[q].calls & creators:
+            adjacency[q].add(callee)
+            adjacency[callee].add(q)
+    seen: set[str] = set()
+    for start in creators:
+        if start in seen:
+            continue
+        component, stack = set(), [start]
+        while stack:
+            q = stack.pop()
+            if q in component:
+                continue
+            component.add(q)
+            stack.extend(adjacency[q] - component)
+        seen |= component
+        reasons = [d for q in component for d in functions[q].blockers]
+        if reasons:
+            blocked |= component
+            for q in sorted(component):
+                own = functions[q].blockers
+                if own:
+                    diagnostics.extend(own)
+                else:
+                    diagnostics.append(Diagnostic(
+                        "unconvertible-callee",
+                        f"{q} left unchanged: it shares variables with a function that cannot be converted ({reasons[0].code})",
+                        lines.line(functions[q].node)))
+    converted = creators - blocked
+    return FileAnalysis(functions, creators, converted, blocked, diagnostics,
+                        script_creates=script.direct_creator or bool(script.calls & creators))

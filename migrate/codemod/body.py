@@ -1,0 +1,462 @@
+"""The symbolic scope walk over one function body.
+
+It keeps TF1's scope stack while it rewrites: every `get_variable` / `tf.Variable` becomes an
+attribute (created on first call), every call of a converted function a submodule, and two sites
+resolving to the same full name the same attribute (that is what `reuse` meant). Scopes become
+`tf.name_scope`, reuse directives disappear. Anything it cannot model raises `Unsupported`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import libcst as cst
+
+from migrate.codemod.analyse import FunctionInfo
+from migrate.codemod.context import VARIABLE_PARAMS, FileContext, code
+from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string, pattern_text, snake_case
+from migrate.codemod.plan import ClassPlan
+from migrate.codemod.scopes import (ScopeCall, ScopeSignature, Unsupported, bind_call,
+                                    is_reuse_block, is_reuse_statement, scope_items)
+from migrate.codemod.variables import get_variable_spec
+
+Key = tuple[str, str]
+
+
+@dataclass
+class Frame:
+    kind: str  # "var" (variable_scope) | "name" (name_scope) | "transparent"
+    key: Key  # ("s", literal) or ("d", code of the expression)
+    expr: cst.BaseExpression | None
+    call: ScopeCall | None = None
+
+    @property
+    def dynamic(self) -> bool:
+        return self.key[0] == "d"
+
+
+def _statement(text: str) -> cst.BaseStatement:
+    return cst.parse_statement(text)
+
+
+class BodyConverter(cst.CSTTransformer):
+    """Rewrites one function body into the body of `__call__`, filling a `ClassPlan`."""
+
+    def __init__(self, ctx: FileContext, info: FunctionInfo, sig: ScopeSignature, plan: ClassPlan,
+                 attrs: NameAllocator) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.tf = ctx.tf
+        self.info = info
+        self.sig = sig
+        self.plan = plan
+        self.attrs = attrs
+        self.frames: list[Frame] = []
+        self.frame_counts: list[int] = []
+        self.captures: dict[str, tuple[tuple[Key, ...], Frame | None]] = {}
+        if sig.capture:
+            self.captures[sig.capture] = ((), None)
+        self.var_attrs: dict[tuple, str] = {}
+        self.sub_attrs: dict[tuple, str] = {}
+        self.scope_counts: dict[tuple[Key, ...], Counter[str]] = {}
+        self.tfvar_counts: dict[tuple[Key, ...], Counter[str]] = {}
+        self.pending: list[list[cst.BaseStatement]] = []
+        self.loop_depth = 0
+        self.cond_depth = 0
+        self.nested_depth = 0
+        self.skip_names: set[int] = set()
+        self.removed_reuse: set[int] = set()
+        self.self_name = info.self_name
+
+    # -- statement bookkeeping: creation statements go right before the statement needing them
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            self.pending.append([])
+        return super().on_visit(node)
+
+    def on_leave(self, original_node, updated_node):  # type: ignore[override]
+        result = super().on_leave(original_node, updated_node)
+        if isinstance(original_node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            before = self.pending.pop()
+            if before:
+                if isinstance(result, cst.FlattenSentinel):
+                    return cst.FlattenSentinel([*before, *result.nodes])
+                if isinstance(result, cst.RemovalSentinel):
+                    return cst.FlattenSentinel(before)
+                return cst.FlattenSentinel([*before, result])
+        return result
+
+    def _before(self, stmt: cst.BaseStatement) -> None:
+        self.pending[-1].append(stmt)
+
+    # -- depth tracking
+    def visit_For(self, node: cst.For) -> None:
+        self.loop_depth += 1
+
+    def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
+        self.loop_depth -= 1
+        return updated
+
+    def visit_While(self, node: cst.While) -> None:
+        self.loop_depth += 1
+
+    def leave_While(self, original: cst.While, updated: cst.While) -> cst.While:
+        self.loop_depth -= 1
+        return updated
+
+    def visit_If(self, node: cst.If) -> None:
+        self.cond_depth += 1
+
+    def leave_If(self, original: cst.If, updated: cst.If):
+        self.cond_depth -= 1
+        if original.orelse is None and is_reuse_block(self.tf, original.body):
+            return cst.RemovalSentinel.REMOVE
+        return updated
+
+    def visit_Try(self, node: cst.Try) -> None:
+        self.cond_depth += 1
+
+    def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.Try:
+        self.cond_depth -= 1
+        return updated
+
+    def _nested_in(self) -> None:
+        self.nested_depth += 1
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self.nested_depth += 1
+
+    def leave_Lambda(self, original: cst.Lambda, updated: cst.Lambda) -> cst.Lambda:
+        self.nested_depth -= 1
+        return updated
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.nested_depth += 1
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        self.nested_depth -= 1
+        return updated
+
+    for _comp in ("ListComp", "SetComp", "DictComp", "GeneratorExp"):
+        locals()[f"visit_{_comp}"] = lambda self, node: setattr(self, "nested_depth", self.nested_depth + 1)
+        locals()[f"leave_{_comp}"] = (lambda self, original, updated:
+                                      (setattr(self, "nested_depth", self.nested_depth - 1), updated)[1])
+
+    # -- the legacy `self` of a method becomes `owner`
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.skip_names.add(id(node.attr))
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self.skip_names.add(id(node.keyword))
+
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
+        if self.self_name and original.value == self.self_name and id(original) not in self.skip_names:
+            return updated.with_changes(value="owner")
+        return updated
+
+    # -- reuse directives disappear: sharing is decided statically
+    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine):
+        if is_reuse_statement(self.tf, original):
+            return cst.RemovalSentinel.REMOVE
+        return updated
+
+    def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
+        if not updated.body:
+            return updated.with_changes(body=[_statement("pass")])
+        return updated
+
+    # -- scopes
+    def _path(self) -> tuple[Key, ...]:
+        return tuple(f.key for f in self.frames if f.kind == "var")
+
+    def _full_path(self) -> tuple[Key, ...]:
+        return tuple(f.key for f in self.frames if f.kind in ("var", "name"))
+
+    def _count_open(self, name: str) -> None:
+        self.scope_counts.setdefault(self._path(), Counter())[name] += 1
+
+    def _unique_default(self, default: str, node: cst.CSTNode) -> str:
+        if self.loop_depth or self.cond_depth:
+            raise Unsupported("dynamic-scope", "default_name scope inside a loop or branch", node)
+        counts = self.scope_counts.setdefault(self._path(), Counter())
+        if counts[default] == 0:
+            return default
+        i = 1
+        while counts[f"{default}_{i}"]:
+            i += 1
+        return f"{default}_{i}"
+
+    def _scope_defaults(self) -> list[ScopeCall]:
+        calls = [f.call for f in reversed(self.frames) if f.kind == "var" and f.call is not None]
+        if self.sig.own_call is not None:
+            calls.append(self.sig.own_call)
+        return calls
+
+    def visit_With(self, node: cst.With) -> None:
+        if node is self.sig.own_with:
+            self.frame_counts.append(0)
+            return
+        pushed = 0
+        for (kind, call), item in zip(scope_items(self.tf, node), node.items):
+            if kind == "other" or call is None:
+                continue
+            frame = self._frame_for(kind, call, item)
+            self.frames.append(frame)
+            pushed += 1
+        self.frame_counts.append(pushed)
+
+    def _frame_for(self, kind: str, call: cst.Call, item: cst.WithItem) -> Frame:
+        if kind == "name":
+            name = call.args[0].value if call.args else None
+            return Frame("name", ("n", code(name) if name is not None else ""), name)
+        sc = ScopeCall.parse(call)
+        name = sc.name
+        frame: Frame
+        if isinstance(name, cst.Call) and self.tf.api(name.func) == "get_variable_scope":
+            frame = Frame("transparent", ("t", ""), None, sc)
+        elif isinstance(name, cst.Name) and name.value in self.captures:
+            parent, captured = self.captures[name.value]
+            if captured is None and not self._path():
+                frame = Frame("transparent", ("t", ""), None, sc)
+            elif captured is not None and parent == self._path():
+                frame = Frame("var", captured.key, captured.expr, sc)
+            else:
+                raise Unsupported("unsupported-scope", "a captured scope re-entered at another depth", call)
+        elif literal_string(name) is not None:
+            text = literal_string(name)
+            frame = Frame("var", ("s", text), name, sc)  # type: ignore[arg-type]
+            self._count_open(text)  # type: ignore[arg-type]
+        elif name is None:
+            default = literal_string(sc.default_name)
+            if default is None:
+                raise Unsupported("dynamic-scope", "variable_scope without a static name", call)
+            unique = self._unique_default(default, call)
+            frame = Frame("var", ("s", unique), cst.SimpleString(repr(unique)), sc)
+            self._count_open(unique)
+        else:
+            frame = Frame("var", ("d", code(name)), name, sc)
+        if item.asname is not None and isinstance(item.asname.name, cst.Name):
+            self.captures[item.asname.name.value] = (self._path(), frame)
+        return frame
+
+    def leave_With(self, original: cst.With, updated: cst.With):
+        pushed = self.frame_counts.pop()
+        if original is self.sig.own_with:
+            return cst.FlattenSentinel(list(updated.body.body))
+        frames = self.frames[len(self.frames) - pushed:] if pushed else []
+        del self.frames[len(self.frames) - pushed:]
+        if not pushed:
+            return updated
+        items: list[cst.WithItem] = []
+        frame_iter = iter(frames)
+        for (kind, _), item in zip(scope_items(self.tf, original), updated.items):
+            if kind == "other":
+                items.append(item)
+                continue
+            frame = next(frame_iter)
+            if kind == "name":
+                items.append(item)
+            elif frame.kind == "var" and frame.expr is not None:
+                scope = cst.parse_expression(f"{self.ctx.tf_attr('name_scope')}({code(frame.expr)})")
+                items.append(item.with_changes(item=scope, asname=None))
+        if not items:
+            return cst.FlattenSentinel(list(updated.body.body))
+        items[-1] = items[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return updated.with_changes(items=items)
+
+    # -- variables and calls
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        api = self.tf.api(original.func)
+        if api == "get_variable":
+            return self._get_variable(original, updated)
+        if api == "Variable":
+            return self._tf_variable(original, updated)
+        callee = self.ctx.is_converted_function_call(original)
+        if callee is not None:
+            return self._call_site(original, updated, callee)
+        return updated
+
+    def _guard_nested(self, node: cst.CSTNode, what: str) -> None:
+        if self.nested_depth:
+            raise Unsupported("unsupported-call", f"{what} inside a lambda, comprehension or nested function", node)
+
+    def _dynamic_key(self, extra: list[cst.BaseExpression]) -> str | None:
+        parts = [code(f.expr) for f in self.frames if f.kind == "var" and f.dynamic and f.expr is not None]
+        parts += [code(e) for e in extra]
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else f"({', '.join(parts)})"
+
+    def _attr_base(self, tail: str) -> str:
+        parts = [f.key[1] if not f.dynamic else pattern_text(f.expr) for f in self.frames
+                 if f.kind == "var" and f.expr is not None]
+        return attr_name_for("_".join([*parts, tail]))
+
+    def _ref(self, attr: str, key: str | None) -> str:
+        return f"self.{attr}" if key is None else f"self.{attr}[{key}]"
+
+    def _get_variable(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        self._guard_nested(original, "get_variable")
+        if any(f.kind == "name" for f in self.frames):
+            raise Unsupported("unsupported-scope", "get_variable inside name_scope", original)
+        spec = get_variable_spec(self.ctx, updated, self._scope_defaults())
+        literal = literal_string(spec.name)
+        key = self._dynamic_key([] if literal is not None else [spec.name])
+        site = (self._path(), ("s", literal) if literal is not None else ("d", code(spec.name)))
+        attr = self.var_attrs.get(site)
+        if attr is None:
+            attr = self.attrs.take(self._attr_base(literal if literal is not None else pattern_text(spec.name)))
+            self.var_attrs[site] = attr
+            self.plan.variables.append(attr)
+            self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
+            ref = self._ref(attr, key)
+            lines = [f"{ref} = {spec.create}"]
+            if spec.regularizer is not None:
+                reg_attr = self.attrs.take(f"{attr}_regularizer")
+                lines.append(f"self.{reg_attr} = {spec.regularizer}")
+                self.plan.regularized.append((attr, reg_attr, key is not None))
+                self.plan.init_attrs.append((reg_attr, cst.Name("None")))
+            test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+            body = "\n".join(f"    {line}" for line in lines)
+            self._before(_statement(f"if {test}:\n{body}\n"))
+        return cst.parse_expression(self._ref(attr, key))
+
+    def _tf_variable(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        self._guard_nested(original, "tf.Variable")
+        if self.loop_depth:
+            raise Unsupported("unsupported-call", "tf.Variable in a loop creates a new variable each pass", original)
+        bound = bind_call(updated, VARIABLE_PARAMS)
+        name_expr = bound.get("name")
+        literal = "Variable" if name_expr is None else literal_string(name_expr)
+        if literal is None:
+            raise Unsupported("dynamic-scope", "tf.Variable with a computed name", original)
+        counts = self.tfvar_counts.setdefault(self._full_path(), Counter())
+        unique = literal if counts[literal] == 0 else f"{literal}_{counts[literal]}"
+        counts[literal] += 1
+        new_call = updated
+        if unique != literal or name_expr is None and unique != "Variable":
+            new_call = _with_keyword(updated, "name", cst.SimpleString(repr(unique)))
+        key = self._dynamic_key([])
+        attr = self.attrs.take(self._attr_base(unique))
+        self.plan.variables.append(attr)
+        self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
+        test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+        self._before(_statement(f"if {test}:\n    {self._ref(attr, key)} = {code(new_call)}\n"))
+        return cst.parse_expression(self._ref(attr, key))
+
+    def _call_site(self, original: cst.Call, updated: cst.Call, callee: str) -> cst.BaseExpression:
+        self._guard_nested(original, f"a call of {callee}")
+        if any(f.kind == "name" for f in self.frames):
+            raise Unsupported("unsupported-scope", f"{callee} called inside name_scope", original)
+        if any(c.initializer is not None or c.regularizer is not None or c.dtype is not None
+               for c in self._scope_defaults()):
+            raise Unsupported("unsupported-scope",
+                              f"scope initializer/regularizer/dtype defaults flow into {callee}", original)
+        site = instance_site(self.ctx, callee, updated, self._unique_default, self._count_open)
+        key = self._dynamic_key([site.name_expr] if site.dynamic and site.name_expr is not None else [])
+        site_key = (self._path(), callee if site.shared_key is None else "", site.shared_key or code(site.name_expr))
+        attr = self.sub_attrs.get(site_key)
+        if attr is None:
+            attr = self.attrs.take(self._attr_base(site.attr_hint) if self._path() else site.attr_hint)
+            self.sub_attrs[site_key] = attr
+            self.plan.submodules.append(attr)
+            eager = key is None and not self.frames and not self.loop_depth and not self.cond_depth
+            if eager:
+                self.plan.init_submodules.append((attr, cst.parse_expression(site.ctor)))
+            else:
+                self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
+                ref = self._ref(attr, key)
+                test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+                self._before(_statement(f"if {test}:\n    {ref} = {site.ctor}\n"))
+        ref = cst.parse_expression(self._ref(attr, key))
+        return updated.with_changes(func=ref, args=site.args)
+
+
+@dataclass
+class InstanceSite:
+    ctor: str  # code constructing the instance
+    args: list[cst.Arg]  # the call's arguments minus scope / reuse
+    shared_key: str | None  # static instance name, or None when dynamic
+    name_expr: cst.BaseExpression | None
+    attr_hint: str
+
+    @property
+    def dynamic(self) -> bool:
+        return self.shared_key is None
+
+
+def instance_site(ctx: FileContext, callee: str, call: cst.Call, unique_default, count_open) -> InstanceSite:
+    """What instance a call of a converted function needs: its constructor, its name, the call's
+    remaining arguments."""
+    info = ctx.analysis.functions[callee]
+    sig = ctx.sigs[callee]
+    class_name = ctx.class_names[callee]
+    params = info.node.params
+    positional = [p.name.value for p in [*params.posonly_params, *params.params]]
+    bound: dict[str, cst.BaseExpression] = {}
+    index = 0
+    new_args: list[cst.Arg] = []
+    to_keyword = False
+    for arg in call.args:
+        if arg.star:
+            if sig.dropped_params or sig.scope_param:
+                raise Unsupported("unsupported-call", f"*args/**kwargs passed to {callee}", call)
+            new_args.append(arg)
+            continue
+        pname = arg.keyword.value if arg.keyword is not None else (positional[index] if index < len(positional) else None)
+        if arg.keyword is None:
+            index += 1
+        if pname is not None:
+            bound[pname] = arg.value
+        if pname in sig.dropped_params:
+            to_keyword = arg.keyword is None
+            continue
+        if to_keyword and arg.keyword is None and pname is not None:
+            arg = arg.with_changes(keyword=cst.Name(pname), equal=cst.AssignEqual(
+                whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")))
+        new_args.append(arg)
+    if new_args:
+        new_args[-1] = new_args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+
+    scope_arg = bound.get(sig.scope_param) if sig.scope_param else None
+    if scope_arg is None and sig.scope_param_default is not None:
+        scope_arg = sig.scope_param_default
+    if isinstance(scope_arg, cst.Name) and scope_arg.value == "None":
+        scope_arg = None
+    name_literal = literal_string(scope_arg)
+    hint = snake_case(info.name)
+    if sig.kind == "none":
+        return InstanceSite(f"{class_name}()", new_args, callee, None, hint)
+    if sig.kind == "literal":
+        count_open(sig.literal)
+        return InstanceSite(f"{class_name}()", new_args, sig.literal, None, attr_name_for(sig.literal))
+    if scope_arg is None:
+        if sig.kind == "param":
+            raise Unsupported("dynamic-scope", f"{callee} called without a scope name", call)
+        if sig.kind == "default_name":
+            unique = unique_default(sig.literal, call)
+            count_open(unique)
+            return InstanceSite(f"{class_name}(name={unique!r})", new_args, unique, None, attr_name_for(unique))
+        count_open(sig.literal)
+        return InstanceSite(f"{class_name}()", new_args, sig.literal, None, attr_name_for(sig.literal))
+    if name_literal is not None:
+        count_open(name_literal)
+        return InstanceSite(f"{class_name}(name={code(scope_arg)})", new_args, name_literal, None,
+                            attr_name_for(name_literal))
+    return InstanceSite(f"{class_name}(name={code(scope_arg)})", new_args, None, scope_arg,
+                        attr_name_for(pattern_text(scope_arg)) or hint)
+
+
+def _with_keyword(call: cst.Call, keyword: str, value: cst.BaseExpression) -> cst.Call:
+    args = list(call.args)
+    for i, arg in enumerate(args):
+        if arg.keyword is not None and arg.keyword.value == keyword:
+            args[i] = arg.with_changes(value=value)
+            return call.with_changes(args=args)
+    if args:
+        args[-1] = args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+    args.append(cst.Arg(value=value, keyword=cst.Name(keyword), equal=cst.AssignEqual(
+        whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace(""))))
+    return call.with_changes(args=args)

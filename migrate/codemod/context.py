@@ -1,0 +1,52 @@
+"""What every converter of one file shares: TF names, signatures, generated class names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from migrate.codemod.analyse import FileAnalysis, LineIndex
+from migrate.codemod.scopes import ScopeSignature
+from migrate.codemod.tfapi import TfNames
+
+_EMPTY = cst.Module(body=[])
+
+INT_DTYPES = {"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "bool",
+              "dtypes.int32", "dtypes.int64", "dtypes.bool"}
+
+GET_VARIABLE_PARAMS = ["name", "shape", "dtype", "initializer", "regularizer", "trainable",
+                       "collections", "caching_device", "partitioner", "validate_shape",
+                       "use_resource", "custom_getter", "constraint", "synchronization",
+                       "aggregation"]
+VARIABLE_PARAMS = ["initial_value", "trainable", "collections", "validate_shape",
+                   "caching_device", "name", "variable_def", "dtype", "expected_shape",
+                   "import_scope", "constraint", "use_resource", "synchronization", "aggregation",
+                   "shape"]
+
+
+def code(node: cst.CSTNode) -> str:
+    return _EMPTY.code_for_node(node)
+
+
+@dataclass
+class FileContext:
+    tf: TfNames
+    tf_alias: str
+    analysis: FileAnalysis
+    lines: LineIndex
+    sigs: dict[str, ScopeSignature] = field(default_factory=dict)
+    class_names: dict[str, str] = field(default_factory=dict)  # qualname -> generated class
+
+    def tf_attr(self, attr: str) -> str:
+        return f"{self.tf_alias}.{attr}"
+
+    def line(self, node: cst.CSTNode | None) -> int:
+        return self.lines.line(node) if node is not None else 0
+
+    def is_converted_function_call(self, call: cst.Call) -> str | None:
+        if isinstance(call.func, cst.Name):
+            q = call.func.value
+            if q in self.analysis.converted and "." not in q:
+                return q
+        return None

@@ -1,0 +1,290 @@
+"""Orchestrates the structural conversion of one parsed file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from migrate.codemod.analyse import FileAnalysis, LineIndex, analyse_module
+from migrate.codemod.body import BodyConverter
+from migrate.codemod.context import FileContext
+from migrate.codemod.emit import (call_parameters, ctor_parameters, delegate_holder_init, docstring_of,
+                                  emit_class, emit_delegate)
+from migrate.codemod.hosts import rewrite_host_statements
+from migrate.codemod.naming import NameAllocator, class_name_for
+from migrate.codemod.plan import ClassPlan
+from migrate.codemod.scopes import Unsupported, scope_signature
+from migrate.codemod.tfapi import TfNames, collect_tf_names
+from migrate.diagnostics import Diagnostic
+from migrate.result import ConvertedFunction
+
+
+@dataclass(frozen=True)
+class Conversion:
+    module: cst.Module
+    diagnostics: tuple[Diagnostic, ...]
+    functions: tuple[ConvertedFunction, ...]
+    skip_functions: frozenset[str]  # left unconverted: later stages keep them byte-identical
+
+
+class _Creates(cst.CSTVisitor):
+    def __init__(self, ctx_tf: TfNames, converted: set[str]) -> None:
+        self.tf = ctx_tf
+        self.converted = converted
+        self.found = False
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if self.tf.api(node.func) in ("get_variable", "Variable"):
+            self.found = True
+        elif isinstance(node.func, cst.Name) and node.func.value in self.converted:
+            self.found = True
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in self.converted_methods:
+            self.found = True
+
+    converted_methods: set[str] = set()
+
+
+def _all_names(module: cst.Module) -> set[str]:
+    names: set[str] = set()
+
+    class _V(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            names.add(node.value)
+
+    module.visit(_V())
+    return names
+
+
+def _components(analysis: FileAnalysis) -> dict[str, set[str]]:
+    adjacency: dict[str, set[str]] = {q: set() for q in analysis.converted}
+    for q in analysis.converted:
+        for callee in analysis.functions[q].calls & analysis.converted:
+            adjacency[q].add(callee)
+            adjacency[callee].add(q)
+    out: dict[str, set[str]] = {}
+    for start in adjacency:
+        if start in out:
+            continue
+        comp, stack = set(), [start]
+        while stack:
+            q = stack.pop()
+            if q not in comp:
+                comp.add(q)
+                stack.extend(adjacency[q])
+        for q in comp:
+            out[q] = comp
+    return out
+
+
+def convert_module(module: cst.Module) -> Conversion:
+    tf = collect_tf_names(module)
+    if not tf.aliases:
+        return Conversion(module, (), (), frozenset())
+    lines = LineIndex(module)
+    analysis = analyse_module(module, tf, lines)
+    if not analysis.creators and not analysis.script_creates:
+        return Conversion(module, tuple(analysis.diagnostics), (), frozenset())
+    diagnostics = list(analysis.diagnostics)
+    for _ in range(len(analysis.functions) + 2):
+        try:
+            result = _convert_once(module, tf, analysis, lines)
+        except _Blocked as blocked:
+            comp = _components(analysis).get(blocked.qualname, {blocked.qualname})
+            analysis.converted -= comp
+            analysis.blocked |= comp
+            diagnostics.append(Diagnostic(blocked.error.code, blocked.error.message,
+                                          lines.line(blocked.error.node) if blocked.error.node else
+                                          lines.line(analysis.functions[blocked.qualname].node)))
+            for q in sorted(comp - {blocked.qualname}):
+                diagnostics.append(Diagnostic("unconvertible-callee",
+                                              f"{q} left unchanged: shares variables with {blocked.qualname} ({blocked.error.code})",
+                                              lines.line(analysis.functions[q].node)))
+            continue
+        except _ScriptBlocked as blocked:
+            diagnostics.append(Diagnostic(blocked.error.code, blocked.error.message,
+                                          lines.line(blocked.error.node) if blocked.error.node else 0))
+            return Conversion(module, tuple(diagnostics), (), frozenset(analysis.functions))
+        new_module, functions = result
+        skip = frozenset(q for q in analysis.functions if q in analysis.blocked)
+        return Conversion(new_module, tuple(diagnostics), tuple(functions), skip)
+    return Conversion(module, tuple(diagnostics), (), frozenset(analysis.functions))
+
+
+class _Blocked(Exception):
+    def __init__(self, qualname: str, error: Unsupported) -> None:
+        self.qualname = qualname
+        self.error = error
+
+
+class _ScriptBlocked(Exception):
+    def __init__(self, error: Unsupported) -> None:
+        self.error = error
+
+
+def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: LineIndex):
+    tf_alias = tf.tf_alias or "tf"
+    ctx = FileContext(tf, tf_alias, analysis, lines)
+    module_names = _all_names(module)
+    classes = NameAllocator(module_names)
+    converted_methods = {analysis.functions[q].name for q in analysis.converted if "." in q}
+    # Signatures and class names first: callers need them.
+    for q in sorted(analysis.converted, key=lambda q: ("." in q, q)):
+        info = analysis.functions[q]
+        finder_conv = {x for x in analysis.converted if "." not in x}
+
+        def creates(stmt: cst.CSTNode, _conv=finder_conv) -> bool:
+            v = _Creates(tf, _conv)
+            v.converted_methods = converted_methods
+            stmt.visit(v)
+            return v.found
+
+        try:
+            ctx.sigs[q] = scope_signature(tf, info.node, creates)
+        except Unsupported as e:
+            raise _Blocked(q, e)
+        base = class_name_for(info.name)
+        if base in classes.taken and info.owner:
+            base = class_name_for(f"{info.owner}_{info.name}")
+        ctx.class_names[q] = classes.take(base)
+
+    plans: dict[str, ClassPlan] = {}
+    for q in sorted(analysis.converted):
+        info = analysis.functions[q]
+        sig = ctx.sigs[q]
+        plan = ClassPlan(q, ctx.class_names[q], lines.line(info.node), owner=info.owner,
+                         has_own_scope=sig.own_with is not None)
+        attrs = NameAllocator({"owner", "self"})
+        converter = BodyConverter(ctx, info, sig, plan, attrs)
+        try:
+            new_body = info.node.body.visit(converter)
+        except Unsupported as e:
+            raise _Blocked(q, e)
+        stmts = list(new_body.body)  # type: ignore[attr-defined]
+        doc = docstring_of(info.node)
+        if doc is not None and stmts and stmts[0] is doc:
+            stmts = stmts[1:]
+        plan.docstring = doc
+        plan.call_body = stmts
+        plan.call_params = call_parameters(info.node.params, sig.dropped_params, owner=info.owner is not None)
+        plans[q] = plan
+
+    # Module level and hosts.
+    try:
+        module = module.visit(_Rewriter(ctx, plans, module_names, classes))
+        if analysis.script_creates:
+            body = rewrite_host_statements(ctx, list(module.body), NameAllocator(module_names | set(classes.taken)),
+                                           classes, script=True)
+            module = module.with_changes(body=body)
+    except Unsupported as e:
+        raise _ScriptBlocked(e)
+    if tf.tf_alias is None:
+        module = _add_tf_import(module)
+    functions = []
+    for q, plan in sorted(plans.items(), key=lambda kv: kv[1].line):
+        ctor, _ = ctor_parameters(ctx.sigs[q])
+        functions.append(ConvertedFunction(
+            legacy_name=q, class_name=plan.class_name, line=plan.line,
+            constructor_params=tuple(c.split("=")[0] for c in ctor),
+            call_params=tuple(p for p in plan.call_param_names if p not in ("self",)),
+            variables=tuple(plan.variables), submodules=tuple(plan.submodules)))
+    return module, functions
+
+
+class _Rewriter(cst.CSTTransformer):
+    """Replaces converted functions by classes and converted methods by delegates."""
+
+    def __init__(self, ctx: FileContext, plans: dict[str, ClassPlan], module_names: set[str],
+                 classes: NameAllocator) -> None:
+        self.ctx = ctx
+        self.plans = plans
+        self.module_names = module_names
+        self.classes = classes
+        self.depth = 0
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef):
+        q = original.name.value
+        plan = self.plans.get(q)
+        if plan is not None and self.ctx.analysis.functions[q].node is original:
+            return self._class(q, plan).with_changes(leading_lines=original.leading_lines)
+        info = self.ctx.analysis.functions.get(q)
+        if info is not None and info.node is original and info.is_host and q not in self.ctx.analysis.blocked:
+            names = NameAllocator(self.module_names)
+            body = rewrite_host_statements(self.ctx, list(updated.body.body), names, self.classes, script=False)
+            return updated.with_changes(body=updated.body.with_changes(body=body))
+        return updated
+
+    def _class(self, q: str, plan: ClassPlan) -> cst.ClassDef:
+        ctor, super_name = ctor_parameters(self.ctx.sigs[q])
+        plan.ctor_params = []
+        return emit_class(self.ctx, plan, ctor, super_name)
+
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef):
+        owner = original.name.value
+        methods = {q: p for q, p in self.plans.items() if p.owner == owner}
+        if not methods:
+            return updated
+        new_body: list[cst.BaseStatement] = []
+        holders: list[str] = []
+        has_init = False
+        for stmt in updated.body.body:
+            if isinstance(stmt, cst.FunctionDef):
+                q = f"{owner}.{stmt.name.value}"
+                if q in methods:
+                    attr = f"_{stmt.name.value}_module"
+                    sig = self.ctx.sigs[q]
+                    holders.append(delegate_holder_init(sig, attr))
+                    new_body.append(emit_delegate(self.ctx, stmt, sig, methods[q].class_name, attr))
+                    continue
+                if stmt.name.value == "__init__":
+                    has_init = True
+            new_body.append(stmt)
+        bases = list(updated.bases)
+        add_module_base = not bases or (len(bases) == 1 and isinstance(bases[0].value, cst.Name)
+                                        and bases[0].value.value == "object")
+        tf = self.ctx.tf_alias
+        prologue = (["super().__init__()"] if add_module_base else []) + holders
+        if has_init:
+            new_body = [_prepend_init(s, prologue) if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"
+                        else s for s in new_body]
+        else:
+            init = cst.parse_statement("def __init__(self):\n" + "".join(f"    {l}\n" for l in prologue))
+            new_body.insert(0, init)
+        changes: dict = {"body": updated.body.with_changes(body=new_body)}
+        if add_module_base:
+            changes["bases"] = [cst.Arg(cst.parse_expression(f"{tf}.Module"))]
+            if updated.lpar is cst.MaybeSentinel.DEFAULT or not bases:
+                changes["lpar"] = cst.LeftParen()
+                changes["rpar"] = cst.RightParen()
+        generated = [emit_class(self.ctx, plan, *self._ctor(q)).with_changes(leading_lines=original.leading_lines)
+                     for q, plan in methods.items()]
+        for q, plan in methods.items():
+            plan.ctor_params = []
+        return cst.FlattenSentinel([*generated, updated.with_changes(**changes)])
+
+    def _ctor(self, q: str) -> tuple[list[str], str]:
+        return ctor_parameters(self.ctx.sigs[q])
+
+
+def _prepend_init(init: cst.FunctionDef, lines: list[str]) -> cst.FunctionDef:
+    body = list(init.body.body)
+    self_name = init.params.params[0].name.value if init.params.params else "self"
+    stmts = [cst.parse_statement(line.replace("self.", f"{self_name}.", 1) + "\n") for line in lines]
+    insert_at = 1 if body and docstring_of(init) is not None else 0
+    return init.with_changes(body=init.body.with_changes(body=[*body[:insert_at], *stmts, *body[insert_at:]]))
+
+
+def _add_tf_import(module: cst.Module) -> cst.Module:
+    body = list(module.body)
+    index = 0
+    for i, stmt in enumerate(body):
+        if isinstance(stmt, cst.SimpleStatementLine) and any(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body):
+            index = i + 1
+    body.insert(index, cst.parse_statement("import tensorflow as tf\n"))
+    return module.with_changes(body=body)

@@ -1,0 +1,308 @@
+"""Code that is not converted but uses converted functions: module-level scripts and host
+functions (training drivers). Their calls get module instances as local names, created once
+before the statement that first needs them; scope blocks of a script become classes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from migrate.codemod.body import instance_site
+from migrate.codemod.context import VARIABLE_PARAMS, FileContext, code
+from migrate.codemod.naming import NameAllocator, attr_name_for, class_name_for, literal_string
+from migrate.codemod.scopes import ScopeCall, Unsupported, bind_call, is_reuse_statement, scope_items
+from migrate.codemod.variables import get_variable_spec
+
+
+class _HostCalls(cst.CSTTransformer):
+    """Replaces calls of converted functions inside one top-level statement of a host."""
+
+    def __init__(self, host: "HostState") -> None:
+        self.host = host
+        self.before: list[cst.BaseStatement] = []
+        self.nested = 0
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self.nested += 1
+
+    def leave_Lambda(self, original: cst.Lambda, updated: cst.Lambda) -> cst.Lambda:
+        self.nested -= 1
+        return updated
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False  # nested definitions in a host are left alone
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_With(self, node: cst.With) -> None:
+        if any(kind != "other" for kind, _ in scope_items(self.host.ctx.tf, node)):
+            self.host.scope_depth += 1
+
+    def leave_With(self, original: cst.With, updated: cst.With) -> cst.With:
+        if any(kind != "other" for kind, _ in scope_items(self.host.ctx.tf, original)):
+            self.host.scope_depth -= 1
+        return updated
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        ctx = self.host.ctx
+        callee = ctx.is_converted_function_call(original)
+        if callee is None:
+            return updated
+        if self.nested:
+            raise Unsupported("unsupported-call", f"{callee} called inside a lambda", original)
+        if self.host.scope_depth:
+            raise Unsupported("unsupported-scope", f"{callee} called inside a scope at script level", original)
+        site = instance_site(ctx, callee, updated, self.host.unique_default, self.host.count_open)
+        if site.shared_key is None:
+            raise Unsupported("dynamic-scope", f"{callee} called with a computed scope name at script level", original)
+        key = (callee, site.shared_key)
+        name = self.host.instances.get(key)
+        if name is None:
+            name = self.host.names.take(site.attr_hint)
+            self.host.instances[key] = name
+            self.before.append(cst.parse_statement(f"{name} = {site.ctor}\n"))
+        return updated.with_changes(func=cst.Name(name), args=site.args)
+
+
+@dataclass
+class HostState:
+    ctx: FileContext
+    names: NameAllocator
+    instances: dict[tuple[str, str], str] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+    scope_depth: int = 0
+
+    def count_open(self, name: str) -> None:
+        self.counts[name] += 1
+
+    def unique_default(self, default: str, node: cst.CSTNode) -> str:
+        if self.counts[default] == 0:
+            return default
+        i = 1
+        while self.counts[f"{default}_{i}"]:
+            i += 1
+        return f"{default}_{i}"
+
+
+def rewrite_host_statements(ctx: FileContext, body: list[cst.BaseStatement], names: NameAllocator,
+                            classes: NameAllocator, script: bool) -> list[cst.BaseStatement]:
+    """Rewrite the top-level statements of a host (the module, or a host function's body)."""
+    host = HostState(ctx, names)
+    blocks = ScriptBlocks(ctx, names, classes)
+    out: list[cst.BaseStatement] = []
+    for stmt in body:
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef, cst.SimpleStatementLine)) and _is_import(stmt):
+            out.append(stmt)
+            continue
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            out.append(stmt)
+            continue
+        if script and isinstance(stmt, cst.With) and blocks.is_script_block(stmt):
+            out.extend(blocks.convert(stmt))
+            continue
+        if script and _creates_outside_scope(ctx, stmt):
+            stmt = stmt.visit(_InlineVariables(ctx))  # type: ignore[assignment]
+        rewriter = _HostCalls(host)
+        new = stmt.visit(rewriter)
+        out.extend(rewriter.before)
+        out.append(new)  # type: ignore[arg-type]
+    return out
+
+
+def _is_import(stmt: cst.CSTNode) -> bool:
+    return isinstance(stmt, cst.SimpleStatementLine) and any(
+        isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body)
+
+
+class _Finder(cst.CSTVisitor):
+    def __init__(self, ctx: FileContext, apis: set[str]) -> None:
+        self.ctx = ctx
+        self.apis = apis
+        self.found = False
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if self.ctx.tf.api(node.func) in self.apis:
+            self.found = True
+
+
+def _contains_api(ctx: FileContext, node: cst.CSTNode, *apis: str) -> bool:
+    finder = _Finder(ctx, set(apis))
+    node.visit(finder)
+    return finder.found
+
+
+def _creates_outside_scope(ctx: FileContext, stmt: cst.BaseStatement) -> bool:
+    return _contains_api(ctx, stmt, "get_variable")
+
+
+class _InlineVariables(cst.CSTTransformer):
+    """Script-level `get_variable` outside any scope: `tf.Variable` with TF1's defaults spelled."""
+
+    def __init__(self, ctx: FileContext) -> None:
+        self.ctx = ctx
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        if self.ctx.tf.api(original.func) == "get_variable":
+            return cst.parse_expression(get_variable_spec(self.ctx, updated, []).create)
+        return updated
+
+
+@dataclass
+class _Block:
+    class_name: str
+    scope_name: str
+    init_lines: list[str] = field(default_factory=list)
+    attrs: NameAllocator = field(default_factory=NameAllocator)
+    var_attrs: dict[str, str] = field(default_factory=dict)
+    tfvar_counts: Counter[str] = field(default_factory=Counter)
+    children: list["_Block"] = field(default_factory=list)
+    scope_counts: Counter[str] = field(default_factory=Counter)
+    attr: str = ""  # the attribute holding this block in its parent
+
+
+class ScriptBlocks:
+    """`with tf.variable_scope('s'):` / `with tf.name_scope('s'):` blocks at script level that
+    create variables -> one tf.Module class per scope, instantiated in place."""
+
+    def __init__(self, ctx: FileContext, names: NameAllocator, classes: NameAllocator) -> None:
+        self.ctx = ctx
+        self.names = names
+        self.classes = classes
+        self.roots: dict[str, tuple[str, _Block]] = {}  # scope name -> (instance, block)
+        self.counts: Counter[str] = Counter()
+
+    def is_script_block(self, stmt: cst.With) -> bool:
+        kinds = scope_items(self.ctx.tf, stmt)
+        return (len(kinds) == 1 and kinds[0][0] in ("var", "name")
+                and _contains_api(self.ctx, stmt.body, "get_variable", "Variable"))
+
+    def _scope_name(self, kind: str, call: cst.Call, counts: Counter[str]) -> str:
+        if kind == "name":
+            text = literal_string(call.args[0].value) if call.args else None
+        else:
+            sc = ScopeCall.parse(call)
+            text = literal_string(sc.name)
+            if sc.name is None:
+                default = literal_string(sc.default_name)
+                if default is not None:
+                    text = default
+                    i = 1
+                    while counts[text]:
+                        text = f"{default}_{i}"
+                        i += 1
+        if text is None or not text.isidentifier():
+            raise Unsupported("dynamic-scope", "a script-level scope without a static identifier name", call)
+        counts[text] += 1
+        return text
+
+    def convert(self, stmt: cst.With) -> list[cst.BaseStatement]:
+        kind, call = scope_items(self.ctx.tf, stmt)[0]
+        assert call is not None
+        name = self._scope_name(kind, call, self.counts)
+        kept: list[cst.BaseStatement] = []
+        if name in self.roots:
+            instance, block = self.roots[name]
+            before = len(block.init_lines)
+            self._fill(block, stmt, kind, instance, kept, capture=_asname(stmt))
+            if len(block.init_lines) != before:
+                raise Unsupported("unsupported-scope", f"scope {name!r} re-entered to create new variables", stmt)
+            return kept
+        instance = self.names.take(attr_name_for(name))
+        block = _Block(self.classes.take(class_name_for(name)), name)
+        self.roots[name] = (instance, block)
+        self._fill(block, stmt, kind, instance, kept, capture=_asname(stmt))
+        classes = self._emit(block)
+        return [*classes, cst.parse_statement(f"{instance} = {block.class_name}()\n"), *kept]
+
+    def _fill(self, block: _Block, stmt: cst.With, kind: str, path: str,
+              kept: list[cst.BaseStatement], capture: str | None) -> None:
+        for inner in stmt.body.body:
+            if is_reuse_statement(self.ctx.tf, inner):
+                continue
+            if isinstance(inner, cst.With) and self.is_script_block(inner):
+                ikind, icall = scope_items(self.ctx.tf, inner)[0]
+                child_name = self._scope_name(ikind, icall, block.scope_counts)  # type: ignore[arg-type]
+                existing = next((c for c in block.children if c.scope_name == child_name), None)
+                child = existing or _Block(self.classes.take(class_name_for(child_name)), child_name,
+                                           attr=block.attrs.take(attr_name_for(child_name)))
+                attr = child.attr
+                if existing is None:
+                    block.children.append(child)
+                    block.init_lines.append(f"self.{attr} = {child.class_name}()")
+                self._fill(child, inner, ikind, f"{path}.{attr}", kept, capture=_asname(inner))
+                continue
+            if isinstance(inner, cst.With) and any(k != "other" for k, _ in scope_items(self.ctx.tf, inner)):
+                raise Unsupported("unsupported-scope", "a nested scope mixing variables and other code", inner)
+            kept.append(inner.visit(_BlockVariables(self, block, kind, path)))  # type: ignore[arg-type]
+
+    def _emit(self, block: _Block) -> list[cst.BaseStatement]:
+        out: list[cst.BaseStatement] = []
+        for child in block.children:
+            out.extend(self._emit(child))
+        tf = self.ctx.tf_alias
+        lines = [f"class {block.class_name}({tf}.Module):",
+                 f"    def __init__(self, name={block.scope_name!r}):",
+                 "        super().__init__(name=name)"]
+        if block.init_lines:
+            lines.append("        with self.name_scope:")
+            lines += [f"            {line}" for line in block.init_lines]
+        out.append(cst.parse_statement("\n".join(lines) + "\n"))
+        return out
+
+
+def _asname(stmt: cst.With) -> str | None:
+    asname = stmt.items[0].asname
+    if asname is not None and isinstance(asname.name, cst.Name):
+        return asname.name.value
+    return None
+
+
+class _BlockVariables(cst.CSTTransformer):
+    def __init__(self, blocks: ScriptBlocks, block: _Block, kind: str, path: str) -> None:
+        self.blocks = blocks
+        self.block = block
+        self.kind = kind
+        self.path = path
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        ctx = self.blocks.ctx
+        api = ctx.tf.api(original.func)
+        if ctx.is_converted_function_call(original):
+            raise Unsupported("unsupported-scope", "a converted function called inside a script-level scope", original)
+        if api == "get_variable":
+            if self.kind == "name":
+                raise Unsupported("unsupported-scope", "get_variable inside name_scope", original)
+            spec = get_variable_spec(ctx, updated, [])
+            literal = literal_string(spec.name)
+            if literal is None:
+                raise Unsupported("dynamic-scope", "a computed variable name at script level", original)
+            attr = self.block.var_attrs.get(literal)
+            if attr is None:
+                attr = self.block.attrs.take(attr_name_for(literal))
+                self.block.var_attrs[literal] = attr
+                self.block.init_lines.append(f"self.{attr} = {spec.create}")
+                if spec.regularizer is not None:
+                    raise Unsupported("unsupported-call", "regularizer at script level", original)
+            return cst.parse_expression(f"{self.path}.{attr}")
+        if api == "Variable":
+            bound = bind_call(updated, VARIABLE_PARAMS)
+            name_expr = bound.get("name")
+            literal = "Variable" if name_expr is None else literal_string(name_expr)
+            if literal is None:
+                raise Unsupported("dynamic-scope", "tf.Variable with a computed name", original)
+            count = self.block.tfvar_counts[literal]
+            self.block.tfvar_counts[literal] += 1
+            unique = literal if count == 0 else f"{literal}_{count}"
+            from migrate.codemod.body import _with_keyword
+
+            new_call = updated if unique == literal else _with_keyword(updated, "name", cst.SimpleString(repr(unique)))
+            attr = self.block.attrs.take(attr_name_for(unique))
+            self.block.init_lines.append(f"self.{attr} = {code(new_call)}")
+            return cst.parse_expression(f"{self.path}.{attr}")
+        return updated

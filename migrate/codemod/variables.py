@@ -1,0 +1,95 @@
+"""The TF2 spelling of one TF1 variable creation, with TF1's implicit defaults made explicit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from migrate.codemod.context import GET_VARIABLE_PARAMS, INT_DTYPES, FileContext, code
+from migrate.codemod.scopes import ScopeCall, Unsupported, bind_call
+
+
+@dataclass(frozen=True)
+class VariableSpec:
+    create: str  # code of the tf.Variable(...) expression
+    name: cst.BaseExpression
+    regularizer: str | None
+
+
+def _is_int_dtype(ctx: FileContext, dtype: cst.BaseExpression | None) -> bool:
+    if dtype is None:
+        return False
+    api = ctx.tf.api(dtype)
+    if api in INT_DTYPES:
+        return True
+    if isinstance(dtype, cst.SimpleString):
+        return dtype.evaluated_value in INT_DTYPES
+    return False
+
+
+def _initializer_code(ctx: FileContext, init: cst.BaseExpression) -> str:
+    text = code(init)
+    api = ctx.tf.api(init)
+    # TF1 accepts an initializer class and instantiates it (`initializer=tf.zeros_initializer`).
+    if api is not None and (api.endswith("_initializer") or api.startswith(("initializers.", "keras.initializers."))):
+        return f"{text}()"
+    return text
+
+
+def get_variable_spec(ctx: FileContext, call: cst.Call, scopes: list[ScopeCall]) -> VariableSpec:
+    """`tf.get_variable(...)` -> `tf.Variable(<initial value>, name=..., ...)`.
+
+    `scopes` are the enclosing variable scopes, innermost first, for inherited initializer,
+    regularizer and dtype.
+    """
+    bound = bind_call(call, GET_VARIABLE_PARAMS)
+    name = bound.get("name")
+    if name is None:
+        raise Unsupported("unsupported-call", "get_variable without a name", call)
+    for blocked in ("collections", "partitioner", "custom_getter", "validate_shape", "caching_device"):
+        if blocked in bound:
+            raise Unsupported("unsupported-call" if blocked != "partitioner" else "partitioner",
+                              f"get_variable({blocked}=...)", call)
+
+    def inherited(field: str) -> cst.BaseExpression | None:
+        value = bound.get(field)
+        if value is not None and not (isinstance(value, cst.Name) and value.value == "None"):
+            return value
+        for scope in scopes:
+            value = getattr(scope, field)
+            if value is not None:
+                return value
+        return None
+
+    shape = bound.get("shape")
+    if isinstance(shape, cst.Name) and shape.value == "None":
+        shape = None
+    dtype = inherited("dtype")
+    init = inherited("initializer")
+    regularizer = inherited("regularizer")
+    dtype_code = code(dtype) if dtype is not None else ctx.tf_attr("float32")
+    extra: list[str] = []
+    if shape is None:
+        if init is None:
+            raise Unsupported("unsupported-call", "get_variable without shape or initializer", call)
+        value = code(init)
+        if dtype is not None:
+            extra.append(f"dtype={code(dtype)}")
+    elif init is None:
+        if _is_int_dtype(ctx, dtype):
+            value = f"{ctx.tf_attr('zeros')}({code(shape)}, {dtype_code})"
+        else:
+            # get_variable's implicit default for floats; the upgrade stage spells it natively.
+            value = f"{ctx.tf_attr('compat.v1.glorot_uniform_initializer')}()({code(shape)}, {dtype_code})"
+    else:
+        value = f"{_initializer_code(ctx, init)}({code(shape)}, dtype={dtype_code})"
+    trainable = bound.get("trainable")
+    if trainable is not None and not (isinstance(trainable, cst.Name) and trainable.value in ("None", "True")):
+        extra.append(f"trainable={code(trainable)}")
+    for passthrough in ("constraint", "synchronization", "aggregation"):
+        if passthrough in bound:
+            extra.append(f"{passthrough}={code(bound[passthrough])}")
+    args = ", ".join([value, f"name={code(name)}", *extra])
+    return VariableSpec(f"{ctx.tf_attr('Variable')}({args})", name,
+                        code(regularizer) if regularizer is not None else None)
