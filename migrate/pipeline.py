@@ -1,0 +1,320 @@
+"""Stage 2: one file in, one small FileOutcome out (read, transform, verify, then diff or write).
+
+`process_file` is what worker processes run; it never raises for a per-file problem, so one bad
+file never stops the run. The codemod is reached through this module's global
+`transform_source`, looked up at call time, so tests can monkeypatch it in-process.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import json
+import os
+import re
+import stat
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import repeat
+from pathlib import Path
+from typing import Callable, Iterator, Literal, Sequence
+
+import libcst
+
+from migrate.diagnostics import Diagnostic
+from migrate.discover import Candidate
+from migrate.result import FileResult, TransformOutput
+from migrate.source_io import (
+    ConcurrentChange,
+    DecodeFailure,
+    Decoded,
+    atomic_write,
+    copy_file,
+    copy_symlink,
+    decode,
+    is_generated,
+    is_read_only,
+)
+from migrate.transform import transform_source
+
+Mode = Literal["write", "dry-run", "check", "out"]
+Transform = Callable[[str, str], TransformOutput]
+
+PREFILTER = b"tensorflow"  # no mention of TF, nothing to migrate: skip decoding and parsing
+PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
+# Test-only hook: "1" swaps in `fake_transform`, for subprocess tests that cannot monkeypatch.
+FAKE_TRANSFORM_ENV = "MIGRATE_TEST_FAKE_TRANSFORM"
+FAKE_MARK = "# migrated by the test-only fake transform"
+
+
+@dataclass(frozen=True)
+class Options:
+    mode: Mode
+    max_file_size: int
+    out_dir: str | None = None  # for mode "out"
+    debug: bool = False
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What a worker sends back: small, no file texts (only the diff in dry-run mode)."""
+
+    result: FileResult
+    diff: str = ""
+    detail: str = ""  # why, for people: exception text, or a traceback under --debug
+
+
+# ---------------------------------------------------------------- transforms
+
+
+def fake_transform(source: str, path: str) -> TransformOutput:
+    """TEST ONLY: parse like the real codemod, then append one marker line (idempotent)."""
+    libcst.parse_module(source)
+    if FAKE_MARK in source:
+        return TransformOutput(code=source)
+    sep = "" if source.endswith("\n") or not source else "\n"
+    return TransformOutput(code=f"{source}{sep}{FAKE_MARK}\n")
+
+
+def _python_transform() -> Transform:
+    if os.environ.get(FAKE_TRANSFORM_ENV) == "1":
+        return fake_transform
+    return transform_source  # global lookup: monkeypatching pipeline.transform_source works
+
+
+@lru_cache(maxsize=1)
+def _notebook_transform() -> Transform | None:
+    """The notebook codemod lives in migrate.upgrade and may not exist (yet)."""
+    try:
+        from migrate.upgrade.notebook import transform_notebook  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return transform_notebook
+
+
+# ---------------------------------------------------------------- parse failures
+
+_PY2_MESSAGES = (
+    "Missing parentheses in call to 'print'",
+    "Missing parentheses in call to 'exec'",
+    "multiple exception types must be parenthesized",
+    "leading zeros in decimal integer literals",
+)
+_PY2_LINE = re.compile(
+    r"""^\s*print\s*(?:>>|[^\s(=.,)\]:;])"""  # print statement
+    r"""|^\s*exec\s+["'\w]"""  # exec statement
+    r"""|\bexcept\s+[\w.]+\s*,\s*\w+\s*:"""  # except X, e:
+    r"""|`"""  # repr backticks
+    r"""|\b(?i:ur)["']"""  # ur'' literals
+    r"""|^\s*raise\s+[\w.]+\s*,"""  # raise E, "msg"
+    r"""|<>"""  # inequality
+    r"""|\b\d+[lL]\b"""  # long literals
+)
+
+
+def parse_failure(text: str, path: str, fallback: Exception | None = None) -> Diagnostic:
+    """A file-level diagnostic for text that does not parse: "python2" or "parse-error"."""
+    try:
+        ast.parse(text)
+    except SyntaxError as err:
+        line, col, msg = err.lineno or 0, max((err.offset or 1) - 1, 0), err.msg
+        code = "python2" if _looks_like_python2(text, line, msg) else "parse-error"
+        return Diagnostic(code, msg, line, col, "error", path)
+    except (ValueError, RecursionError, MemoryError) as err:  # null bytes, absurd nesting
+        return Diagnostic("parse-error", str(err), 0, 0, "error", path)
+    # ast accepts it but libcst did not: report libcst's complaint.
+    line = getattr(fallback, "raw_line", 0) or 0
+    col = getattr(fallback, "raw_column", 0) or 0
+    msg = getattr(fallback, "message", None) or str(fallback or "does not parse")
+    return Diagnostic("parse-error", msg, line, col, "error", path)
+
+
+def _looks_like_python2(text: str, line: int, msg: str) -> bool:
+    if any(m in msg for m in _PY2_MESSAGES):
+        return True
+    lines = text.splitlines()
+    nearby = lines[max(line - 2, 0) : line]  # errors are sometimes reported a line late
+    return any(_PY2_LINE.search(src) for src in nearby)
+
+
+def _parses(text: str, notebook: bool) -> bool:
+    try:
+        json.loads(text) if notebook else ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- one file
+
+
+def process_file(candidate: Candidate, options: Options) -> FileOutcome:
+    """Never raises for a per-file problem: everything becomes a FileOutcome."""
+    try:
+        return _process(candidate, options)
+    except Exception as exc:  # a bug anywhere (codemod included) costs one file, not the run
+        detail = traceback.format_exc() if options.debug else f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, OSError):
+            return _finish(candidate, options, "error", "io-error", detail=detail)
+        diag = Diagnostic("internal-error", detail.strip().splitlines()[-1], 0, 0, "error")
+        return _finish(candidate, options, "error", "internal-error", (diag,), detail=detail)
+
+
+def _process(c: Candidate, options: Options) -> FileOutcome:
+    path = Path(c.path)
+    st = os.lstat(path)
+    if stat.S_ISLNK(st.st_mode):
+        return _finish(c, options, "skipped", "symlink")
+    if not stat.S_ISREG(st.st_mode):
+        return _finish(c, options, "skipped", "io-error", detail="not a regular file")
+    if st.st_size > options.max_file_size:
+        return _finish(c, options, "skipped", "too-large", detail=f"{st.st_size} bytes")
+    data = path.read_bytes()
+    if not data:
+        return _finish(c, options, "unchanged")
+    if is_generated(data):
+        return _finish(c, options, "skipped", "generated-file")
+    if PREFILTER not in data:
+        return _finish(c, options, "unchanged", data=data)
+
+    notebook = path.suffix == ".ipynb"
+    try:
+        decoded = decode(data, notebook)
+    except DecodeFailure as exc:
+        diag = Diagnostic("decode-error", str(exc), 0, 0, "error")
+        return _finish(c, options, "error", "decode-error", (diag,), detail=str(exc), data=data)
+
+    transform = _notebook_transform() if notebook else _python_transform()
+    if transform is None:
+        return _finish(c, options, "skipped", "notebook-unsupported", data=data)
+    try:
+        output = transform(decoded.text, c.display)
+    except libcst.ParserSyntaxError as exc:
+        return _unparsable(c, options, decoded.text, data, exc)
+
+    diags = tuple(d if d.path else d.with_path(c.display) for d in output.diagnostics)
+    if output.code == decoded.text:
+        if not notebook and not _parses(decoded.text, False):
+            # The codemod may return early without parsing; a broken file is still an error.
+            return _unparsable(c, options, decoded.text, data)
+        return _finish(c, options, "unchanged", "", diags, output.functions, data=data)
+
+    if not _parses(output.code, notebook):
+        if not notebook and not _parses(decoded.text, False):
+            return _unparsable(c, options, decoded.text, data)
+        msg = "the migrated text does not parse; file left untouched (a codemod bug)"
+        diag = Diagnostic("internal-error", msg, 0, 0, "error", c.display)
+        return _finish(c, options, "error", "internal-error", (diag, *diags), detail=msg, data=data)
+    try:
+        new_data = decoded.encode(output.code)
+    except UnicodeEncodeError as exc:
+        msg = f"the migrated text does not fit the file's encoding {decoded.encoding}: {exc}"
+        diag = Diagnostic("internal-error", msg, 0, 0, "error", c.display)
+        return _finish(c, options, "error", "internal-error", (diag, *diags), detail=msg, data=data)
+    return _changed(c, options, st, data, decoded, output.code, new_data, diags, output.functions)
+
+
+def _unparsable(
+    c: Candidate, options: Options, text: str, data: bytes, exc: Exception | None = None
+) -> FileOutcome:
+    diag = parse_failure(text, c.display, exc)
+    detail = f"line {diag.line}: {diag.message}" if diag.line else diag.message
+    return _finish(c, options, "error", diag.code, (diag,), detail=detail, data=data)
+
+
+def _changed(
+    c: Candidate,
+    options: Options,
+    st: os.stat_result,
+    data: bytes,
+    decoded: Decoded,
+    new_text: str,
+    new_data: bytes,
+    diags: tuple[Diagnostic, ...],
+    functions: tuple,
+) -> FileOutcome:
+    path = Path(c.path)
+    diff = ""
+    if options.mode == "dry-run":
+        diff = unified_diff(decoded.on_disk(decoded.text), decoded.on_disk(new_text), c.display)
+    elif options.mode == "write":
+        if is_read_only(st):
+            return _finish(c, options, "skipped", "read-only", diags)
+        try:
+            atomic_write(path, new_data, st.st_mode, (st.st_uid, st.st_gid), expect=st)
+        except ConcurrentChange as exc:
+            return _finish(c, options, "error", "io-error", diags, detail=str(exc))
+    elif options.mode == "out":
+        copy_file(path, _out_path(c, options), new_data)
+    result = FileResult(c.display, "changed", "", diags, functions)
+    return FileOutcome(result, diff=diff)
+
+
+def _out_path(c: Candidate, options: Options) -> Path:
+    assert options.out_dir is not None
+    return Path(options.out_dir, c.relative)
+
+
+def _finish(
+    c: Candidate,
+    options: Options,
+    status: Literal["changed", "unchanged", "skipped", "error"],
+    reason: str = "",
+    diags: tuple[Diagnostic, ...] = (),
+    functions: tuple = (),
+    detail: str = "",
+    data: bytes | None = None,
+) -> FileOutcome:
+    """An outcome for a file we leave as it is; in --out mode its copy is still made."""
+    diags = tuple(d if d.path else d.with_path(c.display) for d in diags)
+    if options.mode == "out":
+        try:
+            src = Path(c.path)
+            if src.is_symlink():
+                copy_symlink(src, _out_path(c, options))
+            elif src.is_file():
+                copy_file(src, _out_path(c, options), data)
+        except OSError as exc:
+            if status != "error":
+                status, reason, detail = "error", "io-error", f"copy to --out failed: {exc}"
+    return FileOutcome(FileResult(c.display, status, reason, diags, functions), detail=detail)
+
+
+# ---------------------------------------------------------------- diff
+
+
+def _lines(text: str) -> list[str]:
+    """Split on \\n only (str.splitlines also splits on \\f, \\x1c, U+2028... and breaks diffs)."""
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def unified_diff(old: str, new: str, display: str) -> str:
+    """A git-style unified diff (a/ b/ prefixes) that `git apply` / `patch -p1` accept."""
+    name = display.lstrip("/")
+    out = []
+    for line in difflib.unified_diff(_lines(old), _lines(new), f"a/{name}", f"b/{name}"):
+        if line.startswith(("---", "+++")):
+            line = line.rstrip("\n") + "\n"
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- many files
+
+
+def run(candidates: Sequence[Candidate], options: Options, jobs: int) -> Iterator[FileOutcome]:
+    """Outcomes in the order of `candidates` (already sorted), in-process or in a pool."""
+    if jobs <= 1 or len(candidates) < PARALLEL_MIN_FILES:
+        for candidate in candidates:
+            yield process_file(candidate, options)
+        return
+    # Chunks amortise pickling; a few chunks per worker keep the load balanced.
+    chunksize = max(2, min(32, len(candidates) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(process_file, candidates, repeat(options), chunksize=chunksize)

@@ -1,0 +1,210 @@
+"""Stage 3: what a run did, for machines (JSON report, SARIF) and for people (the summary)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from migrate import __version__
+from migrate.diagnostics import REASONS, Diagnostic
+from migrate.result import FileResult
+
+REPORT_VERSION = 1
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+# Reason codes this stage emits that diagnostics.REASONS may not list (yet).
+EXTRA_REASONS = {
+    "internal-error": "migrate itself failed on this file (a bug); the file was left untouched",
+    "read-only": "the file has no write permission; it is never replaced",
+    "notebook-unsupported": "notebook support (migrate.upgrade.notebook) is not installed",
+}
+LIST_LIMIT = 20  # files listed per group in the human summary: one screen
+
+
+def describe(code: str) -> str:
+    return REASONS.get(code) or EXTRA_REASONS.get(code, code)
+
+
+@dataclass(frozen=True)
+class Summary:
+    files: int
+    changed: int
+    unchanged: int
+    skipped: int
+    error: int
+    functions_converted: int
+    diagnostics_by_code: tuple[tuple[str, int], ...]  # sorted by code
+
+    @classmethod
+    def of(cls, results: Sequence[FileResult]) -> "Summary":
+        status = Counter(r.status for r in results)
+        codes = Counter(d.code for r in results for d in r.diagnostics)
+        return cls(
+            files=len(results),
+            changed=status["changed"],
+            unchanged=status["unchanged"],
+            skipped=status["skipped"],
+            error=status["error"],
+            functions_converted=sum(len(r.functions) for r in results),
+            diagnostics_by_code=tuple(sorted(codes.items())),
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "files": self.files,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "error": self.error,
+            "functions_converted": self.functions_converted,
+            "diagnostics_by_code": dict(self.diagnostics_by_code),
+        }
+
+
+# ---------------------------------------------------------------- machine-readable
+
+
+def report_json(results: Sequence[FileResult]) -> dict:
+    return {
+        "version": REPORT_VERSION,
+        "tool": f"migrate {__version__}",
+        "summary": Summary.of(results).to_json(),
+        "files": [
+            {
+                "path": r.path,
+                "status": r.status,
+                "reason": r.reason,
+                "diagnostics": [d.to_json() for d in r.diagnostics],
+                "functions": [f.to_json() for f in r.functions],
+            }
+            for r in results
+        ],
+    }
+
+
+def sarif(results: Sequence[FileResult]) -> dict:
+    """SARIF 2.1.0: one result per diagnostic, rules = the codes that occur."""
+    diags = [d for r in results for d in r.diagnostics]
+    codes = sorted({d.code for d in diags})
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "migrate",
+                        "version": __version__,
+                        "rules": [
+                            {"id": code, "shortDescription": {"text": describe(code)}}
+                            for code in codes
+                        ],
+                    }
+                },
+                "results": [_sarif_result(d) for d in diags],
+            }
+        ],
+    }
+
+
+def _sarif_result(d: Diagnostic) -> dict:
+    return {
+        "ruleId": d.code,
+        "level": SARIF_LEVEL.get(d.severity, "warning"),
+        "message": {"text": d.message or describe(d.code)},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": d.path},
+                    # SARIF lines and columns are 1-based; Diagnostic columns are 0-based.
+                    "region": {"startLine": max(d.line, 1), "startColumn": d.column + 1},
+                }
+            }
+        ],
+    }
+
+
+def write_json(path: Path, data: dict) -> None:
+    """Written whole or not at all: a CI job must never read half a report."""
+    path = Path(path)
+    if path.parent != Path(""):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2)
+            fh.write("\n")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+# ---------------------------------------------------------------- for people
+
+
+def diagnostic_lines(results: Iterable[FileResult], limit: int = 50) -> list[str]:
+    """`path:line:col: code: message`, capped; the report has them all."""
+    all_diags = [d for r in results for d in r.diagnostics]
+    lines = [str(d) for d in all_diags[:limit]]
+    if len(all_diags) > limit:
+        lines.append(f"... and {len(all_diags) - limit} more diagnostics (see --report)")
+    return lines
+
+
+def human_summary(
+    results: Sequence[FileResult],
+    mode: str,
+    details: dict[str, str],
+    written: Sequence[str] = (),
+    quiet: bool = False,
+) -> str:
+    """One screen: counts, reasons, functions converted, diagnostics histogram, outputs."""
+    s = Summary.of(results)
+    lines: list[str] = []
+    if not quiet:
+        verb = {"dry-run": "would change", "check": "would change"}.get(mode, "changed")
+        note = {"dry-run": " (dry run: nothing written)", "check": " (check: nothing written)"}
+        lines.append(
+            f"migrate: {s.files} file{'s' if s.files != 1 else ''}: {s.changed} {verb}, "
+            f"{s.unchanged} unchanged, {s.skipped} skipped, {s.error} error"
+            + note.get(mode, "")
+        )
+        lines.append(f"functions converted: {s.functions_converted}")
+        if s.diagnostics_by_code:
+            hist = ", ".join(f"{code} {n}" for code, n in s.diagnostics_by_code)
+            lines.append(f"diagnostics: {hist}")
+        lines += _listing("skipped", [r for r in results if r.status == "skipped"], details)
+    lines += _listing("error", [r for r in results if r.status == "error"], details)
+    if not quiet:
+        lines += [f"written: {w}" for w in written]
+    return "\n".join(lines)
+
+
+def _listing(title: str, group: Sequence[FileResult], details: dict[str, str]) -> list[str]:
+    if not group:
+        return []
+    lines = [f"{title}:"]
+    for r in group[:LIST_LIMIT]:
+        why = _first_line(details.get(r.path, ""))
+        lines.append(f"  {r.path}: {r.reason}" + (f" ({why})" if why else ""))
+    if len(group) > LIST_LIMIT:
+        lines.append(f"  ... and {len(group) - LIST_LIMIT} more (see --report)")
+    return lines
+
+
+def _first_line(text: str) -> str:
+    """A traceback's last line is the useful one; other details are one line already."""
+    lines = [ln for ln in text.strip().splitlines() if ln.strip()]
+    if not lines:
+        return ""
+    return (lines[-1] if lines[0].startswith("Traceback") else lines[0])[:160]

@@ -1,0 +1,205 @@
+"""`migrate run`: discover -> process (in-process or a pool) -> report. No TensorFlow, ever.
+
+The heavy modules (libcst, the codemod) are imported inside the command so `migrate --help`
+stays instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import IO, Iterator, Sequence
+
+import click
+
+EXIT_OK, EXIT_FAILED, EXIT_INTERNAL = 0, 1, 2
+
+
+@click.command("run")
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+)
+@click.option("--dry-run", is_flag=True, help="Print a unified diff to stdout; write nothing.")
+@click.option(
+    "--out",
+    "out_dir",
+    metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write a migrated copy of every file under DIR (paths relative to the common root "
+    "of PATHs); originals are not touched.",
+)
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 if any file would change (for CI)."
+)
+@click.option(
+    "--report",
+    "report_path",
+    metavar="FILE.json",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a JSON report (per file: status, diagnostics, converted functions).",
+)
+@click.option(
+    "--sarif",
+    "sarif_path",
+    metavar="FILE.sarif",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write diagnostics as SARIF 2.1.0 (for code-scanning UIs).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    metavar="N",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Worker processes (0 or unset: [tool.migrate] jobs, else the CPU count).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks for files that fail.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Only report errors (no progress, diagnostics, summary)."
+)
+@click.option("--no-progress", is_flag=True, help="No progress bar.")
+def run_command(
+    paths: tuple[Path, ...],
+    dry_run: bool,
+    out_dir: Path | None,
+    check: bool,
+    report_path: Path | None,
+    sarif_path: Path | None,
+    jobs: int | None,
+    debug: bool,
+    quiet: bool,
+    no_progress: bool,
+) -> None:
+    """Rewrite TF1 variable_scope code under PATH... into TF2 tf.Module classes.
+
+    PATHs are files or directories (*.py and *.ipynb, .gitignore respected). Files are
+    rewritten in place, atomically, unless --dry-run, --check or --out is given. Files that
+    cannot be processed (Python 2, syntax errors, bad encodings) are reported and left
+    byte-identical. Exit status: 0 done, 1 some file failed (or, with --check, changes are
+    pending), 2 usage or internal error.
+    """
+    if out_dir is not None and (dry_run or check):
+        raise click.UsageError("--out cannot be combined with --dry-run or --check")
+    mode = "dry-run" if dry_run else "check" if check else "out" if out_dir else "write"
+    try:
+        code = _run(paths, mode, out_dir, report_path, sarif_path, jobs, debug, quiet, no_progress)
+    except click.ClickException:
+        raise
+    except Exception as exc:  # the run itself broke (not one file): exit 2, as promised
+        click.echo(f"migrate: internal error: {type(exc).__name__}: {exc}", err=True)
+        if debug:
+            click.echo(traceback.format_exc(), err=True)
+        code = EXIT_INTERNAL
+    sys.exit(code)
+
+
+def _run(
+    paths: Sequence[Path],
+    mode: str,
+    out_dir: Path | None,
+    report_path: Path | None,
+    sarif_path: Path | None,
+    jobs: int | None,
+    debug: bool,
+    quiet: bool,
+    no_progress: bool,
+) -> int:
+    from migrate import pipeline, report
+    from migrate.config import ConfigError, load_config
+    from migrate.discover import common_root, discover
+
+    try:
+        config = load_config(Path.cwd())
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+    skip: list[Path] = []
+    if out_dir is not None:
+        root = common_root([Path(os.path.abspath(p)) for p in paths])
+        if Path(os.path.abspath(out_dir)).resolve() == root.resolve():
+            raise click.UsageError("--out DIR must not be the directory being migrated")
+        skip.append(out_dir)  # an --out tree inside the input tree is not input
+    skip += [p for p in (report_path, sarif_path) if p is not None]
+
+    candidates = discover(paths, config, skip=skip)
+    if not candidates:
+        if not quiet:
+            click.echo("migrate: no Python files found; nothing to do", err=True)
+        _write_reports([], report_path, sarif_path)
+        return EXIT_OK
+
+    workers = jobs or config.jobs or os.cpu_count() or 1
+    options = pipeline.Options(
+        mode=mode,  # type: ignore[arg-type]
+        max_file_size=config.max_file_size,
+        out_dir=str(Path(os.path.abspath(out_dir))) if out_dir else None,
+        debug=debug,
+    )
+    show_bar = not (quiet or no_progress) and sys.stderr.isatty() and len(candidates) > 1
+    results = []
+    details: dict[str, str] = {}
+    stdout = click.get_text_stream("stdout")
+    for outcome in _with_progress(pipeline.run(candidates, options, workers), len(candidates), show_bar):
+        results.append(outcome.result)
+        if outcome.detail:
+            details[outcome.result.path] = outcome.detail
+        if outcome.diff:
+            _emit(stdout, outcome.diff)  # streamed in sorted order: memory stays bounded
+
+    written = _write_reports(results, report_path, sarif_path)
+    if out_dir is not None:
+        written.insert(0, f"{out_dir} (migrated copy)")
+    if not quiet:
+        for line in report.diagnostic_lines(results):
+            click.echo(line, err=True)
+    if debug:
+        for path, detail in sorted(details.items()):
+            if detail.startswith("Traceback"):
+                click.echo(f"--- {path}\n{detail}", err=True)
+    summary = report.human_summary(results, mode, details, written, quiet)
+    if summary:
+        click.echo(summary, err=True)
+
+    s = report.Summary.of(results)
+    if s.error or (mode == "check" and s.changed):
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _with_progress(outcomes: Iterator, total: int, show: bool) -> Iterator:
+    if not show:
+        yield from outcomes
+        return
+    with click.progressbar(length=total, label="migrating", file=sys.stderr) as bar:
+        for outcome in outcomes:
+            bar.update(1)
+            yield outcome
+
+
+def _emit(stream: IO[str], text: str) -> None:
+    """Diffs keep their exact bytes (CRLF lines too): no newline translation on the way out."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        stream.flush()
+        buffer.write(text.encode("utf-8", "surrogateescape"))
+        buffer.flush()
+    else:
+        stream.write(text)
+
+
+def _write_reports(results: list, report_path: Path | None, sarif_path: Path | None) -> list[str]:
+    from migrate import report
+
+    written = []
+    if report_path is not None:
+        report.write_json(report_path, report.report_json(results))
+        written.append(f"{report_path} (JSON report)")
+    if sarif_path is not None:
+        report.write_json(sarif_path, report.sarif(results))
+        written.append(f"{sarif_path} (SARIF)")
+    return written
