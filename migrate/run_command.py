@@ -87,7 +87,9 @@ def run_command(
         raise click.UsageError("--out cannot be combined with --dry-run or --check")
     mode = "dry-run" if dry_run else "check" if check else "out" if out_dir else "write"
     try:
-        code = _run(paths, mode, out_dir, report_path, sarif_path, jobs, debug, quiet, no_progress)
+        code = _run(
+            paths, mode, check, out_dir, report_path, sarif_path, jobs, debug, quiet, no_progress
+        )
     except click.ClickException:
         raise
     except Exception as exc:  # the run itself broke (not one file): exit 2, as promised
@@ -101,6 +103,7 @@ def run_command(
 def _run(
     paths: Sequence[Path],
     mode: str,
+    check: bool,
     out_dir: Path | None,
     report_path: Path | None,
     sarif_path: Path | None,
@@ -143,13 +146,12 @@ def _run(
     show_bar = not (quiet or no_progress) and sys.stderr.isatty() and len(candidates) > 1
     results = []
     details: dict[str, str] = {}
-    stdout = click.get_text_stream("stdout")
     for outcome in _with_progress(pipeline.run(candidates, options, workers), len(candidates), show_bar):
         results.append(outcome.result)
         if outcome.detail:
             details[outcome.result.path] = outcome.detail
         if outcome.diff:
-            _emit(stdout, outcome.diff)  # streamed in sorted order: memory stays bounded
+            _emit(sys.stdout, outcome.diff)  # streamed in sorted order: memory stays bounded
 
     written = _write_reports(results, report_path, sarif_path)
     if out_dir is not None:
@@ -166,7 +168,7 @@ def _run(
         click.echo(summary, err=True)
 
     s = report.Summary.of(results)
-    if s.error or (mode == "check" and s.changed):
+    if s.error or (check and s.changed):
         return EXIT_FAILED
     return EXIT_OK
 
