@@ -230,7 +230,22 @@ def display_path(path: Path, cwd: Path) -> str:
 
 def _files_under(directory: Path) -> Iterable[str]:
     listed = _git_files(directory)
-    return listed if listed is not None else _walk_files(directory)
+    if listed is None:
+        return _walk_files(directory)
+    # git lists an un-ignored virtualenv ("env/", "venv2/") like any other folder.
+    venv: dict[str, bool] = {}
+
+    def in_venv(rel: str) -> bool:
+        parts = rel.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            prefix = "/".join(parts[:depth])
+            if prefix not in venv:
+                venv[prefix] = (directory / prefix / "pyvenv.cfg").exists()
+            if venv[prefix]:
+                return True
+        return False
+
+    return [rel for rel in listed if not in_venv(rel)]
 
 
 def discover(
