@@ -171,13 +171,29 @@ class _BodyScanner(cst.CSTVisitor):
         elif api == "make_template":
             self.direct_creator = True
             self._block("make-template", "tf.make_template shares variables by template", node)
-        elif api in _SCOPE_LOOKUPS:
+        elif api in _SCOPE_LOOKUPS and not is_regularization_lookup(self.tf, node):
             self._block("scope-lookup", f"tf.{api} looks variables up by collection/name", node)
         elif api.startswith(_IMPLICIT_CREATOR_PREFIXES) and api.rsplit(".", 1)[-1] not in _NON_CREATING_LAYERS:
             self.direct_creator = True
             self._block("implicit-creator", f"tf.{api} creates variables implicitly", node)
         elif api in ("Session", "InteractiveSession", "placeholder", "train.MonitoredTrainingSession"):
             self.session = True
+
+
+_REGULARIZATION_APIS = {"losses.get_regularization_losses", "losses.get_regularization_loss"}
+
+
+def is_regularization_lookup(tf: TfNames, node: cst.Call) -> bool:
+    """`tf.get_collection(tf.GraphKeys.REGULARIZATION_LOSSES)` (no scope filter) and
+    `tf.losses.get_regularization_loss[es]()`: the modules' regularization_losses() say the same."""
+    api = tf.api(node.func)
+    if api in _REGULARIZATION_APIS:
+        return not node.args
+    if api in ("get_collection", "get_collection_ref") and len(node.args) == 1:
+        key = node.args[0].value
+        return tf.api(key) == "GraphKeys.REGULARIZATION_LOSSES" or (
+            isinstance(key, cst.SimpleString) and key.evaluated_value == "regularization_losses")
+    return False
 
 
 def _static_reuse(expr: cst.BaseExpression, tf: TfNames) -> bool:
@@ -259,6 +275,14 @@ class _ReferenceScanner(cst.CSTVisitor):
         return False
 
 
+def _is_tf2_class(tf: TfNames, cls: cst.ClassDef) -> bool:
+    for base in cls.bases:
+        api = tf.api(base.value)
+        if api is not None and (api == "Module" or api.startswith(("keras.", "compat.v1.keras."))):
+            return True
+    return False
+
+
 def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAnalysis:
     functions: dict[str, FunctionInfo] = {}
     top_functions = {s.name.value for s in module.body if isinstance(s, cst.FunctionDef)}
@@ -266,6 +290,8 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
         if isinstance(stmt, cst.FunctionDef):
             functions[stmt.name.value] = FunctionInfo(stmt.name.value, stmt.name.value, stmt)
         elif isinstance(stmt, cst.ClassDef):
+            if _is_tf2_class(tf, stmt):
+                continue  # already TF2 (tf.Module, Keras): a second run must change nothing
             for item in stmt.body.body:
                 if isinstance(item, cst.FunctionDef):
                     qual = f"{stmt.name.value}.{item.name.value}"
@@ -286,7 +312,7 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
         for deco in info.node.decorators:
             if info.owner is None or dotted_name(deco.decorator) not in ("property",):
                 info.blockers.append(Diagnostic("unsupported-call", "decorated function", lines.line(info.node)))
-        if info.owner and info.name.startswith("__") and info.direct_creator:
+        if info.owner and info.name == "__init__" and info.direct_creator:
             info.blockers.append(Diagnostic("unsupported-call", f"variables created in {info.name}", lines.line(info.node)))
 
     # Module level: statements outside functions and classes.

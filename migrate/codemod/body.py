@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from migrate.codemod.analyse import FunctionInfo
+from migrate.codemod.analyse import FunctionInfo, is_regularization_lookup
 from migrate.codemod.context import VARIABLE_PARAMS, FileContext, code
 from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string, pattern_text, snake_case
 from migrate.codemod.plan import ClassPlan
@@ -30,6 +30,8 @@ class Frame:
     key: Key  # ("s", literal) or ("d", code of the expression)
     expr: cst.BaseExpression | None
     call: ScopeCall | None = None
+    loop_depth: int = 0  # loops enclosing the `with` that opened this frame
+    cond_depth: int = 0
 
     @property
     def dynamic(self) -> bool:
@@ -178,7 +180,11 @@ class BodyConverter(cst.CSTTransformer):
         self.scope_counts.setdefault(self._path(), Counter())[name] += 1
 
     def _unique_default(self, default: str, node: cst.CSTNode) -> str:
-        if self.loop_depth or self.cond_depth:
+        # Counters restart whenever the enclosing scope is entered anew (TF1 closes sub-scope
+        # counts on exit), so a scope opened inside the loop or branch keeps the count static.
+        inner = next((f for f in reversed(self.frames) if f.kind == "var"), None)
+        fresh = inner is not None and inner.loop_depth == self.loop_depth and inner.cond_depth == self.cond_depth
+        if (self.loop_depth or self.cond_depth) and not fresh:
             raise Unsupported("dynamic-scope", "default_name scope inside a loop or branch", node)
         counts = self.scope_counts.setdefault(self._path(), Counter())
         if counts[default] == 0:
@@ -203,11 +209,25 @@ class BodyConverter(cst.CSTTransformer):
             if kind == "other" or call is None:
                 continue
             frame = self._frame_for(kind, call, item)
+            frame.loop_depth, frame.cond_depth = self.loop_depth, self.cond_depth
             self.frames.append(frame)
             pushed += 1
         self.frame_counts.append(pushed)
 
+    def _renamed(self, expr: cst.BaseExpression | None) -> cst.BaseExpression | None:
+        """The legacy method's `self` is `owner` in generated code; frames keep emitted names."""
+        if expr is None or not self.self_name:
+            return expr
+        return expr.visit(_SelfToOwner(self.self_name))  # type: ignore[return-value]
+
     def _frame_for(self, kind: str, call: cst.Call, item: cst.WithItem) -> Frame:
+        frame = self._frame_for_call(kind, call, item)
+        if frame.expr is not None and frame.dynamic:
+            frame.expr = self._renamed(frame.expr)
+            frame.key = ("d", code(frame.expr))
+        return frame
+
+    def _frame_for_call(self, kind: str, call: cst.Call, item: cst.WithItem) -> Frame:
         if kind == "name":
             name = call.args[0].value if call.args else None
             return Frame("name", ("n", code(name) if name is not None else ""), name)
@@ -246,7 +266,10 @@ class BodyConverter(cst.CSTTransformer):
         if original is self.sig.own_with:
             return cst.FlattenSentinel(list(updated.body.body))
         frames = self.frames[len(self.frames) - pushed:] if pushed else []
-        del self.frames[len(self.frames) - pushed:]
+        for frame in reversed(frames):
+            inner_path = (*tuple(f.key for f in self.frames if f.kind == "var"),)
+            self.scope_counts.pop(inner_path, None)
+            self.frames.pop()
         if not pushed:
             return updated
         items: list[cst.WithItem] = []
@@ -276,6 +299,12 @@ class BodyConverter(cst.CSTTransformer):
         callee = self.ctx.is_converted_function_call(original)
         if callee is not None:
             return self._call_site(original, updated, callee)
+        if is_regularization_lookup(self.tf, original):
+            losses = ("[loss for module in (self, *self.submodules)"
+                      " for loss in getattr(module, 'regularization_losses', list)()]")
+            if api == "losses.get_regularization_loss":
+                return cst.parse_expression(f"{self.ctx.tf_attr('add_n')}({losses} or [{self.ctx.tf_attr('constant')}(0.0)])")
+            return cst.parse_expression(losses)
         return updated
 
     def _guard_nested(self, node: cst.CSTNode, what: str) -> None:
@@ -372,6 +401,20 @@ class BodyConverter(cst.CSTTransformer):
                 self._before(_statement(f"if {test}:\n    {ref} = {site.ctor}\n"))
         ref = cst.parse_expression(self._ref(attr, key))
         return updated.with_changes(func=ref, args=site.args)
+
+
+class _SelfToOwner(cst.CSTTransformer):
+    def __init__(self, self_name: str) -> None:
+        self.self_name = self_name
+        self.skip: set[int] = set()
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.skip.add(id(node.attr))
+
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
+        if original.value == self.self_name and id(original) not in self.skip:
+            return updated.with_changes(value="owner")
+        return updated
 
 
 @dataclass

@@ -12,7 +12,7 @@ from migrate.codemod.context import FileContext
 from migrate.codemod.emit import (call_parameters, ctor_parameters, delegate_holder_init, docstring_of,
                                   emit_class, emit_delegate)
 from migrate.codemod.hosts import rewrite_host_statements
-from migrate.codemod.naming import NameAllocator, class_name_for
+from migrate.codemod.naming import RESERVED_ATTRS, NameAllocator, class_name_for
 from migrate.codemod.plan import ClassPlan
 from migrate.codemod.scopes import Unsupported, scope_signature
 from migrate.codemod.tfapi import TfNames, collect_tf_names
@@ -144,7 +144,7 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
         except Unsupported as e:
             raise _Blocked(q, e)
         base = class_name_for(info.name)
-        if base in classes.taken and info.owner:
+        if info.owner and (info.name.startswith("__") or base in classes.taken):
             base = class_name_for(f"{info.owner}_{info.name}")
         ctx.class_names[q] = classes.take(base)
 
@@ -237,7 +237,7 @@ class _Rewriter(cst.CSTTransformer):
             if isinstance(stmt, cst.FunctionDef):
                 q = f"{owner}.{stmt.name.value}"
                 if q in methods:
-                    attr = f"_{stmt.name.value}_module"
+                    attr = f"_{stmt.name.value.strip('_')}_module"
                     sig = self.ctx.sigs[q]
                     holders.append(delegate_holder_init(sig, attr))
                     new_body.append(emit_delegate(self.ctx, stmt, sig, methods[q].class_name, attr))
@@ -246,8 +246,8 @@ class _Rewriter(cst.CSTTransformer):
                     has_init = True
             new_body.append(stmt)
         bases = list(updated.bases)
-        add_module_base = not bases or (len(bases) == 1 and isinstance(bases[0].value, cst.Name)
-                                        and bases[0].value.value == "object")
+        add_module_base = (not bases or (len(bases) == 1 and isinstance(bases[0].value, cst.Name)
+                                         and bases[0].value.value == "object")) and not _sets_reserved(original)
         tf = self.ctx.tf_alias
         prologue = (["super().__init__()"] if add_module_base else []) + holders
         if has_init:
@@ -270,6 +270,21 @@ class _Rewriter(cst.CSTTransformer):
 
     def _ctor(self, q: str) -> tuple[list[str], str]:
         return ctor_parameters(self.ctx.sigs[q])
+
+
+def _sets_reserved(cls: cst.ClassDef) -> bool:
+    """A class assigning `self.name` (or another tf.Module property) cannot become a tf.Module."""
+    found = False
+
+    class _V(cst.CSTVisitor):
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            nonlocal found
+            t = node.target
+            if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.attr.value in RESERVED_ATTRS:
+                found = True
+
+    cls.visit(_V())
+    return found
 
 
 def _prepend_init(init: cst.FunctionDef, lines: list[str]) -> cst.FunctionDef:

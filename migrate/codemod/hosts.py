@@ -215,7 +215,10 @@ class ScriptBlocks:
         self.roots[name] = (instance, block)
         self._fill(block, stmt, kind, instance, kept, capture=_asname(stmt))
         classes = self._emit(block)
-        return [*classes, cst.parse_statement(f"{instance} = {block.class_name}()\n"), *kept]
+        two_blank = [cst.EmptyLine(), cst.EmptyLine()]
+        classes = [c.with_changes(leading_lines=two_blank) for c in classes]
+        first = cst.parse_statement(f"{instance} = {block.class_name}()\n").with_changes(leading_lines=two_blank)
+        return [*classes, first, *kept]
 
     def _fill(self, block: _Block, stmt: cst.With, kind: str, path: str,
               kept: list[cst.BaseStatement], capture: str | None) -> None:
