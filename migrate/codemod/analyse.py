@@ -102,6 +102,7 @@ class _BodyScanner(cst.CSTVisitor):
         self.session = False
         self._call_funcs: set[int] = set()
         self.nested_depth = 0
+        self.params: set[str] = set()
 
     def _block(self, code: str, message: str, node: cst.CSTNode) -> None:
         self.blockers.append(Diagnostic(code, message, self.lines.line(node)))
@@ -164,7 +165,7 @@ class _BodyScanner(cst.CSTVisitor):
                 key = arg.keyword.value
                 if key in _SCOPE_BLOCKING_KWARGS and _SCOPE_BLOCKING_KWARGS[key]:
                     self._block(_SCOPE_BLOCKING_KWARGS[key], f"variable_scope({key}=...)", node)
-                if key == "reuse" and not _static_reuse(arg.value, self.tf):
+                if key == "reuse" and not _static_reuse(arg.value, self.tf, self.params):
                     self._block("dynamic-reuse", "reuse is computed at run time", node)
             if api == "variable_op_scope":
                 self._block("unsupported-scope", "variable_op_scope", node)
@@ -196,22 +197,23 @@ def is_regularization_lookup(tf: TfNames, node: cst.Call) -> bool:
     return False
 
 
-def _static_reuse(expr: cst.BaseExpression, tf: TfNames) -> bool:
+def _static_reuse(expr: cst.BaseExpression, tf: TfNames, params: set[str]) -> bool:
     """Reuse values whose meaning the codemod can decide: literals, AUTO_REUSE, parameters,
-    comparisons of loop counters (`t > 0`), and `not`/`or`/`and` of those."""
+    comparisons of loop counters (`t > 0`), and `not`/`or`/`and` of those. A local computed
+    from data (`reuse = tf.cond(...)`) is not."""
     if isinstance(expr, cst.Name):
-        return True
+        return expr.value in ("True", "False", "None") or expr.value in params
     if tf.api(expr) == "AUTO_REUSE":
         return True
     if isinstance(expr, (cst.Integer,)):
         return True
     if isinstance(expr, cst.Comparison):
-        return all(isinstance(p, (cst.Name, cst.Integer)) for p in
+        return all(isinstance(p, (cst.Name, cst.Integer, cst.Attribute)) for p in
                    [expr.left, *[c.comparator for c in expr.comparisons]])
     if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Not):
-        return _static_reuse(expr.expression, tf)
+        return _static_reuse(expr.expression, tf, params)
     if isinstance(expr, cst.BooleanOperation):
-        return _static_reuse(expr.left, tf) and _static_reuse(expr.right, tf)
+        return _static_reuse(expr.left, tf, params) and _static_reuse(expr.right, tf, params)
     if isinstance(expr, cst.Attribute) and expr.attr.value == "reuse":
         return True  # `scope.reuse`, `tf.get_variable_scope().reuse`
     return False
@@ -304,6 +306,8 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
     for info in functions.values():
         scanner = _BodyScanner(tf, top_functions, methods_by_owner.get(info.owner or "", set()),
                                info.self_name, info.owner, lines)
+        scanner.params = {p.name.value for p in [*info.node.params.params, *info.node.params.kwonly_params,
+                                                 *info.node.params.posonly_params]}
         info.node.body.visit(scanner)
         info.direct_creator = scanner.direct_creator
         info.calls = scanner.calls
@@ -332,7 +336,7 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
 
     refs = _ReferenceScanner({q for q in creators if "." not in q})
     module.visit(refs)
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = list(script.blockers)
     for q in creators:
         f = functions[q]
         if f.name in refs.escaped and f.owner is None:

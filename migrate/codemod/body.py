@@ -30,6 +30,7 @@ class Frame:
     key: Key  # ("s", literal) or ("d", code of the expression)
     expr: cst.BaseExpression | None
     call: ScopeCall | None = None
+    base: tuple[Key, ...] | None = None  # re-entered captured scope: its absolute path
     loop_depth: int = 0  # loops enclosing the `with` that opened this frame
     cond_depth: int = 0
 
@@ -70,6 +71,8 @@ class BodyConverter(cst.CSTTransformer):
         self.skip_names: set[int] = set()
         self.removed_reuse: set[int] = set()
         self.self_name = info.self_name
+        self.kept_captures: set[str] = _reentered_names(ctx, info.node)
+        self.capture_names: set[str] = set()
 
     # -- statement bookkeeping: creation statements go right before the statement needing them
     def on_visit(self, node: cst.CSTNode) -> bool:
@@ -171,7 +174,11 @@ class BodyConverter(cst.CSTTransformer):
 
     # -- scopes
     def _path(self) -> tuple[Key, ...]:
-        return tuple(f.key for f in self.frames if f.kind == "var")
+        path: list[Key] = []
+        for f in self.frames:
+            if f.kind == "var":
+                path = [*f.base, f.key] if f.base is not None else [*path, f.key]
+        return tuple(path)
 
     def _full_path(self) -> tuple[Key, ...]:
         return tuple(f.key for f in self.frames if f.kind in ("var", "name"))
@@ -242,8 +249,12 @@ class BodyConverter(cst.CSTTransformer):
                 frame = Frame("transparent", ("t", ""), None, sc)
             elif captured is not None and parent == self._path():
                 frame = Frame("var", captured.key, captured.expr, sc)
+            elif captured is not None:
+                # TF1 re-enters the captured scope's absolute name; TF2's name_scope does the
+                # same with the absolute "a/b/" string that `as` bound.
+                frame = Frame("var", captured.key, name, sc, base=parent)
             else:
-                raise Unsupported("unsupported-scope", "a captured scope re-entered at another depth", call)
+                raise Unsupported("unsupported-scope", "the function's own scope re-entered inside another scope", call)
         elif literal_string(name) is not None:
             text = literal_string(name)
             frame = Frame("var", ("s", text), name, sc)  # type: ignore[arg-type]
@@ -259,6 +270,7 @@ class BodyConverter(cst.CSTTransformer):
             frame = Frame("var", ("d", code(name)), name, sc)
         if item.asname is not None and isinstance(item.asname.name, cst.Name):
             self.captures[item.asname.name.value] = (self._path(), frame)
+            self.capture_names.add(item.asname.name.value)
         return frame
 
     def leave_With(self, original: cst.With, updated: cst.With):
@@ -283,7 +295,9 @@ class BodyConverter(cst.CSTTransformer):
                 items.append(item)
             elif frame.kind == "var" and frame.expr is not None:
                 scope = cst.parse_expression(f"{self.ctx.tf_attr('name_scope')}({code(frame.expr)})")
-                items.append(item.with_changes(item=scope, asname=None))
+                keep_as = (item.asname is not None and isinstance(item.asname.name, cst.Name)
+                           and item.asname.name.value in self.kept_captures)
+                items.append(item.with_changes(item=scope, asname=item.asname if keep_as else None))
         if not items:
             return cst.FlattenSentinel(list(updated.body.body))
         items[-1] = items[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
@@ -401,6 +415,19 @@ class BodyConverter(cst.CSTTransformer):
                 self._before(_statement(f"if {test}:\n    {ref} = {site.ctor}\n"))
         ref = cst.parse_expression(self._ref(attr, key))
         return updated.with_changes(func=ref, args=site.args)
+
+
+def _reentered_names(ctx: FileContext, fn: cst.FunctionDef) -> set[str]:
+    """Names given as the scope of a `variable_scope(...)`: captured scopes re-entered later."""
+    names: set[str] = set()
+
+    class _V(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            if ctx.tf.api(node.func) == "variable_scope" and node.args and isinstance(node.args[0].value, cst.Name):
+                names.add(node.args[0].value.value)
+
+    fn.body.visit(_V())
+    return names
 
 
 class _SelfToOwner(cst.CSTTransformer):
