@@ -1,0 +1,20 @@
+import tensorflow as tf
+
+
+class ConvBlock(tf.Module):
+    def __init__(self, name="conv_block"):
+        super().__init__(name=name)
+        self.kernel = None
+        self.bias = None
+
+    @tf.Module.with_name_scope
+    def __call__(self, x, filters=4, kernel_size=3, stride=1):
+        in_ch = x.get_shape()[-1].value
+        if self.kernel is None:
+            self.kernel = tf.Variable(tf.truncated_normal_initializer(stddev=0.05)([kernel_size, kernel_size, in_ch, filters], dtype=tf.float32), name="kernel")
+        kernel = self.kernel
+        if self.bias is None:
+            self.bias = tf.Variable(tf.zeros_initializer()([filters], dtype=tf.float32), name="bias")
+        bias = self.bias
+        y = tf.nn.conv2d(x, kernel, [1, stride, stride, 1], padding="SAME")
+        return tf.nn.relu(tf.nn.bias_add(y, bias))

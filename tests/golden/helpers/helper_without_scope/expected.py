@@ -1,0 +1,49 @@
+import tensorflow as tf
+
+
+class WeightVariable(tf.Module):
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.weights = None
+
+    def __call__(self, shape, stddev=0.1):
+        if self.weights is None:
+            self.weights = tf.Variable(tf.truncated_normal_initializer(stddev=stddev)(shape, dtype=tf.float32), name="weights")
+        return self.weights
+
+
+class BiasVariable(tf.Module):
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.biases = None
+
+    def __call__(self, shape, value=0.1):
+        if self.biases is None:
+            self.biases = tf.Variable(tf.constant_initializer(value)(shape, dtype=tf.float32), name="biases")
+        return self.biases
+
+
+class Inference(tf.Module):
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.hidden1_weight_variable = None
+        self.hidden1_bias_variable = None
+        self.softmax_linear_weight_variable = None
+        self.softmax_linear_bias_variable = None
+
+    def __call__(self, images):
+        with tf.name_scope("hidden1"):
+            if self.hidden1_weight_variable is None:
+                self.hidden1_weight_variable = WeightVariable()
+            w = self.hidden1_weight_variable([images.get_shape()[1].value, 8])
+            if self.hidden1_bias_variable is None:
+                self.hidden1_bias_variable = BiasVariable()
+            hidden1 = tf.nn.relu(tf.matmul(images, w) + self.hidden1_bias_variable([8]))
+        with tf.name_scope("softmax_linear"):
+            if self.softmax_linear_weight_variable is None:
+                self.softmax_linear_weight_variable = WeightVariable()
+            w = self.softmax_linear_weight_variable([8, 3], stddev=0.01)
+            if self.softmax_linear_bias_variable is None:
+                self.softmax_linear_bias_variable = BiasVariable()
+            logits = tf.matmul(hidden1, w) + self.softmax_linear_bias_variable([3], value=0.0)
+        return logits

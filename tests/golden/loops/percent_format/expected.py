@@ -1,0 +1,22 @@
+import tensorflow as tf
+
+
+class Mlp(tf.Module):
+    def __init__(self, name='mlp'):
+        super().__init__(name=name)
+        self.h_w = {}
+        self.h_b = {}
+
+    @tf.Module.with_name_scope
+    def __call__(self, x, hidden_sizes=(8, 6, 4)):
+        h = x
+        for i, size in enumerate(hidden_sizes):
+            with tf.name_scope("h%d" % i):
+                if "h%d" % i not in self.h_w:
+                    self.h_w["h%d" % i] = tf.Variable(tf.truncated_normal_initializer(stddev=0.1)([h.get_shape()[-1], size], dtype=tf.float32), name="w")
+                w = self.h_w["h%d" % i]
+                if "h%d" % i not in self.h_b:
+                    self.h_b["h%d" % i] = tf.Variable(tf.zeros_initializer()([size], dtype=tf.float32), name="b")
+                b = self.h_b["h%d" % i]
+                h = tf.nn.relu(tf.matmul(h, w) + b)
+        return h

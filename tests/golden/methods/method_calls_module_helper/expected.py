@@ -1,0 +1,48 @@
+import tensorflow as tf
+
+
+class Linear(tf.Module):
+    def __init__(self, name):
+        super().__init__(name=name)
+        self.w = None
+        self.b = None
+
+    @tf.Module.with_name_scope
+    def __call__(self, x, output_size):
+        if self.w is None:
+            self.w = tf.Variable(tf.truncated_normal_initializer(stddev=0.1)([x.get_shape()[-1], output_size], dtype=tf.float32), name="w")
+        w = self.w
+        if self.b is None:
+            self.b = tf.Variable(tf.zeros_initializer()([output_size], dtype=tf.float32), name="b")
+        b = self.b
+        return tf.matmul(x, w) + b
+
+
+class Forward(tf.Module):
+    def __init__(self, name='policy'):
+        super().__init__(name=name)
+        self.fc = {}
+        with self.name_scope:
+            self.logits = Linear(name="logits")
+
+    @tf.Module.with_name_scope
+    def __call__(self, owner, obs):
+        h = obs
+        for i, size in enumerate(owner.hiddens):
+            if "fc%d" % i not in self.fc:
+                self.fc["fc%d" % i] = Linear(name="fc%d" % i)
+            h = tf.tanh(self.fc["fc%d" % i](h, size))
+        return self.logits(h, owner.num_actions)
+
+
+class PolicyNetwork(tf.Module):
+    def __init__(self, num_actions, hiddens=(8, 8)):
+        super().__init__()
+        self._forward_module = None
+        self.num_actions = num_actions
+        self.hiddens = hiddens
+
+    def forward(self, obs):
+        if self._forward_module is None:
+            self._forward_module = Forward()
+        return self._forward_module(self, obs)

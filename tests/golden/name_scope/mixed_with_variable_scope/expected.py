@@ -1,0 +1,27 @@
+import tensorflow as tf
+
+
+class BatchStatsLayer(tf.Module):
+    def __init__(self, name='bn'):
+        super().__init__(name=name)
+        self.gamma = None
+        self.num_batches = None
+        self.moving_mean = None
+
+    @tf.Module.with_name_scope
+    def __call__(self, x):
+        dim = x.get_shape()[-1].value
+        if self.gamma is None:
+            self.gamma = tf.Variable(tf.ones_initializer()([dim], dtype=tf.float32), name="gamma")
+        gamma = self.gamma
+        with tf.name_scope("moments"):
+            mean, var = tf.nn.moments(x, [0])
+            if self.num_batches is None:
+                self.num_batches = tf.Variable(0, name="num_batches", trainable=False, dtype=tf.int32)
+            step = self.num_batches
+        with tf.name_scope("moving"):
+            if self.moving_mean is None:
+                self.moving_mean = tf.Variable(tf.zeros_initializer()([dim], dtype=tf.float32), name="mean", trainable=False)
+            moving_mean = self.moving_mean
+        y = gamma * (x - mean) / tf.sqrt(var + 1e-3)
+        return y, moving_mean, step

@@ -1,0 +1,32 @@
+import tensorflow as tf
+
+
+class Tower(tf.Module):
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.w = None
+        self.b = None
+
+    def __call__(self, x):
+        if self.w is None:
+            self.w = tf.Variable(tf.random_normal_initializer(stddev=0.1)([x.get_shape()[-1], 3], dtype=tf.float32), name="w")
+        w = self.w
+        if self.b is None:
+            self.b = tf.Variable(tf.zeros_initializer()([3], dtype=tf.float32), name="b")
+        b = self.b
+        return tf.nn.relu(tf.matmul(x, w) + b)
+
+
+class Siamese(tf.Module):
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.siamese_tower = None
+
+    def __call__(self, left, right):
+        with tf.name_scope("siamese"):
+            if self.siamese_tower is None:
+                self.siamese_tower = Tower()
+            out_left = self.siamese_tower(left)
+        with tf.name_scope("siamese"):
+            out_right = self.siamese_tower(right)
+        return tf.reduce_sum(tf.abs(out_left - out_right), axis=1)
