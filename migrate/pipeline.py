@@ -34,6 +34,7 @@ from migrate.source_io import (
     copy_file,
     copy_symlink,
     decode,
+    fsync_dir,
     is_generated,
     is_read_only,
 )
@@ -310,6 +311,17 @@ def unified_diff(old: str, new: str, display: str) -> str:
 
 def run(candidates: Sequence[Candidate], options: Options, jobs: int) -> Iterator[FileOutcome]:
     """Outcomes in the order of `candidates` (already sorted), in-process or in a pool."""
+    written: set[Path] = set()
+    for candidate, outcome in zip(candidates, _outcomes(candidates, options, jobs)):
+        if outcome.result.status == "changed" and options.mode in ("write", "out"):
+            target = _out_path(candidate, options) if options.mode == "out" else Path(candidate.path)
+            written.add(target.parent)
+        yield outcome
+    for directory in sorted(written):
+        fsync_dir(directory)
+
+
+def _outcomes(candidates: Sequence[Candidate], options: Options, jobs: int) -> Iterator[FileOutcome]:
     if jobs <= 1 or len(candidates) < PARALLEL_MIN_FILES:
         for candidate in candidates:
             yield process_file(candidate, options)
