@@ -144,6 +144,8 @@ def _run(
         debug=debug,
     )
     show_bar = not (quiet or no_progress) and sys.stderr.isatty() and len(candidates) > 1
+    if mode == "dry-run" and sys.stdout.isatty():
+        show_bar = False  # the diff scrolls on the same terminal; a bar would garble it
     results = []
     details: dict[str, str] = {}
     for outcome in _with_progress(pipeline.run(candidates, options, workers), len(candidates), show_bar):

@@ -206,6 +206,17 @@ def test_missing_path_is_usage_error(work: Path, cli) -> None:
     assert cli("run", "nope").exit_code == 2
 
 
+def test_unwritable_report_is_an_internal_error(project: Path, fake, cli) -> None:
+    write(project / "blocker", "a file where a directory should be")
+    result = cli("run", "src", "--report", "blocker/r.json")
+    assert result.exit_code == 2
+    assert "internal error" in result.stderr
+
+
+def test_jobs_zero_means_auto(project: Path, fake, cli) -> None:
+    assert cli("run", "src", "--check", "-j", "0").exit_code == 1
+
+
 def test_bad_config_is_usage_error(work: Path, cli) -> None:
     write(work / "pyproject.toml", "[tool.migrate]\nexcludes = ['x']\n")
     write(work / "a.py", TF_SOURCE)
