@@ -14,7 +14,6 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024  # generated tables and vendored blobs, not model code
-_KNOWN_KEYS = frozenset({"exclude", "jobs", "max_file_size"})
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
@@ -56,10 +55,8 @@ def load_config(start: Path) -> Config:
 def _parse_table(table: Any, pyproject: Path) -> Config:
     if not isinstance(table, dict):
         raise ConfigError(f"{pyproject}: [tool.migrate] must be a table")
-    unknown = sorted(set(table) - _KNOWN_KEYS)
-    if unknown:
-        # A typo like `excludes` would otherwise silently migrate files the user meant to keep.
-        raise ConfigError(f"{pyproject}: unknown [tool.migrate] key(s): {', '.join(unknown)}")
+    # Other keys belong to other subcommands (`migrate check` reads entry points from the
+    # same table), so they are not errors here.
     exclude = table.get("exclude", [])
     if isinstance(exclude, str):
         exclude = [exclude]

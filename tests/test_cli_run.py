@@ -218,11 +218,11 @@ def test_jobs_zero_means_auto(project: Path, fake, cli) -> None:
 
 
 def test_bad_config_is_usage_error(work: Path, cli) -> None:
-    write(work / "pyproject.toml", "[tool.migrate]\nexcludes = ['x']\n")
+    write(work / "pyproject.toml", "[tool.migrate]\nexclude = 'x'\njobs = 'many'\n")
     write(work / "a.py", TF_SOURCE)
     result = cli("run", ".")
     assert result.exit_code == 2
-    assert "excludes" in result.output
+    assert "jobs" in result.output
 
 
 def test_parallel_matches_serial(work: Path, monkeypatch, cli) -> None:

@@ -299,7 +299,7 @@ def test_config_defaults_without_table(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "body", ["jobs = 0", "jobs = 'two'", "exclude = [1]", "max_file_size = -1", "unknown = 1"]
+    "body", ["jobs = 0", "jobs = 'two'", "exclude = [1]", "max_file_size = -1", "max_file_size = '2 lots'"]
 )
 def test_config_errors(tmp_path: Path, body: str) -> None:
     write(tmp_path / "pyproject.toml", f"[tool.migrate]\n{body}\n")
