@@ -250,6 +250,24 @@ def test_notebooks_skipped_without_notebook_support(work: Path, fake, monkeypatc
     assert (entry["status"], entry["reason"]) == ("skipped", "notebook-unsupported")
 
 
+def test_notebooks_go_through_the_notebook_transform(work: Path, monkeypatch, cli) -> None:
+    def fake_nb(text: str, path: str) -> TransformOutput:
+        data = json.loads(text)
+        data["cells"].append({"source": "# migrated"})
+        return TransformOutput(json.dumps(data))
+
+    monkeypatch.setattr(pipeline, "_notebook_transform", lambda: fake_nb)
+    nb = write(work / "nb.ipynb", json.dumps({"cells": [{"source": "import tensorflow"}]}))
+    assert cli("run", ".").exit_code == 0
+    assert json.loads(nb.read_text())["cells"][-1] == {"source": "# migrated"}
+    monkeypatch.setattr(pipeline, "_notebook_transform", lambda: lambda t, p: TransformOutput("{"))
+    before = nb.read_bytes()
+    result = cli("run", ".")
+    assert result.exit_code == 1
+    assert "nb.ipynb: internal-error" in result.stderr
+    assert nb.read_bytes() == before
+
+
 def test_summary_caps_the_listing(work: Path, fake, cli) -> None:
     for i in range(25):
         write(work / f"gen/g{i:02}.py", "# @generated\nimport tensorflow\n")
