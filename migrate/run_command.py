@@ -9,10 +9,14 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Iterator
 
 import click
+
+if TYPE_CHECKING:
+    from migrate.result import FileResult
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERNAL = 0, 1, 2
 
@@ -85,11 +89,20 @@ def run_command(
     """
     if out_dir is not None and (dry_run or check):
         raise click.UsageError("--out cannot be combined with --dry-run or --check")
-    mode = "dry-run" if dry_run else "check" if check else "out" if out_dir else "write"
+    request = RunRequest(
+        paths=paths,
+        mode="dry-run" if dry_run else "check" if check else "out" if out_dir else "write",
+        check=check,
+        out_dir=out_dir,
+        report_path=report_path,
+        sarif_path=sarif_path,
+        jobs=jobs,
+        debug=debug,
+        quiet=quiet,
+        progress=not (quiet or no_progress),
+    )
     try:
-        code = _run(
-            paths, mode, check, out_dir, report_path, sarif_path, jobs, debug, quiet, no_progress
-        )
+        code = _run(request)
     except click.ClickException:
         raise
     except Exception as exc:  # the run itself broke (not one file): exit 2, as promised
@@ -100,19 +113,24 @@ def run_command(
     sys.exit(code)
 
 
-def _run(
-    paths: Sequence[Path],
-    mode: str,
-    check: bool,
-    out_dir: Path | None,
-    report_path: Path | None,
-    sarif_path: Path | None,
-    jobs: int | None,
-    debug: bool,
-    quiet: bool,
-    no_progress: bool,
-) -> int:
-    from migrate import pipeline, report
+@dataclass(frozen=True)
+class RunRequest:
+    """The command line, validated."""
+
+    paths: tuple[Path, ...]
+    mode: str  # "write" | "dry-run" | "check" | "out" (what gets written)
+    check: bool  # exit 1 when something would change (also under --dry-run)
+    out_dir: Path | None
+    report_path: Path | None
+    sarif_path: Path | None
+    jobs: int | None
+    debug: bool
+    quiet: bool
+    progress: bool
+
+
+def _run(req: RunRequest) -> int:
+    from migrate import pipeline
     from migrate.config import ConfigError, load_config
     from migrate.discover import common_root, discover
 
@@ -121,56 +139,61 @@ def _run(
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
 
-    skip: list[Path] = []
-    if out_dir is not None:
-        root = common_root([Path(os.path.abspath(p)) for p in paths])
-        if Path(os.path.abspath(out_dir)).resolve() == root.resolve():
+    skip: list[Path] = [p for p in (req.report_path, req.sarif_path) if p is not None]
+    if req.out_dir is not None:
+        root = common_root([Path(os.path.abspath(p)) for p in req.paths])
+        if Path(os.path.abspath(req.out_dir)).resolve() == root.resolve():
             raise click.UsageError("--out DIR must not be the directory being migrated")
-        skip.append(out_dir)  # an --out tree inside the input tree is not input
-    skip += [p for p in (report_path, sarif_path) if p is not None]
+        skip.append(req.out_dir)  # an --out tree inside the input tree is not input
 
-    candidates = discover(paths, config, skip=skip)
+    candidates = discover(req.paths, config, skip=skip)
     if not candidates:
-        if not quiet:
+        if not req.quiet:
             click.echo("migrate: no Python files found; nothing to do", err=True)
-        _write_reports([], report_path, sarif_path)
+        _write_reports([], req)
         return EXIT_OK
 
-    workers = jobs or config.jobs or os.cpu_count() or 1
     options = pipeline.Options(
-        mode=mode,  # type: ignore[arg-type]
+        mode=req.mode,  # type: ignore[arg-type]
         max_file_size=config.max_file_size,
-        out_dir=str(Path(os.path.abspath(out_dir))) if out_dir else None,
-        debug=debug,
+        out_dir=os.path.abspath(req.out_dir) if req.out_dir else None,
+        debug=req.debug,
     )
-    show_bar = not (quiet or no_progress) and sys.stderr.isatty() and len(candidates) > 1
-    if mode == "dry-run" and sys.stdout.isatty():
+    workers = req.jobs or config.jobs or os.cpu_count() or 1
+    show_bar = req.progress and sys.stderr.isatty() and len(candidates) > 1
+    if req.mode == "dry-run" and sys.stdout.isatty():
         show_bar = False  # the diff scrolls on the same terminal; a bar would garble it
-    results = []
+    results: list[FileResult] = []
     details: dict[str, str] = {}
-    for outcome in _with_progress(pipeline.run(candidates, options, workers), len(candidates), show_bar):
+    outcomes = pipeline.run(candidates, options, workers)
+    for outcome in _with_progress(outcomes, len(candidates), show_bar):
         results.append(outcome.result)
         if outcome.detail:
             details[outcome.result.path] = outcome.detail
         if outcome.diff:
             _emit(sys.stdout, outcome.diff)  # streamed in sorted order: memory stays bounded
+    return _conclude(req, results, details)
 
-    written = _write_reports(results, report_path, sarif_path)
-    if out_dir is not None:
-        written.insert(0, f"{out_dir} (migrated copy)")
-    if not quiet:
+
+def _conclude(req: RunRequest, results: list[FileResult], details: dict[str, str]) -> int:
+    """Reports, then diagnostics and the summary on stderr, then the exit code."""
+    from migrate import report
+
+    written = _write_reports(results, req)
+    if req.out_dir is not None:
+        written.insert(0, f"{req.out_dir} (migrated copy)")
+    if not req.quiet:
         for line in report.diagnostic_lines(results):
             click.echo(line, err=True)
-    if debug:
+    if req.debug:
         for path, detail in sorted(details.items()):
             if detail.startswith("Traceback"):
                 click.echo(f"--- {path}\n{detail}", err=True)
-    summary = report.human_summary(results, mode, details, written, quiet)
+    summary = report.human_summary(results, req.mode, details, written, req.quiet)
     if summary:
         click.echo(summary, err=True)
-
     s = report.Summary.of(results)
-    if s.error or (check and s.changed):
+    if s.error or (req.check and s.changed):
         return EXIT_FAILED
     return EXIT_OK
 
@@ -196,14 +219,14 @@ def _emit(stream: IO[str], text: str) -> None:
         stream.write(text)
 
 
-def _write_reports(results: list, report_path: Path | None, sarif_path: Path | None) -> list[str]:
+def _write_reports(results: list[FileResult], req: RunRequest) -> list[str]:
     from migrate import report
 
     written = []
-    if report_path is not None:
-        report.write_json(report_path, report.report_json(results))
-        written.append(f"{report_path} (JSON report)")
-    if sarif_path is not None:
-        report.write_json(sarif_path, report.sarif(results))
-        written.append(f"{sarif_path} (SARIF)")
+    if req.report_path is not None:
+        report.write_json(req.report_path, report.report_json(results))
+        written.append(f"{req.report_path} (JSON report)")
+    if req.sarif_path is not None:
+        report.write_json(req.sarif_path, report.sarif(results))
+        written.append(f"{req.sarif_path} (SARIF)")
     return written
