@@ -1,0 +1,45 @@
+"""Equivalence tests for users' own suites.
+
+    from migrate.harness import assert_equivalent
+    assert_equivalent(legacy="models/gan.py:build", migrated="models_tf2/gan.py:Build",
+                      inputs={"z": "float32[2,8]"}, args={"num_units": 4})
+
+`check_many` checks a list of entry points with two TensorFlow start-ups in all. The pytest
+plugin (migrate.harness.pytest_plugin, registered as `migrate_equivalence`) adds the
+`migrate_equivalence` fixture and, with `--migrate-equivalence`, one test per
+`[[tool.migrate.entry_points]]` of pyproject.toml. Nothing here imports TensorFlow.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from migrate.checker.api import check_many
+from migrate.checker.compare import Verdict
+from migrate.checker.spec import Entry, Options, entry_from_targets
+
+
+def assert_equivalent(
+    legacy: str,
+    migrated: str,
+    inputs: Mapping[str, Any] | str | None = None,
+    args: Mapping[str, Any] | None = None,
+    *,
+    strict_order: bool = False,
+    rtol: float = 1e-6,
+    atol: float = 1e-5,
+) -> Verdict:
+    """Raise AssertionError (carrying the comparison table) unless `migrated` is equivalent.
+
+    `legacy` is "path.py:function" (or "path.py" for a whole script), `migrated` is
+    "path.py:Class" (class optional: the codemod's name for the function is used). `inputs`
+    maps parameter names to "float32[2,8]" specs or arrays, or is the path of an .npz file.
+    """
+    options = Options(mode="num_random_ops" if strict_order else "constant", rtol=rtol, atol=atol)
+    verdict = check_many([entry_from_targets(legacy, migrated, inputs, args)], options=options)[0]
+    if not verdict.equivalent:
+        raise AssertionError("\n" + verdict.table())
+    return verdict
+
+
+__all__ = ["Entry", "Options", "Verdict", "assert_equivalent", "check_many", "entry_from_targets"]

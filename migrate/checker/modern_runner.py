@@ -1,0 +1,331 @@
+"""The modern side: construct the migrated tf.Module with its defaults and call it eagerly.
+
+Run as `python -m migrate.checker.modern_runner SPEC.json`. Phase 1 runs every entry of the
+batch (in parallel with the legacy process); phase 2 waits for one JSON line on stdin naming the
+TF1 checkpoints the legacy side wrote, and restores each into its module by name.
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import json
+import sys
+from typing import Any
+
+import numpy as np
+
+from migrate.checker import runner_common as rc
+from migrate.checker.values import weight_array
+
+_MAX_PATHS = 6  # attribute paths shown per variable: enough to see sharing, short enough to read
+
+
+class _Live:
+    """What phase 2 needs of an entry: the module and how to call it."""
+
+    def __init__(self, instance: Any, call: Any, variables: list[Any]) -> None:
+        self.instance = instance
+        self.call = call
+        self.variables = variables
+
+
+def main(spec_path: str) -> int:
+    timer = rc.Timer()
+    spec = rc.load_spec(spec_path)
+    import tensorflow as tf
+    from tf_keras.src.legacy_tf_layers.migration_utils import DeterministicRandomTestTool
+
+    import_seconds = timer.seconds()
+    roots = rc.user_roots([e["migrated_path"] for e in spec["entries"]])
+    results: dict[int, rc.EntryResult] = {}
+    live: dict[int, _Live] = {}
+    for entry in spec["entries"]:
+        result = rc.EntryResult("modern", entry["id"])
+        before = set(sys.modules)
+        try:
+            state = _run_entry(tf, entry, spec, result, roots, DeterministicRandomTestTool)
+            if state is not None:
+                live[entry["id"]] = state
+        except BaseException as exc:  # noqa: BLE001 - user code may raise anything
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            result.fail(*rc.describe_error(exc, roots))
+        finally:
+            rc.purge_user_modules(before, roots)
+        result.write(spec["outdir"])
+        results[entry["id"]] = result
+
+    # Phase 2: the parent sends {"checkpoints": {id: prefix}} once the legacy side is done.
+    line = sys.stdin.readline() if live else ""
+    checkpoints = json.loads(line).get("checkpoints", {}) if line.strip() else {}
+    for entry_id, state in live.items():
+        prefix = checkpoints.get(str(entry_id))
+        if not prefix:
+            continue
+        result = results[entry_id]
+        try:
+            _restore_checkpoint(tf, prefix, state, result)
+        except Exception as exc:  # noqa: BLE001
+            result.meta["checkpoint_error"] = rc.describe_error(exc, roots)[0]
+        result.write(spec["outdir"])
+    rc.write_done(spec["outdir"], "modern", {"import_seconds": import_seconds,
+                                             "total_seconds": timer.seconds()})
+    return 0
+
+
+def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.EntryResult,
+               roots: list[str], tool_cls: Any) -> _Live | None:
+    created: list[list[Any]] = []  # [variable, value at creation or None]
+
+    def creator(next_creator: Any, **kwargs: Any) -> Any:
+        var = next_creator(**kwargs)
+        # Read the value at creation: that *is* the initial value, even if a call later
+        # assigns to the variable (moving averages). Inside tf.function it is not readable yet.
+        try:
+            with tf.init_scope():
+                value = var.numpy()
+        except Exception:  # noqa: BLE001
+            value = None
+        created.append([var, value])
+        return var
+
+    tool = tool_cls(mode=spec["mode"])
+    if entry["script"]:
+        module = None
+        with tool.scope(), tf.variable_creator_scope(creator), _SessionWatch() as sessions:
+            try:
+                module = rc.load_user_module(entry["migrated_path"], as_main=True)
+            except Exception as exc:  # noqa: BLE001
+                if not (sessions.opened or _session_error(exc)):
+                    raise
+                # TF1 session code left in a migrated script cannot run eagerly; what the
+                # script created before reaching it is what it creates.
+                reason = rc.describe_error(exc, roots)[0]
+                result.meta["notes"].append(f"script stopped at TF1 session code ({reason}); "
+                                            f"the {len(created)} variables created before it count")
+        namespace = vars(module) if module is not None else {}
+        paths = _attribute_paths(tf, {k: v for k, v in namespace.items()
+                                      if not k.startswith("__") and _walkable(tf, v)}, root="")
+        _describe_variables(tf, created, paths, result)
+        return None
+
+    import inspect
+
+    with tool.scope(), tf.variable_creator_scope(creator):
+        module = rc.load_user_module(entry["migrated_path"], as_main=False)
+        cls = _resolve_class(module, entry.get("klass"), entry["function"])
+        result.meta["class"] = cls.__name__
+        ctor_args, call_args = rc.split_args(cls.__init__, entry["args"])
+        arrays = dict(np.load(entry["inputs_npz"])) if entry.get("inputs_npz") else {}
+        tensors = {k: tf.constant(v) for k, v in arrays.items()}
+        instance = cls(**ctor_args)
+        if not callable(instance):
+            raise TypeError(f"{cls.__name__} instances are not callable")
+        out1 = instance(**tensors, **call_args)
+    first = len(created)
+
+    def call() -> Any:
+        return instance(**tensors, **call_args)
+
+    _put_outputs(tf, result, "out1", out1, describe=True)
+    with tf.variable_creator_scope(creator):
+        call()
+    result.meta["second_call_new"] = [v.name for v, _ in created[first:]]
+    del created[first:]
+
+    paths = _attribute_paths(tf, {"": instance}, root=cls.__name__)
+    variables = _describe_variables(tf, created, paths, result)
+
+    # Same distinct weights as the legacy side: keyed by name, and by occurrence for a name the
+    # module created more than once (an unshared copy must not get its twin's values).
+    for var, meta in zip(variables, result.meta["variables"]):
+        var.assign(weight_array(meta["key"], meta["dtype"], tuple(meta["shape"])))
+    float_vars = [v for v in variables if v.dtype.is_floating]
+    with tf.GradientTape(watch_accessed_variables=False, persistent=False) as tape:
+        tape.watch(float_vars)
+        out2 = call()
+        floats = [tf.reduce_sum(tf.cast(t, tf.float64)) for _, t in rc.flatten_outputs(out2)
+                  if isinstance(t, (tf.Tensor, tf.Variable)) and t.dtype.is_floating]
+        total = tf.add_n(floats) if floats else None
+    _put_outputs(tf, result, "out2", out2)
+    if total is not None and float_vars:
+        try:
+            grads = tape.gradient(total, float_vars,
+                                  unconnected_gradients=tf.UnconnectedGradients.ZERO)
+            result.meta["grads"] = [v.name for v in float_vars]
+            for var, g in zip(float_vars, grads):
+                result.put(f"grad_{_index(variables, var)}", tf.convert_to_tensor(g).numpy())
+        except Exception as exc:  # noqa: BLE001
+            result.meta["grad_error"] = rc.describe_error(exc, roots)[0]
+    _regularization(tf, instance, result)
+    return _Live(instance, call, variables)
+
+
+def _index(items: list[Any], obj: Any) -> int:
+    return next(i for i, x in enumerate(items) if x is obj)
+
+
+class _SessionWatch:
+    """Counts the TF1 Sessions a migrated script opens.
+
+    Inside `with tf.compat.v1.Session():` TF builds ops in the session's graph, so an eager
+    variable used there fails with errors that never mention sessions ("Attempting to capture an
+    EagerTensor without building a function"), and the session is closed by the time the error
+    reaches us. So: anything raised once the script has opened a Session is Session-related.
+    """
+
+    def __enter__(self) -> "_SessionWatch":
+        from tensorflow.python.client import session
+
+        self.opened = 0
+        self._cls = session.BaseSession
+        self._init = self._cls.__init__
+        watch = self
+
+        def init(sess: Any, *args: Any, **kwargs: Any) -> None:
+            watch.opened += 1
+            watch._init(sess, *args, **kwargs)
+
+        self._cls.__init__ = init
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._cls.__init__ = self._init
+
+
+def _session_error(exc: BaseException) -> bool:
+    """Errors raised by TF1 Session code run eagerly (and only those)."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    if any("/tensorflow/python/client/" in f.filename.replace("\\", "/") for f in frames):
+        return True
+    return "session" in f"{type(exc).__name__} {exc}".lower()
+
+
+def _resolve_class(module: Any, klass: str | None, function: str) -> Any:
+    from migrate.checker.spec import class_candidates
+
+    names = [klass] if klass else class_candidates(function)
+    for name in names:
+        obj = getattr(module, name, None)
+        if isinstance(obj, type):
+            return obj
+    available = sorted(k for k, v in vars(module).items()
+                       if isinstance(v, type) and v.__module__ == module.__name__)
+    raise LookupError(f"no class {' or '.join(names)} in {module.__file__} "
+                      f"(classes there: {', '.join(available) or 'none'})")
+
+
+def _walkable(tf: Any, value: Any) -> bool:
+    return isinstance(value, (tf.Module, tf.Variable, list, tuple, dict))
+
+
+def _attribute_paths(tf: Any, roots: dict[str, Any], root: str) -> dict[int, list[str]]:
+    """For every variable reachable from `roots`, the attribute paths that lead to it.
+
+    tf.Module.variables deduplicates, which would hide exactly what the table wants to show:
+    a shared variable reached from two places. So walk by hand, with a cycle guard and a budget.
+    """
+    found: dict[int, list[str]] = {}
+    budget = [20000]
+
+    def visit(obj: Any, path: str, stack: frozenset[int]) -> None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return
+        if isinstance(obj, tf.Variable):
+            paths = found.setdefault(id(obj), [])
+            if len(paths) < _MAX_PATHS:
+                paths.append(path)
+            return
+        if id(obj) in stack:
+            return
+        stack = stack | {id(obj)}
+        if isinstance(obj, tf.Module):
+            for name, value in sorted(vars(obj).items()):
+                if name.startswith("_self_") or name in ("_name", "_name_scope", "_scope_name"):
+                    continue  # tf.Module / AutoTrackable bookkeeping, not user attributes
+                visit(value, f"{path}.{name}" if path else name, stack)
+        elif isinstance(obj, collections.abc.Mapping):
+            for key, value in obj.items():
+                visit(value, f"{path}[{key!r}]", stack)
+        elif isinstance(obj, collections.abc.Sequence) and not isinstance(obj, (str, bytes)):
+            for i, value in enumerate(obj):
+                visit(value, f"{path}[{i}]", stack)
+
+    for name, obj in roots.items():
+        visit(obj, name or root, frozenset())
+    return found
+
+
+def _describe_variables(tf: Any, created: list[list[Any]], paths: dict[int, list[str]],
+                        result: rc.EntryResult) -> list[Any]:
+    seen: dict[str, int] = {}
+    variables = []
+    for k, (var, value) in enumerate(created):
+        if value is None:
+            value = var.numpy()
+        occurrence = seen.get(var.name, 0)
+        seen[var.name] = occurrence + 1
+        result.meta["variables"].append({
+            "name": var.name,
+            "key": var.name if occurrence == 0 else f"{var.name}#{occurrence}",
+            "shape": list(np.shape(value)),
+            "dtype": var.dtype.name,
+            "trainable": bool(var.trainable),
+            "paths": paths.get(id(var), []),
+        })
+        result.put(f"init_{k}", value)
+        variables.append(var)
+    return variables
+
+
+def _put_outputs(tf: Any, result: rc.EntryResult, prefix: str, outputs: Any,
+                 describe: bool = False) -> None:
+    for j, (path, leaf) in enumerate(rc.flatten_outputs(outputs)):
+        if leaf is None or isinstance(leaf, tf.Operation):
+            dtype = None
+        else:
+            value = np.asarray(leaf.numpy() if hasattr(leaf, "numpy") else leaf)
+            result.put(f"{prefix}_{j}", value)
+            dtype = value.dtype.name
+        if describe:
+            result.meta["outputs"].append({"path": path, "dtype": dtype})
+
+
+def _regularization(tf: Any, instance: Any, result: rc.EntryResult) -> None:
+    """CONTRACT.md: the model total is the sum over root + root.submodules of
+    `regularization_losses()` where a module defines it."""
+    modules = [instance] + (list(instance.submodules) if isinstance(instance, tf.Module) else [])
+    losses = []
+    for module in modules:
+        method = getattr(module, "regularization_losses", None)
+        if callable(method):
+            for loss in method() or []:
+                losses.append(loss() if callable(loss) else loss)
+    result.meta["reg_losses"] = len(losses)
+    if losses:
+        result.put("reg", tf.add_n([tf.reduce_sum(tf.cast(l, tf.float64)) for l in losses]).numpy())
+
+
+def _restore_checkpoint(tf: Any, prefix: str, state: _Live, result: rc.EntryResult) -> None:
+    """Restore the legacy TF1 checkpoint by name (variable name without ':0'), then call again."""
+    reader = tf.train.load_checkpoint(prefix)
+    shapes = reader.get_variable_to_shape_map()
+    missing, mismatched = [], []
+    for var in state.variables:
+        key = var.name.rsplit(":", 1)[0]
+        if key not in shapes:
+            missing.append(key)
+        elif list(shapes[key]) != var.shape.as_list():
+            mismatched.append(f"{key}: checkpoint {shapes[key]} vs {var.shape.as_list()}")
+        else:
+            var.assign(reader.get_tensor(key))
+    result.meta["checkpoint"] = {"missing": missing, "mismatched": mismatched}
+    if not missing and not mismatched:
+        _put_outputs(tf, result, "ckpt", state.call())
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

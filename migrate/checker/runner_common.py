@@ -1,0 +1,213 @@
+"""Pieces both runner subprocesses share: the spec/result protocol, loading user files fresh,
+and turning an exception into a one-line reason.
+
+Protocol (kept deliberately dull): the parent writes `spec.json` into a temp dir; a runner
+writes, per entry id, `<side>_<id>.json` (metadata) and `<side>_<id>.npz` (arrays, keyed by
+position so variable names never have to be valid zip member names), then `<side>_done`.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import json
+import os
+import sys
+import time
+import traceback
+import types
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import numpy as np
+
+# Imported before TensorFlow by the runners: tf.compat.v1.layers need tf_keras (Keras 3 is
+# the default since TF 2.16), and TF's C++ start-up chatter only hides real errors.
+os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+def load_spec(path: str) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as fh:
+        spec = json.load(fh)
+    for entry in spec["entries"]:
+        # args travel as repr() so tuples stay tuples (JSON would make them lists).
+        entry["args"] = {k: ast.literal_eval(v) for k, v in entry.get("args", {}).items()}
+    return spec
+
+
+class EntryResult:
+    """What one side found for one entry; written as JSON + npz."""
+
+    def __init__(self, side: str, entry_id: int) -> None:
+        self.side = side
+        self.entry_id = entry_id
+        self.meta: dict[str, Any] = {"status": "ok", "notes": [], "variables": [], "outputs": []}
+        self.arrays: dict[str, np.ndarray] = {}
+
+    def put(self, key: str, value: Any) -> None:
+        self.arrays[key] = np.asarray(value)
+
+    def fail(self, reason: str, detail: str = "") -> None:
+        self.meta["status"] = "error"
+        self.meta["error"] = reason
+        self.meta["error_detail"] = detail
+
+    def write(self, outdir: str) -> None:
+        base = Path(outdir) / f"{self.side}_{self.entry_id}"
+        np.savez(str(base) + ".npz", **self.arrays)
+        Path(str(base) + ".json").write_text(json.dumps(self.meta, default=str), encoding="utf-8")
+
+
+def user_roots(paths: list[str]) -> list[str]:
+    """Directories whose modules count as user code: the entry files' directories and the
+    working directory, minus the interpreter's own trees and this package."""
+    roots = {os.path.dirname(os.path.abspath(p)) for p in paths}
+    roots.add(os.getcwd())
+    return sorted(roots)
+
+
+def _system_prefixes() -> tuple[str, ...]:
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the migrate package
+    prefixes = {sys.prefix, sys.base_prefix, sys.exec_prefix, here}
+    return tuple(os.path.join(os.path.abspath(p), "") for p in prefixes)
+
+
+def is_user_file(filename: str | None, roots: list[str]) -> bool:
+    if not filename or not filename.endswith(".py"):
+        return False
+    filename = os.path.abspath(filename)
+    if filename.startswith(_system_prefixes()):
+        return False
+    return any(filename.startswith(os.path.join(r, "")) for r in roots)
+
+
+def load_user_module(
+    path: str,
+    *,
+    as_main: bool,
+    builtins: dict[str, Any] | None = None,
+) -> types.ModuleType:
+    """Execute `path` as a fresh module (never cached: each entry must run in its own graph).
+
+    `as_main` gives `__name__ == "__main__"` (whole-script mode runs the file as `python f.py`
+    would). `builtins` replaces the module's builtins (the legacy side's import shim).
+    """
+    path = os.path.abspath(path)
+    name = "__main__" if as_main else "_migrate_check_" + Path(path).stem
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    if builtins is not None:
+        module.__dict__["__builtins__"] = builtins
+    directory = os.path.dirname(path)
+    if directory not in sys.path:
+        sys.path.insert(0, directory)  # sibling imports, as `python path.py` would allow
+    saved_main = sys.modules.get("__main__")
+    saved_argv = sys.argv
+    if as_main:
+        sys.argv = [path]
+    else:
+        # Registered so dataclasses/pickling inside the user file find their module.
+        sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.argv = saved_argv
+        if as_main and saved_main is not None:
+            sys.modules["__main__"] = saved_main
+    return module
+
+
+def purge_user_modules(before: set[str], roots: list[str]) -> None:
+    """Forget user modules an entry imported, so the next entry re-executes them in its graph."""
+    for name in list(sys.modules):
+        if name in before:
+            continue
+        module = sys.modules.get(name)
+        if name.startswith("_migrate_check_") or is_user_file(getattr(module, "__file__", None), roots):
+            del sys.modules[name]
+
+
+def resolve_attr(module: types.ModuleType, dotted: str) -> Any:
+    obj: Any = module
+    for part in dotted.split("."):
+        try:
+            obj = getattr(obj, part)
+        except AttributeError:
+            raise LookupError(f"{module.__file__} has no {dotted!r}") from None
+    return obj
+
+
+def call_site(roots: list[str], skip: int = 2) -> str | None:
+    """file:line of the innermost frame in user code (the get_variable / tf.Variable call)."""
+    frame = sys._getframe(skip)
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if is_user_file(filename, roots):
+            return f"{_display_path(filename)}:{frame.f_lineno}"
+        frame = frame.f_back
+    return None
+
+
+def _display_path(filename: str) -> str:
+    try:
+        rel = os.path.relpath(filename)
+    except ValueError:
+        return filename
+    return rel if not rel.startswith("..") else filename
+
+
+def describe_error(exc: BaseException, roots: list[str]) -> tuple[str, str]:
+    """(one-line reason naming the user's file:line when there is one, full traceback)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = ""
+    for frame in reversed(frames):
+        if is_user_file(frame.filename, roots):
+            where = f" at {_display_path(frame.filename)}:{frame.lineno}"
+            break
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if len(message) > 300:
+        message = message[:300] + "…"
+    detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    return f"{type(exc).__name__}{where}: {message}", detail[-4000:]
+
+
+def flatten_outputs(value: Any, path: str = "out") -> Iterator[tuple[str, Any]]:
+    """(path, leaf) for nested tuples/lists/dicts, in a stable order on both sides."""
+    if isinstance(value, dict):
+        for key in sorted(value, key=str):
+            yield from flatten_outputs(value[key], f"{path}[{key!r}]")
+    elif isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        for i, item in enumerate(value):
+            yield from flatten_outputs(item, f"{path}[{i}]")
+    elif hasattr(value, "_fields"):  # namedtuple (LSTMStateTuple & co.)
+        for name in value._fields:
+            yield from flatten_outputs(getattr(value, name), f"{path}.{name}")
+    else:
+        yield path, value
+
+
+def split_args(func: Callable[..., Any], args: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(args `func` accepts by name, the rest)."""
+    import inspect
+
+    try:
+        params = inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return {}, dict(args)
+    taken = {k: v for k, v in args.items() if k in params and k != "self"}
+    return taken, {k: v for k, v in args.items() if k not in taken}
+
+
+class Timer:
+    def __init__(self) -> None:
+        self.start = time.perf_counter()
+
+    def seconds(self) -> float:
+        return round(time.perf_counter() - self.start, 3)
+
+
+def write_done(outdir: str, side: str, info: dict[str, Any]) -> None:
+    Path(outdir, f"{side}_done.json").write_text(json.dumps(info), encoding="utf-8")
