@@ -11,7 +11,7 @@ from migrate.result import TransformOutput
 def transform_source(source: str, path: str = "<string>") -> TransformOutput:
     """Migrate one Python source text. Raises libcst.ParserSyntaxError if it does not parse."""
     module = cst.parse_module(source)
-    conversion = convert_module(module)
+    conversion = convert_module(module, source)
     new_module = conversion.module
     diagnostics = list(conversion.diagnostics)
     try:
