@@ -41,6 +41,9 @@ REASONS: dict[str, str] = {
     "symlink": "the path is a symbolic link; it is never replaced",
     "generated-file": "the file says it is generated; left alone",
     "too-large": "the file is larger than the configured limit",
+    "internal-error": "migrate itself failed on this file (a bug); the file was left untouched",
+    "read-only": "the file has no write permission; it is never replaced",
+    "notebook-unsupported": "notebook support (migrate.upgrade.notebook) is not installed",
     # structural conversion
     "custom-getter": "variable_scope(custom_getter=...) changes how variables are created",
     "make-template": "tf.make_template shares variables by template identity",

@@ -18,16 +18,11 @@ REPORT_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 # Reason codes this stage emits that diagnostics.REASONS may not list (yet).
-EXTRA_REASONS = {
-    "internal-error": "migrate itself failed on this file (a bug); the file was left untouched",
-    "read-only": "the file has no write permission; it is never replaced",
-    "notebook-unsupported": "notebook support (migrate.upgrade.notebook) is not installed",
-}
 LIST_LIMIT = 20  # files listed per group in the human summary: one screen
 
 
 def describe(code: str) -> str:
-    return REASONS.get(code) or EXTRA_REASONS.get(code, code)
+    return REASONS.get(code, code)
 
 
 @dataclass(frozen=True)

@@ -15,4 +15,5 @@ class FullyConnected(tf.Module):
         if self.biases is None:
             self.biases = tf.Variable(tf.constant_initializer(0.0)([8], dtype=tf.float32), name="biases")
         b = self.biases
-        return tf.nn.relu(tf.matmul(x, w) + b)
+        h = tf.nn.relu(tf.matmul(x, w) + b)
+        return tf.nn.dropout(h, keep_prob=1.0)
