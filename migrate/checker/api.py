@@ -40,7 +40,8 @@ def _as_entry(item: Entry | Mapping[str, Any]) -> Entry:
     if isinstance(item, Entry):
         return item
     return entry_from_targets(item["legacy"], item["migrated"], item.get("inputs"),
-                              item.get("args"), item.get("label", ""))
+                              item.get("args"), item.get("label", ""),
+                              init_args=item.get("init_args"))
 
 
 def _materialize_inputs(entry: Entry, path: Path) -> str | None:
@@ -132,6 +133,7 @@ def check_many(
             try:
                 npz = _materialize_inputs(entry, workdir / f"inputs_{i}.npz")
                 args = _encode_args(entry.args)
+                init_args = _encode_args(entry.init_args)
             except (OSError, ValueError, SpecError) as exc:
                 verdicts[i] = _error_verdict(entry, f"bad inputs or args: {exc}")
                 continue
@@ -144,6 +146,7 @@ def check_many(
                 "script": entry.script,
                 "inputs_npz": npz,
                 "args": args,
+                "init_args": init_args,
             })
         if runnable:
             spec_path = workdir / "spec.json"

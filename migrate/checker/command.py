@@ -45,7 +45,7 @@ def entries_from_pyproject(path: Path) -> list[Entry]:
             raise SpecError(f"{path}: tool.migrate.entry_points[{n}] needs 'legacy' and 'migrated'")
         entries.append(entry_from_targets(point["legacy"], point["migrated"], point.get("inputs"),
                                           point.get("args"), point.get("label", ""),
-                                          base=path.parent))
+                                          base=path.parent, init_args=point.get("init_args")))
     return entries
 
 

@@ -154,7 +154,8 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
             recorder.active = True
             module = rc.load_user_module(entry["legacy_path"], as_main=entry["script"], builtins=shim)
             if not entry["script"]:
-                fn, call_args = _legacy_callable(module, entry["function"], entry["args"])
+                fn, call_args = _legacy_callable(module, entry["function"], entry["args"],
+                                                 entry["init_args"])
                 arrays = dict(np.load(entry["inputs_npz"])) if entry.get("inputs_npz") else {}
                 tensors = {}
                 for name, arr in arrays.items():
@@ -217,16 +218,18 @@ def _key(var: Any) -> str:
     return var.name  # legacy names are unique within a graph
 
 
-def _legacy_callable(module: Any, dotted: str, args: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+def _legacy_callable(module: Any, dotted: str, args: dict[str, Any],
+                     init_args: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
     """The function to call and the args left for it. `Owner.method`: Owner is constructed
-    with the args its __init__ accepts (defaults for the rest), the method gets the others."""
+    with init_args and the args its __init__ accepts (defaults for the rest), the method gets
+    the others."""
     parts = dotted.split(".")
     if len(parts) == 1:
         return rc.resolve_attr(module, dotted), dict(args)
     owner = rc.resolve_attr(module, ".".join(parts[:-1]))
     if isinstance(owner, type):
         ctor_args, rest = rc.split_args(owner.__init__, args)
-        owner = owner(**ctor_args)
+        owner = owner(**init_args, **ctor_args)
     else:
         rest = dict(args)
     return getattr(owner, parts[-1]), rest

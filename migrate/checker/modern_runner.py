@@ -36,16 +36,21 @@ def main(spec_path: str) -> int:
     from tf_keras.src.legacy_tf_layers.migration_utils import DeterministicRandomTestTool
 
     import_seconds = timer.seconds()
+    switched_off = _keep_eager(tf)
     roots = rc.user_roots([e["migrated_path"] for e in spec["entries"]])
     results: dict[int, rc.EntryResult] = {}
     live: dict[int, _Live] = {}
     for entry in spec["entries"]:
         result = rc.EntryResult("modern", entry["id"])
         before = set(sys.modules)
+        switched_off.clear()
         try:
             state = _run_entry(tf, entry, spec, result, roots, DeterministicRandomTestTool)
             if state is not None:
                 live[entry["id"]] = state
+            for name in sorted(set(switched_off)):
+                result.meta["notes"].append(f"ignored tf.compat.v1.{name}(): the migrated side "
+                                            "runs eagerly")
         except BaseException as exc:  # noqa: BLE001 - user code may raise anything
             if isinstance(exc, KeyboardInterrupt):
                 raise
@@ -71,6 +76,21 @@ def main(spec_path: str) -> int:
     rc.write_done(spec["outdir"], "modern", {"import_seconds": import_seconds,
                                              "total_seconds": timer.seconds()})
     return 0
+
+
+def _keep_eager(tf: Any) -> list[str]:
+    """Make the process-global TF1 switches no-ops on this side.
+
+    A migrated file may still call `tf.compat.v1.disable_v2_behavior()`; obeyed, it would put
+    every later entry of the batch (and the checkpoint phase) in graph mode. The names of the
+    switches called are collected so each entry can report them as a note.
+    """
+    called: list[str] = []
+    for name in ("disable_v2_behavior", "disable_eager_execution", "disable_resource_variables",
+                 "disable_v2_tensorshape", "disable_tensor_equality", "disable_control_flow_v2"):
+        if hasattr(tf.compat.v1, name):
+            setattr(tf.compat.v1, name, lambda *a, _name=name, **k: called.append(_name))
+    return called
 
 
 def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.EntryResult,
@@ -115,7 +135,7 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
         module = rc.load_user_module(entry["migrated_path"], as_main=False)
         cls = _resolve_class(module, entry.get("klass"), entry["function"])
         result.meta["class"] = cls.__name__
-        ctor_args, call_args = rc.split_args(cls.__init__, entry["args"])
+        ctor_args, call_args = _route_args(module, cls, entry)
         arrays = dict(np.load(entry["inputs_npz"])) if entry.get("inputs_npz") else {}
         tensors = {k: tf.constant(v) for k, v in arrays.items()}
         instance = cls(**ctor_args)
@@ -159,6 +179,35 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
             result.meta["grad_error"] = rc.describe_error(exc, roots)[0]
     _regularization(tf, instance, result)
     return _Live(instance, call, variables)
+
+
+def _route_args(module: Any, cls: type, entry: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(constructor kwargs, __call__ kwargs) for the migrated class (CONTRACT.md).
+
+    args go to the constructor when it takes the name, else to __call__. For an `Owner.method`
+    entry whose module is called with the owner (`__call__(self, owner, ...)`, the codemod's
+    shape for methods that read owner state), the migrated file's Owner is built the way the
+    legacy side builds it (init_args + the args its __init__ takes) and passed as `owner`.
+    init_args otherwise only reach the constructor, when it takes them.
+    """
+    import inspect
+
+    args, init_args = dict(entry["args"]), dict(entry["init_args"])
+    call_kwargs: dict[str, Any] = {}
+    parts = entry["function"].split(".")
+    try:
+        call_params = inspect.signature(cls.__call__).parameters
+    except (TypeError, ValueError):
+        call_params = {}
+    if len(parts) > 1 and "owner" in call_params:
+        owner_cls = rc.resolve_attr(module, ".".join(parts[:-1]))
+        owner_args, args = rc.split_args(owner_cls.__init__, args)
+        call_kwargs["owner"] = owner_cls(**init_args, **owner_args)
+        init_args = {}
+    ctor_args, call_args = rc.split_args(cls.__init__, args)
+    ctor_args.update(rc.split_args(cls.__init__, init_args)[0])
+    call_kwargs.update(call_args)
+    return ctor_args, call_kwargs
 
 
 def _index(items: list[Any], obj: Any) -> int:

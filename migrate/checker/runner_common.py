@@ -32,7 +32,8 @@ def load_spec(path: str) -> dict[str, Any]:
         spec = json.load(fh)
     for entry in spec["entries"]:
         # args travel as repr() so tuples stay tuples (JSON would make them lists).
-        entry["args"] = {k: ast.literal_eval(v) for k, v in entry.get("args", {}).items()}
+        for key in ("args", "init_args"):
+            entry[key] = {k: ast.literal_eval(v) for k, v in entry.get(key, {}).items()}
     return spec
 
 

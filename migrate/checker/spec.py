@@ -121,6 +121,9 @@ class Entry:
     inputs_npz: str | None = None
     args: dict[str, Any] = field(default_factory=dict)
     label: str = ""
+    # `Owner.method` entries: arguments for Owner's constructor only (legacy side); the
+    # migrated side routes them like args (constructor if it takes the name, else __call__).
+    init_args: dict[str, Any] = field(default_factory=dict)
 
     @property
     def script(self) -> bool:
@@ -143,6 +146,7 @@ def entry_from_targets(
     args: Mapping[str, Any] | None = None,
     label: str = "",
     base: Path | None = None,
+    init_args: Mapping[str, Any] | None = None,
 ) -> Entry:
     """Build an Entry from `path.py:func` / `path.py:Class` strings (CLI, API, pyproject).
 
@@ -161,7 +165,7 @@ def entry_from_targets(
         return str(path)
 
     entry = Entry(where(legacy_path), where(migrated_path), function, klass,
-                  args=dict(args or {}), label=label)
+                  args=dict(args or {}), label=label, init_args=dict(init_args or {}))
     if isinstance(inputs, str):
         entry.inputs_npz = where(inputs)
     elif inputs:
