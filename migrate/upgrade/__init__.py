@@ -1,0 +1,131 @@
+"""Stage 2 of the pipeline: body modernisation and tf_upgrade_v2 parity, on libcst.
+
+`upgrade_module(module, skip_functions)` rewrites TF1 API spellings into native TF2 ones that
+keep the values (tf.compat.v1 only where nothing native does, each place reported), makes
+trivial Session blocks eager, and reports tf.contrib / tf.flags. It never imports TensorFlow:
+tf_upgrade_v2's tables are read as data (see `tables.py`).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from migrate.diagnostics import Diagnostic
+from migrate.upgrade.helpers import helper_source
+from migrate.upgrade.resolve import Prepass, module_name, scan_statements
+from migrate.upgrade.tables import load_tables
+from migrate.upgrade.transformer import Cleanup, Upgrader, diagnostics_for
+
+__all__ = ["upgrade_module", "upgrade_source"]
+
+
+def upgrade_module(
+    module: cst.Module, skip_functions: frozenset[str] = frozenset()
+) -> tuple[cst.Module, list[Diagnostic]]:
+    """Upgrade one parsed file. Functions named in `skip_functions` ("f", "Cls.method") stay
+    byte-identical; a file without TensorFlow imports comes back as the same object."""
+    tables = load_tables()
+    facts = scan_statements(module)
+    if not facts.has_tf:
+        return module, []
+    if facts.v1_roots() or facts.star_v1:  # only then: does the file have to keep its v1 import?
+        pre = Prepass(frozenset(skip_functions), tables)
+        module.visit(pre)
+        v1 = pre.finish()
+        facts.v1_needed = v1.v1_needed
+    keep_v1 = bool(facts.v1_roots()) and bool(facts.v1_needed)
+    up = Upgrader(facts, tables, frozenset(skip_functions), keep_v1)
+    new = module.visit(up)
+    found = up.found
+
+    replace: dict[int, list] = {}
+    remove: set[int] = set()
+    eager = not up.graph_needed and not keep_v1
+    for original, updated, stmts in up.pending_with_nodes:
+        if eager:
+            replace[id(updated)] = stmts
+        else:
+            found.append(("session-loop", "Session block left as is: the file still builds a "
+                          "graph (placeholders, other sessions or the v1 API)", original, "warning"))
+    if not eager:
+        found.extend(up._deferred)
+    for stmt, name in up.disablers:
+        if name == "tf.enable_eager_execution" and not keep_v1:
+            remove.add(id(stmt))
+        elif eager:
+            remove.add(id(stmt))
+    if replace or remove:
+        new = new.visit(Cleanup(replace, remove))
+        up.changed = True
+
+    helpers = up.helpers - facts.names_bound
+    if helpers or up.new_tf_alias:
+        new = _insert_top(new, helpers, up)
+        up.changed = True
+    if not up.changed:
+        return module, diagnostics_for(found, module)
+    return new, diagnostics_for(found, module)
+
+
+def _is_import(stmt: cst.CSTNode) -> bool:
+    return isinstance(stmt, cst.SimpleStatementLine) and all(
+        isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body
+    )
+
+
+def _binds_tf(stmt: cst.CSTNode) -> bool:
+    if not isinstance(stmt, cst.SimpleStatementLine):
+        return False
+    for s in stmt.body:
+        if isinstance(s, cst.Import) and any(module_name(a.name).startswith("tensorflow") for a in s.names):
+            return True
+        if isinstance(s, cst.ImportFrom) and s.module is not None and module_name(s.module).startswith("tensorflow"):
+            return True
+    return False
+
+
+def _insert_top(module: cst.Module, helpers: set[str], up: Upgrader) -> cst.Module:
+    body = list(module.body)
+    idx = 0
+    for i, stmt in enumerate(body):
+        is_doc = (i == 0 and isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1
+                  and isinstance(stmt.body[0], cst.Expr)
+                  and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
+        if is_doc or _is_import(stmt):
+            idx = i + 1
+        elif isinstance(stmt, (cst.Try, cst.If)) and all(_is_import(s) for s in stmt.body.body):
+            idx = i + 1
+        else:
+            break
+    for i, stmt in enumerate(body):
+        if _binds_tf(stmt) and i >= idx:
+            idx = i + 1
+    new: list[cst.BaseStatement] = []
+    if up.new_tf_alias:
+        new.append(cst.parse_statement(f"import tensorflow as {up.new_tf_alias}\n"))
+    if helpers:
+        src = helper_source(helpers, up.tf2_alias())
+        stmts = list(cst.parse_module(src).body)
+        blank = [cst.EmptyLine(), cst.EmptyLine()]
+        stmts[0] = stmts[0].with_changes(leading_lines=blank)
+        new.extend(stmts)
+    if idx < len(body):
+        nxt = body[idx]
+        lines = list(nxt.leading_lines)
+        n_blank = 0
+        for line in lines:
+            if line.comment is None:
+                n_blank += 1
+            else:
+                break
+        if helpers and n_blank < 2:
+            body[idx] = nxt.with_changes(leading_lines=[cst.EmptyLine()] * (2 - n_blank) + lines)
+    body[idx:idx] = new
+    return module.with_changes(body=body)
+
+
+def upgrade_source(source: str, skip_functions: frozenset[str] = frozenset()):
+    """Text in, (text, diagnostics) out. Raises libcst.ParserSyntaxError."""
+    module = cst.parse_module(source)
+    new, diags = upgrade_module(module, skip_functions)
+    return (source if new is module else new.code), diags
