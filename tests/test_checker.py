@@ -13,6 +13,8 @@ import pytest
 from migrate.checker import Verdict, check_many
 from migrate.checker import api
 
+pytestmark = pytest.mark.slow  # starts TensorFlow subprocesses (one batch, ~10-30 s)
+
 CASES = Path(__file__).parent / "checker_cases"
 GAN_INPUTS = {"z": "float32[2,8]", "images": "float32[2,16]"}
 
