@@ -18,7 +18,11 @@ def transform_source(source: str, path: str = "<string>") -> TransformOutput:
         from migrate.upgrade import upgrade_module
     except ImportError:  # the upgrade stage is optional while it is being built
         upgrade_module = None
-    if upgrade_module is not None and new_module is not module or (upgrade_module is not None and _mentions_tf(source)):
+    blocked_only = (not conversion.functions and any(d.severity != "info" for d in diagnostics)
+                    and (new_module is module or new_module.code == source))
+    # A file whose variable code could not be converted stays byte-identical as a whole: renaming
+    # around code we left as TF1 would be the half-conversion we promise never to make.
+    if upgrade_module is not None and not blocked_only and _mentions_tf(source):
         new_module, upgrade_diagnostics = upgrade_module(new_module, conversion.skip_functions)
         diagnostics.extend(upgrade_diagnostics)
     code = new_module.code if new_module is not module else source

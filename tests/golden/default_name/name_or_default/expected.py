@@ -1,6 +1,13 @@
 import tensorflow as tf
 
 
+def _tf1_truncated_normal_initializer(mean=0.0, stddev=1.0, seed=None, dtype=tf.float32):
+    """TF1 tf.truncated_normal_initializer (same values in plain TF2)."""
+    def init(shape, dtype=dtype, partition_info=None):
+        return tf.random.truncated_normal(shape, mean, stddev, dtype, seed=seed)
+    return init
+
+
 class Conv1d(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name or 'conv1d')
@@ -9,9 +16,9 @@ class Conv1d(tf.Module):
     @tf.Module.with_name_scope
     def __call__(self, x, filters, width=3):
         if self.kernel is None:
-            self.kernel = tf.Variable(tf.truncated_normal_initializer(stddev=0.05)([width, x.get_shape()[-1], filters], dtype=tf.float32), name="kernel")
+            self.kernel = tf.Variable(_tf1_truncated_normal_initializer(stddev=0.05)([width, x.shape[-1], filters], dtype=tf.float32), name="kernel")
         k = self.kernel
-        return tf.nn.conv1d(x, k, stride=1, padding="SAME")
+        return tf.nn.conv1d(input=x, filters=k, stride=1, padding="SAME")
 
 
 class TextCnn(tf.Module):

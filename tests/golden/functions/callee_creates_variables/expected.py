@@ -9,7 +9,7 @@ class Linear(tf.Module):
 
     @tf.Module.with_name_scope
     def __call__(self, input_, output_size):
-        shape = input_.get_shape().as_list()
+        shape = input_.shape.as_list()
         if self.matrix is None:
             self.matrix = tf.Variable(tf.random_normal_initializer(stddev=0.02)([shape[1], output_size], dtype=tf.float32), name="Matrix")
         matrix = self.matrix

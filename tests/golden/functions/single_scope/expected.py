@@ -16,4 +16,4 @@ class FullyConnected(tf.Module):
             self.biases = tf.Variable(tf.constant_initializer(0.0)([8], dtype=tf.float32), name="biases")
         b = self.biases
         h = tf.nn.relu(tf.matmul(x, w) + b)
-        return tf.nn.dropout(h, keep_prob=1.0)
+        return tf.nn.dropout(h, rate=1 - 1.0)

@@ -18,5 +18,5 @@ class FixedFilters(tf.Module):
         if self.gain is None:
             self.gain = tf.Variable(tf.constant([0.5]), name="gain")
         gain = self.gain
-        y = tf.nn.conv2d(x, kernel, [1, 1, 1, 1], "SAME")
+        y = tf.nn.conv2d(x, filters=kernel, strides=[1, 1, 1, 1], padding="SAME")
         return y * gain

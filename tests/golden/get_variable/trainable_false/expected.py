@@ -10,7 +10,7 @@ class RunningNormalizer(tf.Module):
 
     @tf.Module.with_name_scope
     def __call__(self, x, momentum=0.99):
-        dim = x.get_shape()[-1].value
+        dim = x.shape[-1]
         if self.mean is None:
             self.mean = tf.Variable(tf.zeros_initializer()([dim], dtype=tf.float32), name="mean", trainable=False)
         mean = self.mean

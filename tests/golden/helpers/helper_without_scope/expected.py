@@ -1,6 +1,13 @@
 import tensorflow as tf
 
 
+def _tf1_truncated_normal_initializer(mean=0.0, stddev=1.0, seed=None, dtype=tf.float32):
+    """TF1 tf.truncated_normal_initializer (same values in plain TF2)."""
+    def init(shape, dtype=dtype, partition_info=None):
+        return tf.random.truncated_normal(shape, mean, stddev, dtype, seed=seed)
+    return init
+
+
 class WeightVariable(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -8,7 +15,7 @@ class WeightVariable(tf.Module):
 
     def __call__(self, shape, stddev=0.1):
         if self.weights is None:
-            self.weights = tf.Variable(tf.truncated_normal_initializer(stddev=stddev)(shape, dtype=tf.float32), name="weights")
+            self.weights = tf.Variable(_tf1_truncated_normal_initializer(stddev=stddev)(shape, dtype=tf.float32), name="weights")
         return self.weights
 
 
@@ -35,7 +42,7 @@ class Inference(tf.Module):
         with tf.name_scope("hidden1"):
             if self.hidden1_weight_variable is None:
                 self.hidden1_weight_variable = WeightVariable()
-            w = self.hidden1_weight_variable([images.get_shape()[1].value, 8])
+            w = self.hidden1_weight_variable([images.shape[1], 8])
             if self.hidden1_bias_variable is None:
                 self.hidden1_bias_variable = BiasVariable()
             hidden1 = tf.nn.relu(tf.matmul(images, w) + self.hidden1_bias_variable([8]))

@@ -1,6 +1,4 @@
-import tensorflow.compat.v1 as tf
-
-tf.disable_v2_behavior()
+import tensorflow as tf
 
 
 class ValueHead(tf.Module):
@@ -12,7 +10,7 @@ class ValueHead(tf.Module):
     @tf.Module.with_name_scope
     def __call__(self, h):
         if self.w is None:
-            self.w = tf.Variable(tf.random_normal_initializer(stddev=0.01)([h.shape[-1].value, 1], dtype=tf.float32), name="w")
+            self.w = tf.Variable(tf.random_normal_initializer(stddev=0.01)([h.shape[-1], 1], dtype=tf.float32), name="w")
         w = self.w
         if self.b is None:
             self.b = tf.Variable(tf.zeros_initializer()([1], dtype=tf.float32), name="b")

@@ -12,7 +12,7 @@ class Scorer(tf.Module):
     @tf.Module.with_name_scope
     def __call__(self, x):
         if self.w is None:
-            self.w = tf.Variable(random_normal_initializer(stddev=0.05)([x.get_shape()[-1], 1], dtype=tf.float32), name="w")
+            self.w = tf.Variable(tf.random_normal_initializer(stddev=0.05)([x.shape[-1], 1], dtype=tf.float32), name="w")
         w = self.w
         with tf.name_scope("bias"):
             if self.bias_b is None:

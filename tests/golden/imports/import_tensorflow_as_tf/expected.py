@@ -10,7 +10,7 @@ class LogisticRegression(tf.Module):
     @tf.Module.with_name_scope
     def __call__(self, features, num_classes=2):
         if self.w is None:
-            self.w = tf.Variable(tf.zeros_initializer()([features.get_shape()[1], num_classes], dtype=tf.float32), name="w")
+            self.w = tf.Variable(tf.zeros_initializer()([features.shape[1], num_classes], dtype=tf.float32), name="w")
         w = self.w
         if self.b is None:
             self.b = tf.Variable(tf.zeros_initializer()([num_classes], dtype=tf.float32), name="b")

@@ -1,6 +1,13 @@
 import tensorflow as tf
 
 
+def _tf1_truncated_normal_initializer(mean=0.0, stddev=1.0, seed=None, dtype=tf.float32):
+    """TF1 tf.truncated_normal_initializer (same values in plain TF2)."""
+    def init(shape, dtype=dtype, partition_info=None):
+        return tf.random.truncated_normal(shape, mean, stddev, dtype, seed=seed)
+    return init
+
+
 class SharedProjection(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -9,7 +16,7 @@ class SharedProjection(tf.Module):
     def __call__(self, x, y):
         with tf.name_scope("proj"):
             if self.proj_w is None:
-                self.proj_w = tf.Variable(tf.compat.v1.truncated_normal_initializer(stddev=0.1)([x.get_shape()[-1], 3], dtype=tf.float32), name="w")
+                self.proj_w = tf.Variable(_tf1_truncated_normal_initializer(stddev=0.1)([x.shape[-1], 3], dtype=tf.float32), name="w")
             w = self.proj_w
             px = tf.matmul(x, w)
         with tf.name_scope("proj"):

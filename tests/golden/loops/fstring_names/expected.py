@@ -1,6 +1,53 @@
 import tensorflow as tf
 
 
+def _tf1_fans(shape):
+    """TF1 init_ops._compute_fans."""
+    shape = tf.TensorShape(shape).as_list()
+    if len(shape) < 1:
+        fan_in = fan_out = 1
+    elif len(shape) == 1:
+        fan_in = fan_out = shape[0]
+    elif len(shape) == 2:
+        fan_in, fan_out = shape[0], shape[1]
+    else:
+        receptive_field_size = 1
+        for dim in shape[:-2]:
+            receptive_field_size *= dim
+        fan_in = shape[-2] * receptive_field_size
+        fan_out = shape[-1] * receptive_field_size
+    return int(fan_in), int(fan_out)
+
+
+def _tf1_variance_scaling_initializer(scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None, dtype=tf.float32):
+    """TF1 tf.variance_scaling_initializer (same values in plain TF2)."""
+    distribution = distribution.lower()
+
+    def init(shape, dtype=dtype, partition_info=None):
+        import math
+        fan_in, fan_out = _tf1_fans(shape)
+        s = scale
+        if mode == "fan_in":
+            s /= max(1., fan_in)
+        elif mode == "fan_out":
+            s /= max(1., fan_out)
+        else:
+            s /= max(1., (fan_in + fan_out) / 2.)
+        if distribution in ("normal", "truncated_normal"):
+            stddev = math.sqrt(s) / .87962566103423978
+            return tf.random.truncated_normal(shape, 0.0, stddev, dtype, seed=seed)
+        if distribution == "untruncated_normal":
+            return tf.random.normal(shape, 0.0, math.sqrt(s), dtype, seed=seed)
+        limit = math.sqrt(3.0 * s)
+        return tf.random.uniform(shape, -limit, limit, dtype, seed=seed)
+    return init
+
+
+def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
+    """TF1 tf.glorot_uniform_initializer (tf.get_variable's default; same values in plain TF2)."""
+    return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
+
+
 class ConvStack(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -11,12 +58,12 @@ class ConvStack(tf.Module):
         x = images
         for i, ch in enumerate(channels):
             with tf.name_scope(f"conv{i + 1}"):
-                in_ch = x.get_shape()[-1].value
+                in_ch = x.shape[-1]
                 if f"conv{i + 1}" not in self.conv_kernel:
-                    self.conv_kernel[f"conv{i + 1}"] = tf.Variable(tf.compat.v1.glorot_uniform_initializer()([3, 3, in_ch, ch], tf.float32), name="kernel")
+                    self.conv_kernel[f"conv{i + 1}"] = tf.Variable(_tf1_glorot_uniform_initializer()([3, 3, in_ch, ch], tf.float32), name="kernel")
                 k = self.conv_kernel[f"conv{i + 1}"]
                 if f"conv{i + 1}" not in self.conv_bias:
                     self.conv_bias[f"conv{i + 1}"] = tf.Variable(tf.zeros_initializer()([ch], dtype=tf.float32), name="bias")
                 b = self.conv_bias[f"conv{i + 1}"]
-                x = tf.nn.relu(tf.nn.conv2d(x, k, [1, 2, 2, 1], "SAME") + b)
+                x = tf.nn.relu(tf.nn.conv2d(x, filters=k, strides=[1, 2, 2, 1], padding="SAME") + b)
         return x

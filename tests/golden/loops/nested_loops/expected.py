@@ -7,7 +7,7 @@ class ResnetStages(tf.Module):
         self.stage_unit_w = {}
 
     def __call__(self, x, num_stages=2, units_per_stage=2):
-        dim = x.get_shape()[-1].value
+        dim = x.shape[-1]
         for s in range(num_stages):
             with tf.name_scope("stage%d" % (s + 1)):
                 for u in range(units_per_stage):

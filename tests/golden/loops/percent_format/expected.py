@@ -1,6 +1,13 @@
 import tensorflow as tf
 
 
+def _tf1_truncated_normal_initializer(mean=0.0, stddev=1.0, seed=None, dtype=tf.float32):
+    """TF1 tf.truncated_normal_initializer (same values in plain TF2)."""
+    def init(shape, dtype=dtype, partition_info=None):
+        return tf.random.truncated_normal(shape, mean, stddev, dtype, seed=seed)
+    return init
+
+
 class Mlp(tf.Module):
     def __init__(self, name='mlp'):
         super().__init__(name=name)
@@ -13,7 +20,7 @@ class Mlp(tf.Module):
         for i, size in enumerate(hidden_sizes):
             with tf.name_scope("h%d" % i):
                 if "h%d" % i not in self.h_w:
-                    self.h_w["h%d" % i] = tf.Variable(tf.truncated_normal_initializer(stddev=0.1)([h.get_shape()[-1], size], dtype=tf.float32), name="w")
+                    self.h_w["h%d" % i] = tf.Variable(_tf1_truncated_normal_initializer(stddev=0.1)([h.shape[-1], size], dtype=tf.float32), name="w")
                 w = self.h_w["h%d" % i]
                 if "h%d" % i not in self.h_b:
                     self.h_b["h%d" % i] = tf.Variable(tf.zeros_initializer()([size], dtype=tf.float32), name="b")

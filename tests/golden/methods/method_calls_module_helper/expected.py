@@ -1,6 +1,13 @@
 import tensorflow as tf
 
 
+def _tf1_truncated_normal_initializer(mean=0.0, stddev=1.0, seed=None, dtype=tf.float32):
+    """TF1 tf.truncated_normal_initializer (same values in plain TF2)."""
+    def init(shape, dtype=dtype, partition_info=None):
+        return tf.random.truncated_normal(shape, mean, stddev, dtype, seed=seed)
+    return init
+
+
 class Linear(tf.Module):
     def __init__(self, name):
         super().__init__(name=name)
@@ -10,7 +17,7 @@ class Linear(tf.Module):
     @tf.Module.with_name_scope
     def __call__(self, x, output_size):
         if self.w is None:
-            self.w = tf.Variable(tf.truncated_normal_initializer(stddev=0.1)([x.get_shape()[-1], output_size], dtype=tf.float32), name="w")
+            self.w = tf.Variable(_tf1_truncated_normal_initializer(stddev=0.1)([x.shape[-1], output_size], dtype=tf.float32), name="w")
         w = self.w
         if self.b is None:
             self.b = tf.Variable(tf.zeros_initializer()([output_size], dtype=tf.float32), name="b")

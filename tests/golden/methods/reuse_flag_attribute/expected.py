@@ -20,7 +20,7 @@ class Score(tf.Module):
     def __call__(self, owner, x):
         with tf.name_scope(owner.name):
             if owner.name not in self.scope_w:
-                self.scope_w[owner.name] = tf.Variable(tf.random_normal_initializer(stddev=0.02)([x.get_shape()[-1], 1], dtype=tf.float32), name="w")
+                self.scope_w[owner.name] = tf.Variable(tf.random_normal_initializer(stddev=0.02)([x.shape[-1], 1], dtype=tf.float32), name="w")
             w = self.scope_w[owner.name]
             if owner.name not in self.scope_b:
                 self.scope_b[owner.name] = tf.Variable(tf.constant_initializer(0.0)([1], dtype=tf.float32), name="b")

@@ -9,7 +9,7 @@ class BiasAddBlock(tf.Module):
     def __call__(self, x):
         with tf.name_scope("block"):
             if self.bias is None:
-                self.bias = tf.Variable(tf.constant(0.1, shape=[x.get_shape()[-1].value]), name="bias")
+                self.bias = tf.Variable(tf.constant(0.1, shape=[x.shape[-1]]), name="bias")
             # second call opens block_1: block/bias and block_1/bias
             b = self.bias
             return tf.nn.relu(x + b)

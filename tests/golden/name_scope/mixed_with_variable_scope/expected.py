@@ -10,7 +10,7 @@ class BatchStatsLayer(tf.Module):
 
     @tf.Module.with_name_scope
     def __call__(self, x):
-        dim = x.get_shape()[-1].value
+        dim = x.shape[-1]
         if self.gamma is None:
             self.gamma = tf.Variable(tf.ones_initializer()([dim], dtype=tf.float32), name="gamma")
         gamma = self.gamma

@@ -14,7 +14,7 @@ class Discriminator(tf.Module):
     @tf.Module.with_name_scope
     def __call__(self, image):
         if self.d_h0_w is None:
-            self.d_h0_w = tf.Variable(tf.random_normal_initializer(stddev=0.02)([image.get_shape()[1], 8], dtype=tf.float32), name="d_h0_w")
+            self.d_h0_w = tf.Variable(tf.random_normal_initializer(stddev=0.02)([image.shape[1], 8], dtype=tf.float32), name="d_h0_w")
         w0 = self.d_h0_w
         h0 = lrelu(tf.matmul(image, w0))
         if self.d_h1_w is None:

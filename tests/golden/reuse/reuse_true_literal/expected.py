@@ -9,7 +9,7 @@ class Tower(tf.Module):
 
     def __call__(self, x):
         if self.w is None:
-            self.w = tf.Variable(tf.random_normal_initializer(stddev=0.1)([x.get_shape()[-1], 3], dtype=tf.float32), name="w")
+            self.w = tf.Variable(tf.random_normal_initializer(stddev=0.1)([x.shape[-1], 3], dtype=tf.float32), name="w")
         w = self.w
         if self.b is None:
             self.b = tf.Variable(tf.zeros_initializer()([3], dtype=tf.float32), name="b")

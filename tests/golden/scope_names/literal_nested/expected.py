@@ -1,6 +1,53 @@
 import tensorflow as tf
 
 
+def _tf1_fans(shape):
+    """TF1 init_ops._compute_fans."""
+    shape = tf.TensorShape(shape).as_list()
+    if len(shape) < 1:
+        fan_in = fan_out = 1
+    elif len(shape) == 1:
+        fan_in = fan_out = shape[0]
+    elif len(shape) == 2:
+        fan_in, fan_out = shape[0], shape[1]
+    else:
+        receptive_field_size = 1
+        for dim in shape[:-2]:
+            receptive_field_size *= dim
+        fan_in = shape[-2] * receptive_field_size
+        fan_out = shape[-1] * receptive_field_size
+    return int(fan_in), int(fan_out)
+
+
+def _tf1_variance_scaling_initializer(scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None, dtype=tf.float32):
+    """TF1 tf.variance_scaling_initializer (same values in plain TF2)."""
+    distribution = distribution.lower()
+
+    def init(shape, dtype=dtype, partition_info=None):
+        import math
+        fan_in, fan_out = _tf1_fans(shape)
+        s = scale
+        if mode == "fan_in":
+            s /= max(1., fan_in)
+        elif mode == "fan_out":
+            s /= max(1., fan_out)
+        else:
+            s /= max(1., (fan_in + fan_out) / 2.)
+        if distribution in ("normal", "truncated_normal"):
+            stddev = math.sqrt(s) / .87962566103423978
+            return tf.random.truncated_normal(shape, 0.0, stddev, dtype, seed=seed)
+        if distribution == "untruncated_normal":
+            return tf.random.normal(shape, 0.0, math.sqrt(s), dtype, seed=seed)
+        limit = math.sqrt(3.0 * s)
+        return tf.random.uniform(shape, -limit, limit, dtype, seed=seed)
+    return init
+
+
+def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
+    """TF1 tf.glorot_uniform_initializer (tf.get_variable's default; same values in plain TF2)."""
+    return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
+
+
 class Tower(tf.Module):
     def __init__(self, name='tower'):
         super().__init__(name=name)
@@ -11,12 +58,12 @@ class Tower(tf.Module):
     def __call__(self, x):
         with tf.name_scope("conv1"):
             if self.conv1_kernel is None:
-                self.conv1_kernel = tf.Variable(tf.compat.v1.glorot_uniform_initializer()([3, 3, 1, 2], tf.float32), name="kernel")
+                self.conv1_kernel = tf.Variable(_tf1_glorot_uniform_initializer()([3, 3, 1, 2], tf.float32), name="kernel")
             k1 = self.conv1_kernel
-            y = tf.nn.relu(tf.nn.conv2d(x, k1, [1, 1, 1, 1], "SAME"))
+            y = tf.nn.relu(tf.nn.conv2d(x, filters=k1, strides=[1, 1, 1, 1], padding="SAME"))
         with tf.name_scope("conv2"):
             if self.conv2_kernel is None:
-                self.conv2_kernel = tf.Variable(tf.compat.v1.glorot_uniform_initializer()([3, 3, 2, 2], tf.float32), name="kernel")
+                self.conv2_kernel = tf.Variable(_tf1_glorot_uniform_initializer()([3, 3, 2, 2], tf.float32), name="kernel")
             k2 = self.conv2_kernel
-            y = tf.nn.relu(tf.nn.conv2d(y, k2, [1, 1, 1, 1], "SAME"))
+            y = tf.nn.relu(tf.nn.conv2d(y, filters=k2, strides=[1, 1, 1, 1], padding="SAME"))
         return tf.reduce_mean(y, axis=[1, 2])

@@ -9,7 +9,7 @@ class ResidualBlock(tf.Module):
 
     @tf.Module.with_name_scope
     def __call__(self, x):
-        dim = x.get_shape()[-1].value
+        dim = x.shape[-1]
         if self.w1 is None:
             self.w1 = tf.Variable(tf.random_normal_initializer(stddev=0.1)([dim, dim], dtype=tf.float32), name="w1")
         w1 = self.w1

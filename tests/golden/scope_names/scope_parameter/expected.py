@@ -10,7 +10,7 @@ class Linear(tf.Module):
     @tf.Module.with_name_scope
     def __call__(self, x, output_size, stddev=0.02):
         if self.weights is None:
-            self.weights = tf.Variable(tf.random_normal_initializer(stddev=stddev)([x.get_shape()[1], output_size], dtype=tf.float32), name="weights")
+            self.weights = tf.Variable(tf.random_normal_initializer(stddev=stddev)([x.shape[1], output_size], dtype=tf.float32), name="weights")
         w = self.weights
         if self.biases is None:
             self.biases = tf.Variable(tf.zeros_initializer()([output_size], dtype=tf.float32), name="biases")

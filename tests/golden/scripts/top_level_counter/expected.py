@@ -13,11 +13,11 @@ train = Train()
 global_step = train.global_step
 learning_rate = train.learning_rate
 
-increment = tf.assign_add(global_step, 1)
+increment = global_step.assign_add(1)
 decayed = learning_rate * tf.pow(0.9, tf.cast(global_step, tf.float32))
 
-with tf.Session() as sess:
-    sess.run(tf.global_variables_initializer())
+with tf.compat.v1.Session() as sess:
+    sess.run(tf.compat.v1.global_variables_initializer())
     for _ in range(3):
         sess.run(increment)
     print(sess.run([global_step, decayed]))

@@ -14,6 +14,4 @@ v1 = foo.v
 
 assert v1 is v
 
-with tf.Session() as sess:
-    sess.run(tf.global_variables_initializer())
-    print(sess.run([v, v1]))
+print([v.numpy(), v1.numpy()])
