@@ -195,6 +195,10 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
         initial = sess.run(variables)
         _describe_variables(variables, initial, recorder, result)
         _put_outputs(result, "out1", fetch_plan, sess.run(tensors_out, feed_dict=feed))
+    # A second session: stateful random ops in the forward pass (dropout) restart their stream,
+    # so this run draws what the modern side's fresh call draws.
+    with v1.Session(graph=graph) as sess:
+        sess.run(init)
         for k, (var, value) in enumerate(zip(variables, initial)):
             meta = result.meta["variables"][k]
             var.load(weight_array(_key(var), meta["dtype"], tuple(value.shape)), sess)

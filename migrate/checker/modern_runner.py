@@ -145,7 +145,10 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
     first = len(created)
 
     def call() -> Any:
-        return instance(**tensors, **call_args)
+        # A fresh test-tool scope per call: in 'constant' mode random ops in the forward pass
+        # (dropout) draw what the legacy graph's ops draw in a fresh session.
+        with tool_cls(mode=spec["mode"]).scope():
+            return instance(**tensors, **call_args)
 
     _put_outputs(tf, result, "out1", out1, describe=True)
     with tf.variable_creator_scope(creator):
