@@ -1,13 +1,24 @@
 """The equivalence checker: legacy TF1 code vs its migrated tf.Module, side by side.
 
-Nothing here imports TensorFlow; the two runner subprocesses do (see api.check_many).
+Nothing here imports TensorFlow (the two runner subprocesses do, see api.check_many), and the
+names below load lazily so `migrate --help` does not pay for numpy either.
 """
 
-from migrate.checker.api import check, check_many
-from migrate.checker.compare import Check, Row, Verdict, combined_exit_code
-from migrate.checker.spec import Entry, Options, SpecError, TensorSpec, entry_from_targets
+from __future__ import annotations
 
-__all__ = [
-    "Check", "Entry", "Options", "Row", "SpecError", "TensorSpec", "Verdict",
-    "check", "check_many", "combined_exit_code", "entry_from_targets",
-]
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "check": "api", "check_many": "api",
+    "Check": "compare", "Row": "compare", "Verdict": "compare", "combined_exit_code": "compare",
+    "Entry": "spec", "Options": "spec", "SpecError": "spec", "TensorSpec": "spec",
+    "entry_from_targets": "spec",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f"migrate.checker.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module 'migrate.checker' has no attribute {name!r}")

@@ -100,6 +100,8 @@ class _BodyScanner(cst.CSTVisitor):
         self.calls: set[str] = set()
         self.blockers: list[Diagnostic] = []
         self.session = False
+        self.constructs: set[str] = set()  # top-level classes instantiated in this body
+        self.class_names: set[str] = set()
         self._call_funcs: set[int] = set()
         self.nested_depth = 0
         self.params: set[str] = set()
@@ -134,6 +136,8 @@ class _BodyScanner(cst.CSTVisitor):
         if api is not None:
             self._tf_call(api, node)
             return
+        if isinstance(node.func, cst.Name) and node.func.value in self.class_names:
+            self.constructs.add(node.func.value)
         if isinstance(node.func, cst.Name) and node.func.value in self.top_functions:
             self.calls.add(node.func.value)
         elif (
@@ -298,6 +302,8 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
                 if isinstance(item, cst.FunctionDef):
                     qual = f"{stmt.name.value}.{item.name.value}"
                     functions[qual] = FunctionInfo(qual, item.name.value, item, owner=stmt.name.value)
+    class_names = {s.name.value for s in module.body if isinstance(s, cst.ClassDef)}
+    constructs: dict[str, set[str]] = {}
     methods_by_owner: dict[str, set[str]] = {}
     for info in functions.values():
         if info.owner:
@@ -306,6 +312,7 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
     for info in functions.values():
         scanner = _BodyScanner(tf, top_functions, methods_by_owner.get(info.owner or "", set()),
                                info.self_name, info.owner, lines)
+        scanner.class_names = class_names
         scanner.params = {p.name.value for p in [*info.node.params.params, *info.node.params.kwonly_params,
                                                  *info.node.params.posonly_params]}
         info.node.body.visit(scanner)
@@ -313,6 +320,7 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
         info.calls = scanner.calls
         info.blockers = scanner.blockers
         info.is_host = scanner.session and not scanner.direct_creator
+        constructs[info.qualname] = scanner.constructs
         for deco in info.node.decorators:
             if info.owner is None or dotted_name(deco.decorator) not in ("property",):
                 info.blockers.append(Diagnostic("unsupported-call", "decorated function", lines.line(info.node)))
@@ -334,6 +342,23 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
                 creators.add(q)
                 changed = True
 
+    # A function that builds an object whose methods create variables makes new variables on
+    # every call: not a stable module. It shares the fate of that class's methods.
+    owner_methods: dict[str, set[str]] = {}
+    for q in creators:
+        owner = functions[q].owner
+        if owner:
+            owner_methods.setdefault(owner, set()).add(q)
+    extra_edges: dict[str, set[str]] = {}
+    for q in creators:
+        f = functions[q]
+        for cls in constructs.get(q, set()) & set(owner_methods):
+            if f.name != "__init__":
+                f.blockers.append(Diagnostic(
+                    "unsupported-call", f"{q} constructs {cls}, whose methods create variables, on every call",
+                    lines.line(f.node)))
+                extra_edges.setdefault(q, set()).update(owner_methods[cls])
+
     refs = _ReferenceScanner({q for q in creators if "." not in q})
     module.visit(refs)
     diagnostics: list[Diagnostic] = list(script.blockers)
@@ -347,7 +372,7 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
     blocked: set[str] = set()
     adjacency: dict[str, set[str]] = {q: set() for q in creators}
     for q in creators:
-        for callee in functions[q].calls & creators:
+        for callee in (functions[q].calls & creators) | extra_edges.get(q, set()):
             adjacency[q].add(callee)
             adjacency[callee].add(q)
     seen: set[str] = set()
