@@ -370,6 +370,9 @@ class BodyConverter(cst.CSTTransformer):
         self._guard_nested(original, "tf.Variable")
         if self.loop_depth:
             raise Unsupported("unsupported-call", "tf.Variable in a loop creates a new variable each pass", original)
+        if any(f.kind == "name" for f in self.frames):
+            # TF1 uniquifies the name scope on every call (block, block_1): not one module's attribute.
+            raise Unsupported("unsupported-scope", "tf.Variable inside a function's name_scope", original)
         bound = bind_call(updated, VARIABLE_PARAMS)
         name_expr = bound.get("name")
         literal = "Variable" if name_expr is None else literal_string(name_expr)

@@ -1,0 +1,13 @@
+import tensorflow as tf
+
+
+def bias_add_block(x):
+    with tf.name_scope("block"):
+        # second call opens block_1: block/bias and block_1/bias
+        b = tf.Variable(tf.constant(0.1, shape=[x.get_shape()[-1].value]), name="bias")
+        return tf.nn.relu(x + b)
+
+
+def two_blocks(x):
+    h = bias_add_block(x)
+    return bias_add_block(h)
