@@ -455,11 +455,17 @@ def main(argv: list[str] | None = None) -> int:
     meta = {"corpus": str(args.corpus), "jobs": args.jobs, "cpus": os.cpu_count(), "loadavg_1m_start": load0,
             "python": platform.python_version(), "platform": platform.platform(),
             "time": time.strftime("%Y-%m-%d %H:%M:%S")}
+    try:  # which migrate was measured: the tool changes under active development
+        meta["migrate_commit"] = subprocess.run(["git", "-C", str(REPO_ROOT), "describe", "--always", "--dirty"],
+                                                capture_output=True, text=True).stdout.strip()
+    except OSError:
+        pass
     manifest = args.corpus / "manifest.json"
     if manifest.exists():
         meta["corpus_totals"] = json.loads(manifest.read_text()).get("totals")
     meta["loadavg_1m_end"] = round(os.getloadavg()[0], 2)
-    header = (f"corpus {args.corpus}   cpus {os.cpu_count()}   migrate -j {args.jobs}   python {meta['python']}"
+    header = (f"corpus {args.corpus}   cpus {os.cpu_count()}   migrate {meta.get('migrate_commit', '?')} -j {args.jobs}"
+              f"   python {meta['python']}"
               f"   load avg (1m) before {load0:.2f}, after {meta['loadavg_1m_end']:.2f}")
     print()
     print_table(results, ratios, header)
