@@ -47,20 +47,8 @@ def golden_verdicts() -> dict[str, Verdict]:
     return {case_id: verdict for (case_id, _), verdict in zip(CASES, verdicts)}
 
 
-# Open codemod bugs, found by this test (the migrated side cannot run): tracked, not hidden.
-KNOWN_BROKEN = {
-    "name_scope/get_variable_ignores_name_scope:scaled_linear",
-    "reuse/get_variable_scope_reuse_variables:wgan_gp_terms",
-    "scope_names/as_scope_name:encode_pair",
-    "scope_names/scope_object_parameter:model",
-    "scripts/top_level_scopes",
-}
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("case_id", [case_id for case_id, _ in CASES])
 def test_golden_case_is_equivalent(golden_verdicts: dict[str, Verdict], case_id: str) -> None:
-    if case_id in KNOWN_BROKEN:
-        pytest.xfail("open codemod bug: the migrated side cannot run (see the closing note)")
     verdict = golden_verdicts[case_id]
     assert verdict.equivalent, "\n" + verdict.table()

@@ -79,6 +79,7 @@ class FileAnalysis:
     blocked: set[str]
     diagnostics: list[Diagnostic]
     script_creates: bool  # module-level statements create variables or call creators
+    tf_variable_creators: set[str] = field(default_factory=set)  # create tf.Variable (transitively)
 
 
 def _line(positions: dict[cst.CSTNode, int], node: cst.CSTNode) -> int:
@@ -101,6 +102,7 @@ class _BodyScanner(cst.CSTVisitor):
         self.blockers: list[Diagnostic] = []
         self.session = False
         self.constructs: set[str] = set()  # top-level classes instantiated in this body
+        self.tf_variable = False
         self.class_names: set[str] = set()
         self._call_funcs: set[int] = set()
         self.nested_depth = 0
@@ -155,6 +157,7 @@ class _BodyScanner(cst.CSTVisitor):
     def _tf_call(self, api: str, node: cst.Call) -> None:
         if api in ("get_variable", "Variable"):
             self.direct_creator = True
+            self.tf_variable = self.tf_variable or api == "Variable"
             if self.nested_depth:
                 self._block("unsupported-call", f"tf.{api} inside a nested function or lambda", node)
             if api == "get_variable":
@@ -304,6 +307,7 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
                     functions[qual] = FunctionInfo(qual, item.name.value, item, owner=stmt.name.value)
     class_names = {s.name.value for s in module.body if isinstance(s, cst.ClassDef)}
     constructs: dict[str, set[str]] = {}
+    tf_variable_direct: set[str] = set()
     methods_by_owner: dict[str, set[str]] = {}
     for info in functions.values():
         if info.owner:
@@ -321,6 +325,8 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
         info.blockers = scanner.blockers
         info.is_host = scanner.session and not scanner.direct_creator
         constructs[info.qualname] = scanner.constructs
+        if scanner.tf_variable:
+            tf_variable_direct.add(info.qualname)
         for deco in info.node.decorators:
             if info.owner is None or dotted_name(deco.decorator) not in ("property",):
                 info.blockers.append(Diagnostic("unsupported-call", "decorated function", lines.line(info.node)))
@@ -400,5 +406,14 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
                         f"{q} left unchanged: it shares variables with a function that cannot be converted ({reasons[0].code})",
                         lines.line(functions[q].node)))
     converted = creators - blocked
+    tf_variable_creators = set(tf_variable_direct)
+    grew = True
+    while grew:
+        grew = False
+        for q, f in functions.items():
+            if q not in tf_variable_creators and f.calls & tf_variable_creators:
+                tf_variable_creators.add(q)
+                grew = True
     return FileAnalysis(functions, creators, converted, blocked, diagnostics,
-                        script_creates=script.direct_creator or bool(script.calls & creators))
+                        script_creates=script.direct_creator or bool(script.calls & creators),
+                        tf_variable_creators=tf_variable_creators)

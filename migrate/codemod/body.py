@@ -31,6 +31,9 @@ class Frame:
     expr: cst.BaseExpression | None
     call: ScopeCall | None = None
     base: tuple[Key, ...] | None = None  # re-entered captured scope: its absolute path
+    reuse: bool = False  # definitely reusing (reuse=True, inherited, or after reuse_variables())
+    pending_index: int = -1  # name frames: the statement list before their `with`
+    node: cst.With | None = None
     loop_depth: int = 0  # loops enclosing the `with` that opened this frame
     cond_depth: int = 0
 
@@ -72,6 +75,8 @@ class BodyConverter(cst.CSTTransformer):
         self.removed_reuse: set[int] = set()
         self.self_name = info.self_name
         self.kept_captures: set[str] = _reentered_names(ctx, info.node)
+        own_reuse = sig.own_call.reuse if sig.own_call is not None else None
+        self.own_reuse = isinstance(own_reuse, cst.Name) and own_reuse.value == "True"
         self.capture_names: set[str] = set()
 
     # -- statement bookkeeping: creation statements go right before the statement needing them
@@ -217,9 +222,35 @@ class BodyConverter(cst.CSTTransformer):
                 continue
             frame = self._frame_for(kind, call, item)
             frame.loop_depth, frame.cond_depth = self.loop_depth, self.cond_depth
+            frame.pending_index, frame.node = len(self.pending) - 1, node
+            if frame.kind == "var":
+                reuse = frame.call.reuse if frame.call is not None else None
+                frame.reuse = self._reusing() or (isinstance(reuse, cst.Name) and reuse.value == "True")
             self.frames.append(frame)
             pushed += 1
         self.frame_counts.append(pushed)
+
+    def _reusing(self) -> bool:
+        """Is the current variable scope definitely reusing? (TF1: reuse is inherited.)"""
+        inner = next((f for f in reversed(self.frames) if f.kind in ("var", "transparent")), None)
+        return inner.reuse if inner is not None else self.own_reuse
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        if not is_reuse_statement(self.tf, node):
+            return
+        target = node.body[0].value.func.value  # type: ignore[attr-defined]
+        frame = next((f for f in reversed(self.frames) if f.kind in ("var", "transparent")), None)
+        if isinstance(target, cst.Name) and target.value in self.captures:
+            captured = self.captures[target.value][1]
+            frame = next((f for f in reversed(self.frames) if captured is not None and f.key == captured.key), None) \
+                if captured is not None else None
+        depth = frame.cond_depth if frame is not None else 0
+        if self.cond_depth != depth:
+            return  # `if reuse: scope.reuse_variables()`: not definite
+        if frame is None:
+            self.own_reuse = True
+        else:
+            frame.reuse = True
 
     def _renamed(self, expr: cst.BaseExpression | None) -> cst.BaseExpression | None:
         """The legacy method's `self` is `owner` in generated code; frames keep emitted names."""
@@ -321,6 +352,22 @@ class BodyConverter(cst.CSTTransformer):
             return cst.parse_expression(losses)
         return updated
 
+    def _resolve_scope_object(self, expr: cst.BaseExpression) -> cst.BaseExpression:
+        """A captured VariableScope passed as a scope argument re-enters its absolute name."""
+        if not (isinstance(expr, cst.Name) and expr.value in self.captures):
+            return expr
+        parent, frame = self.captures[expr.value]
+        if frame is not None and not frame.dynamic and parent == self._path():
+            return cst.SimpleString(repr(frame.key[1]))
+        raise Unsupported("unsupported-scope", "a captured VariableScope passed to another function", expr)
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
+        # `scope.name` of the function's own scope: the module's full scope name.
+        if (self.sig.capture and isinstance(original.value, cst.Name) and original.value.value == self.sig.capture
+                and original.attr.value == "name"):
+            return cst.parse_expression("self.name_scope.name[:-1]")
+        return updated
+
     def _guard_nested(self, node: cst.CSTNode, what: str) -> None:
         if self.nested_depth:
             raise Unsupported("unsupported-call", f"{what} inside a lambda, comprehension or nested function", node)
@@ -342,13 +389,15 @@ class BodyConverter(cst.CSTTransformer):
 
     def _get_variable(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         self._guard_nested(original, "get_variable")
-        if any(f.kind == "name" for f in self.frames):
-            raise Unsupported("unsupported-scope", "get_variable inside name_scope", original)
         spec = get_variable_spec(self.ctx, updated, self._scope_defaults())
+        hoist_to = self._name_scope_hoist(spec.create, original)
         literal = literal_string(spec.name)
         key = self._dynamic_key([] if literal is not None else [spec.name])
         site = (self._path(), ("s", literal) if literal is not None else ("d", code(spec.name)))
         attr = self.var_attrs.get(site)
+        if attr is None and self._reusing():
+            raise Unsupported("unsupported-scope", "reuse of a variable this function does not create "
+                              "(it is created by another function)", original)
         if attr is None:
             attr = self.attrs.take(self._attr_base(literal if literal is not None else pattern_text(spec.name)))
             self.var_attrs[site] = attr
@@ -363,16 +412,31 @@ class BodyConverter(cst.CSTTransformer):
                 self.plan.init_attrs.append((reg_attr, cst.Name("None")))
             test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
             body = "\n".join(f"    {line}" for line in lines)
-            self._before(_statement(f"if {test}:\n{body}\n"))
+            create = _statement(f"if {test}:\n{body}\n")
+            if hoist_to is None:
+                self._before(create)
+            else:
+                self.pending[hoist_to].append(create)
         return cst.parse_expression(self._ref(attr, key))
+
+    def _name_scope_hoist(self, create: str, node: cst.CSTNode) -> int | None:
+        """get_variable ignores name_scope: create the variable before the outermost enclosing
+        `with tf.name_scope(...)`, where the TF2 name scope is the variable scope."""
+        first = next((i for i, f in enumerate(self.frames) if f.kind == "name"), None)
+        if first is None:
+            return None
+        if any(f.kind == "var" for f in self.frames[first:]):
+            raise Unsupported("unsupported-scope", "get_variable under a variable_scope inside a name_scope", node)
+        outer = self.frames[first]
+        used = {n.value for n in _names_in(cst.parse_expression(create))}
+        if outer.node is not None and used & _assigned_in(outer.node):
+            raise Unsupported("unsupported-scope", "get_variable inside name_scope depends on values computed there", node)
+        return outer.pending_index
 
     def _tf_variable(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         self._guard_nested(original, "tf.Variable")
         if self.loop_depth:
             raise Unsupported("unsupported-call", "tf.Variable in a loop creates a new variable each pass", original)
-        if any(f.kind == "name" for f in self.frames):
-            # TF1 uniquifies the name scope on every call (block, block_1): not one module's attribute.
-            raise Unsupported("unsupported-scope", "tf.Variable inside a function's name_scope", original)
         bound = bind_call(updated, VARIABLE_PARAMS)
         name_expr = bound.get("name")
         literal = "Variable" if name_expr is None else literal_string(name_expr)
@@ -400,10 +464,16 @@ class BodyConverter(cst.CSTTransformer):
                for c in self._scope_defaults()):
             raise Unsupported("unsupported-scope",
                               f"scope initializer/regularizer/dtype defaults flow into {callee}", original)
-        site = instance_site(self.ctx, callee, updated, self._unique_default, self._count_open)
+        site = instance_site(self.ctx, callee, updated, self._unique_default, self._count_open,
+                             self._resolve_scope_object)
         key = self._dynamic_key([site.name_expr] if site.dynamic and site.name_expr is not None else [])
         site_key = (self._path(), callee if site.shared_key is None else "", site.shared_key or code(site.name_expr))
         attr = self.sub_attrs.get(site_key)
+        if attr is not None and callee in self.ctx.analysis.tf_variable_creators:
+            raise Unsupported("unsupported-call", f"{callee} creates tf.Variables and is called again: "
+                              "TF1 makes new variables on every call", original)
+        if attr is None and (site.reuse_true or self._reusing()):
+            raise Unsupported("unsupported-scope", f"{callee} reuses variables created by another function", original)
         if attr is None:
             attr = self.attrs.take(self._attr_base(site.attr_hint) if self._path() else site.attr_hint)
             self.sub_attrs[site_key] = attr
@@ -418,6 +488,38 @@ class BodyConverter(cst.CSTTransformer):
                 self._before(_statement(f"if {test}:\n    {ref} = {site.ctor}\n"))
         ref = cst.parse_expression(self._ref(attr, key))
         return updated.with_changes(func=ref, args=site.args)
+
+
+def _names_in(node: cst.CSTNode) -> list[cst.Name]:
+    found: list[cst.Name] = []
+
+    class _V(cst.CSTVisitor):
+        def visit_Name(self, n: cst.Name) -> None:
+            found.append(n)
+
+        def visit_Attribute(self, n: cst.Attribute) -> bool:
+            n.value.visit(self)
+            return False
+
+    node.visit(_V())
+    return found
+
+
+def _assigned_in(node: cst.CSTNode) -> set[str]:
+    names: set[str] = set()
+
+    class _V(cst.CSTVisitor):
+        def visit_AssignTarget(self, n: cst.AssignTarget) -> None:
+            names.update(x.value for x in _names_in(n.target))
+
+        def visit_AugAssign(self, n: cst.AugAssign) -> None:
+            names.update(x.value for x in _names_in(n.target))
+
+        def visit_For(self, n: cst.For) -> None:
+            names.update(x.value for x in _names_in(n.target))
+
+    node.visit(_V())
+    return names
 
 
 def _reentered_names(ctx: FileContext, fn: cst.FunctionDef) -> set[str]:
@@ -454,13 +556,15 @@ class InstanceSite:
     shared_key: str | None  # static instance name, or None when dynamic
     name_expr: cst.BaseExpression | None
     attr_hint: str
+    reuse_true: bool = False  # the call passed reuse=True: it shares an existing instance
 
     @property
     def dynamic(self) -> bool:
         return self.shared_key is None
 
 
-def instance_site(ctx: FileContext, callee: str, call: cst.Call, unique_default, count_open) -> InstanceSite:
+def instance_site(ctx: FileContext, callee: str, call: cst.Call, unique_default, count_open,
+                  resolve_scope_object=lambda expr: expr) -> InstanceSite:
     """What instance a call of a converted function needs: its constructor, its name, the call's
     remaining arguments."""
     info = ctx.analysis.functions[callee]
@@ -493,13 +597,25 @@ def instance_site(ctx: FileContext, callee: str, call: cst.Call, unique_default,
     if new_args:
         new_args[-1] = new_args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
 
+    reuse_arg = bound.get(sig.reuse_param) if sig.reuse_param else None
+    reuse_true = isinstance(reuse_arg, cst.Name) and reuse_arg.value == "True"
     scope_arg = bound.get(sig.scope_param) if sig.scope_param else None
+    if scope_arg is not None:
+        scope_arg = resolve_scope_object(scope_arg)
     if scope_arg is None and sig.scope_param_default is not None:
         scope_arg = sig.scope_param_default
     if isinstance(scope_arg, cst.Name) and scope_arg.value == "None":
         scope_arg = None
     name_literal = literal_string(scope_arg)
     hint = snake_case(info.name)
+    site = _instance_site(class_name, sig, scope_arg, name_literal, new_args, hint, callee, call,
+                          unique_default, count_open)
+    site.reuse_true = reuse_true
+    return site
+
+
+def _instance_site(class_name, sig, scope_arg, name_literal, new_args, hint, callee, call,
+                   unique_default, count_open) -> InstanceSite:
     if sig.kind == "none":
         return InstanceSite(f"{class_name}()", new_args, callee, None, hint)
     if sig.kind == "literal":

@@ -64,19 +64,20 @@ class BuildEncoder(tf.Module):
             if self.stats_mean is None:
                 self.stats_mean = tf.Variable(tf.zeros_initializer()([4], dtype=tf.float32), name="mean", trainable=False)
             mean = self.stats_mean
-        return h - mean, scope.name
+        # scope.name is the full variable scope name, e.g. "pair/encoder"
+        return tf.identity(h - mean, name=self.name_scope.name[:-1].replace("/", "_") + "_out")
 
 
 class EncodePair(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
-        self.scope_name_w = {}
-        self.encoder = BuildEncoder()
+        self.pair_encoder = None
 
     def __call__(self, x1, x2):
-        h1, scope_name = self.encoder(x1)
-        with tf.name_scope(scope_name):
-            if scope_name not in self.scope_name_w:
-                self.scope_name_w[scope_name] = tf.Variable(_tf1_glorot_uniform_initializer()([x2.shape[-1], 4], tf.float32), name="w")
-            w = self.scope_name_w[scope_name]
-        return h1, tf.matmul(x2, w)
+        with tf.name_scope("pair"):
+            if self.pair_encoder is None:
+                self.pair_encoder = BuildEncoder()
+            h1 = self.pair_encoder(x1)
+        with tf.name_scope("pair"):
+            h2 = self.pair_encoder(x2)
+        return h1, h2

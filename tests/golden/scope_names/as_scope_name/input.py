@@ -8,11 +8,13 @@ def build_encoder(x):
         with tf.variable_scope("stats"):
             mean = tf.get_variable("mean", [4], initializer=tf.zeros_initializer(),
                                    trainable=False)
-        return h - mean, scope.name
+        # scope.name is the full variable scope name, e.g. "pair/encoder"
+        return tf.identity(h - mean, name=scope.name.replace("/", "_") + "_out")
 
 
 def encode_pair(x1, x2):
-    h1, scope_name = build_encoder(x1)
-    with tf.variable_scope(scope_name, reuse=True):
-        w = tf.get_variable("w", [x2.get_shape()[-1], 4])
-    return h1, tf.matmul(x2, w)
+    with tf.variable_scope("pair"):
+        h1 = build_encoder(x1)
+    with tf.variable_scope("pair", reuse=True):
+        h2 = build_encoder(x2)
+    return h1, h2

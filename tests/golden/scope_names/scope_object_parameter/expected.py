@@ -69,14 +69,12 @@ class Model(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
         self.model_hidden = None
-        self.model_scope = {}
+        self.model = MakeWeights(name='model')
 
     def __call__(self, x):
         with tf.name_scope("model"):
             if self.model_hidden is None:
                 self.model_hidden = MakeWeights(name="hidden")
             h = tf.nn.relu(self.model_hidden(x, 5))
-        if model_scope not in self.model_scope:
-            self.model_scope[model_scope] = MakeWeights(name=model_scope)
-        out = self.model_scope[model_scope](h, 2)
+        out = self.model(h, 2)
         return out
