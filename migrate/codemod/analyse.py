@@ -80,6 +80,7 @@ class FileAnalysis:
     diagnostics: list[Diagnostic]
     script_creates: bool  # module-level statements create variables or call creators
     tf_variable_creators: set[str] = field(default_factory=set)  # create tf.Variable (transitively)
+    owner_classes: set[str] = field(default_factory=set)  # classes with variable-creating methods
 
 
 def _line(positions: dict[cst.CSTNode, int], node: cst.CSTNode) -> int:
@@ -344,12 +345,13 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
     while changed:
         changed = False
         for q, f in functions.items():
-            if q not in creators and f.calls & creators and not f.is_host:
+            builds_owner = any(c == (functions[m].owner or "") for c in constructs.get(q, set()) for m in creators)
+            if q not in creators and (f.calls & creators or builds_owner) and not f.is_host:
                 creators.add(q)
                 changed = True
 
-    # A function that builds an object whose methods create variables makes new variables on
-    # every call: not a stable module. It shares the fate of that class's methods.
+    # A function that builds an object whose methods create variables holds that object as a
+    # submodule: both are converted together, or left together.
     owner_methods: dict[str, set[str]] = {}
     for q in creators:
         owner = functions[q].owner
@@ -357,13 +359,9 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
             owner_methods.setdefault(owner, set()).add(q)
     extra_edges: dict[str, set[str]] = {}
     for q in creators:
-        f = functions[q]
         for cls in constructs.get(q, set()) & set(owner_methods):
-            if f.name != "__init__":
-                f.blockers.append(Diagnostic(
-                    "unsupported-call", f"{q} constructs {cls}, whose methods create variables, on every call",
-                    lines.line(f.node)))
-                extra_edges.setdefault(q, set()).update(owner_methods[cls])
+            extra_edges.setdefault(q, set()).update(owner_methods[cls])
+    owner_classes = set(owner_methods)
 
     refs = _ReferenceScanner({q for q in creators if "." not in q})
     module.visit(refs)
@@ -416,4 +414,6 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
                 grew = True
     return FileAnalysis(functions, creators, converted, blocked, diagnostics,
                         script_creates=script.direct_creator or bool(script.calls & creators),
-                        tf_variable_creators=tf_variable_creators)
+                        tf_variable_creators=tf_variable_creators,
+                        owner_classes={c for c in owner_classes
+                                       if any(m in converted for m in owner_methods[c])})

@@ -74,6 +74,7 @@ class BodyConverter(cst.CSTTransformer):
         self.skip_names: set[int] = set()
         self.removed_reuse: set[int] = set()
         self.self_name = info.self_name
+        self.pending_target: str | None = None  # the local an expression is assigned to
         self.kept_captures: set[str] = _reentered_names(ctx, info.node)
         own_reuse = sig.own_call.reuse if sig.own_call is not None else None
         self.own_reuse = isinstance(own_reuse, cst.Name) and own_reuse.value == "True"
@@ -344,12 +345,41 @@ class BodyConverter(cst.CSTTransformer):
         callee = self.ctx.is_converted_function_call(original)
         if callee is not None:
             return self._call_site(original, updated, callee)
+        if isinstance(original.func, cst.Name) and original.func.value in self.ctx.analysis.owner_classes:
+            return self._owner_object(original, updated)
         if is_regularization_lookup(self.tf, original):
             losses = ("[loss for module in (self, *self.submodules)"
                       " for loss in getattr(module, 'regularization_losses', list)()]")
             if api == "losses.get_regularization_loss":
                 return cst.parse_expression(f"{self.ctx.tf_attr('add_n')}({losses} or [{self.ctx.tf_attr('constant')}(0.0)])")
             return cst.parse_expression(losses)
+        return updated
+
+    def _owner_object(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        """`bn = batch_norm(name='d_bn1')` in a converted function: TF1 code builds the object on
+        every call and relies on names for sharing; the module builds it once and keeps it."""
+        self._guard_nested(original, f"{code(original.func)}(...)")
+        cls = original.func.value  # type: ignore[attr-defined]
+        key = self._dynamic_key([])
+        site_key = (self._path(), "object", code(updated))
+        attr = self.sub_attrs.get(site_key)
+        if attr is None:
+            hint = self.pending_target or attr_name_for(cls)
+            attr = self.attrs.take(self._attr_base(hint) if self._path() else hint)
+            self.sub_attrs[site_key] = attr
+            self.plan.submodules.append(attr)
+            self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
+            ref = self._ref(attr, key)
+            test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+            self._before(_statement(f"if {test}:\n    {ref} = {code(updated)}\n"))
+        return cst.parse_expression(self._ref(attr, key))
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        target = node.targets[0].target if len(node.targets) == 1 else None
+        self.pending_target = target.value if isinstance(target, cst.Name) else None
+
+    def leave_Assign(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        self.pending_target = None
         return updated
 
     def _resolve_scope_object(self, expr: cst.BaseExpression) -> cst.BaseExpression:

@@ -89,6 +89,22 @@ def convert_module(module: cst.Module, source: str | None = None) -> Conversion:
         return Conversion(module, (), (), frozenset())
     lines = LineIndex(module)
     analysis = analyse_module(module, tf, lines)
+    renames = _reserved_renames(analysis)
+    if renames:
+        # Owners that set `self.name` can only become tf.Modules with that attribute renamed;
+        # keep the rename only if every method of theirs is converted.
+        renamed = module.visit(_RenameReserved(renames))
+        result = _convert(renamed, tf, analyse_module(renamed, tf, LineIndex(renamed)), LineIndex(renamed), source)
+        converted = {f.legacy_name for f in result.functions}
+        owners_done = all(q in converted for q, f in analysis.functions.items() if f.owner in renames
+                          and q in analysis.converted)
+        if owners_done and converted:
+            return result
+    return _convert(module, tf, analysis, lines, source)
+
+
+def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: LineIndex,
+             source: str | None) -> Conversion:
     if not analysis.creators and not analysis.script_creates:
         return Conversion(module, tuple(analysis.diagnostics), (), frozenset())
     diagnostics = list(analysis.diagnostics)
@@ -277,6 +293,71 @@ class _Rewriter(cst.CSTTransformer):
 
     def _ctor(self, q: str) -> tuple[list[str], str]:
         return ctor_parameters(self.ctx.sigs[q])
+
+
+def _reserved_renames(analysis: FileAnalysis) -> dict[str, dict[str, str]]:
+    """Owner classes (with converted methods) that assign tf.Module's own properties on self."""
+    out: dict[str, dict[str, str]] = {}
+    owners = {f.owner for q, f in analysis.functions.items() if f.owner and q in analysis.converted}
+    for owner in owners:
+        init = analysis.functions.get(f"{owner}.__init__")
+        if init is None:
+            continue
+        assigned = _self_assigned(init.node)
+        clash = assigned & RESERVED_ATTRS
+        if clash:
+            out[owner] = {attr: _free(f"scope_{attr}" if attr == "name" else f"{attr}_", assigned) for attr in clash}
+    return out
+
+
+def _free(name: str, taken: set[str]) -> str:
+    while name in taken:
+        name += "_"
+    return name
+
+
+def _self_assigned(fn: cst.FunctionDef) -> set[str]:
+    self_name = fn.params.params[0].name.value if fn.params.params else "self"
+    found: set[str] = set()
+
+    class _V(cst.CSTVisitor):
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            t = node.target
+            if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == self_name:
+                found.add(t.attr.value)
+
+    fn.visit(_V())
+    return found
+
+
+class _RenameReserved(cst.CSTTransformer):
+    """`self.name` -> `self.scope_name` inside the given classes (every method's first param)."""
+
+    def __init__(self, renames: dict[str, dict[str, str]]) -> None:
+        self.renames = renames
+        self.current: dict[str, str] | None = None
+        self.self_names: list[str] = []
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.current = self.renames.get(node.name.value)
+        return self.current is not None
+
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        self.current = None
+        return updated
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.self_names.append(node.params.params[0].name.value if node.params.params else "")
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        self.self_names.pop()
+        return updated
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
+        if (self.current and self.self_names and isinstance(original.value, cst.Name)
+                and original.value.value == self.self_names[-1] and original.attr.value in self.current):
+            return updated.with_changes(attr=cst.Name(self.current[original.attr.value]))
+        return updated
 
 
 def _sets_reserved(cls: cst.ClassDef) -> bool:

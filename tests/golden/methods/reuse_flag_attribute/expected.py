@@ -18,22 +18,23 @@ class Score(tf.Module):
         self.scope_b = {}
 
     def __call__(self, owner, x):
-        with tf.name_scope(owner.name):
-            if owner.name not in self.scope_w:
-                self.scope_w[owner.name] = tf.Variable(tf.random_normal_initializer(stddev=0.02)([x.shape[-1], 1], dtype=tf.float32), name="w")
-            w = self.scope_w[owner.name]
-            if owner.name not in self.scope_b:
-                self.scope_b[owner.name] = tf.Variable(tf.constant_initializer(0.0)([1], dtype=tf.float32), name="b")
-            b = self.scope_b[owner.name]
+        with tf.name_scope(owner.scope_name):
+            if owner.scope_name not in self.scope_w:
+                self.scope_w[owner.scope_name] = tf.Variable(tf.random_normal_initializer(stddev=0.02)([x.shape[-1], 1], dtype=tf.float32), name="w")
+            w = self.scope_w[owner.scope_name]
+            if owner.scope_name not in self.scope_b:
+                self.scope_b[owner.scope_name] = tf.Variable(tf.constant_initializer(0.0)([1], dtype=tf.float32), name="b")
+            b = self.scope_b[owner.scope_name]
         owner.reuse = True
         return tf.matmul(x, w) + b
 
 
-class Discriminator(object):
+class Discriminator(tf.Module):
     def __init__(self, name="discriminator"):
+        super().__init__()
         self._score_module = {}
         self._compare_module = {}
-        self.name = name
+        self.scope_name = name
         self.reuse = False
 
     def score(self, x):
