@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from migrate.codemod.analyse import FunctionInfo, is_regularization_lookup
-from migrate.codemod.context import VARIABLE_PARAMS, FileContext, code
+from migrate.codemod.context import GET_VARIABLE_PARAMS, VARIABLE_PARAMS, FileContext, code
 from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string, pattern_text, snake_case
 from migrate.codemod.plan import ClassPlan
 from migrate.codemod.scopes import (ScopeCall, ScopeSignature, Unsupported, bind_call,
@@ -74,6 +74,7 @@ class BodyConverter(cst.CSTTransformer):
         self.skip_names: set[int] = set()
         self.removed_reuse: set[int] = set()
         self.self_name = info.self_name
+        self._with_of: dict[int, cst.With] = {}
         self.pending_target: str | None = None  # the local an expression is assigned to
         self.kept_captures: set[str] = _reentered_names(ctx, info.node)
         own_reuse = sig.own_call.reuse if sig.own_call is not None else None
@@ -218,6 +219,8 @@ class BodyConverter(cst.CSTTransformer):
             self.frame_counts.append(0)
             return
         pushed = 0
+        for item in node.items:
+            self._with_of[id(item)] = node
         for (kind, call), item in zip(scope_items(self.tf, node), node.items):
             if kind == "other" or call is None:
                 continue
@@ -230,6 +233,30 @@ class BodyConverter(cst.CSTTransformer):
             self.frames.append(frame)
             pushed += 1
         self.frame_counts.append(pushed)
+
+    def _only_indirect_creation(self, item: cst.WithItem) -> bool:
+        """A name_scope whose body calls converted code and creates no tf.Variable itself, and
+        whose `as` name is not used."""
+        with_node = self._with_of.get(id(item))
+        if with_node is None:
+            return False
+        found = {"call": False, "variable": False}
+        ctx = self.ctx
+
+        class _V(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> None:
+                if ctx.is_converted_function_call(node) or (
+                        isinstance(node.func, cst.Name) and node.func.value in ctx.analysis.owner_classes):
+                    found["call"] = True
+                elif ctx.tf.api(node.func) == "Variable":
+                    found["variable"] = True
+
+        with_node.body.visit(_V())
+        if item.asname is not None and isinstance(item.asname.name, cst.Name):
+            from migrate.codemod.scopes import name_uses
+            if name_uses(with_node.body, item.asname.name.value):
+                return False
+        return found["call"] and not found["variable"]
 
     def _reusing(self) -> bool:
         """Is the current variable scope definitely reusing? (TF1: reuse is inherited.)"""
@@ -269,6 +296,10 @@ class BodyConverter(cst.CSTTransformer):
     def _frame_for_call(self, kind: str, call: cst.Call, item: cst.WithItem) -> Frame:
         if kind == "name":
             name = call.args[0].value if call.args else None
+            if self._only_indirect_creation(item):
+                # TF1 variable names ignore name_scope; the modules called in it would carry it
+                # into theirs, so it goes (only op names change).
+                return Frame("transparent", ("t", ""), None)
             return Frame("name", ("n", code(name) if name is not None else ""), name)
         sc = ScopeCall.parse(call)
         name = sc.name
@@ -324,7 +355,8 @@ class BodyConverter(cst.CSTTransformer):
                 continue
             frame = next(frame_iter)
             if kind == "name":
-                items.append(item)
+                if frame.kind != "transparent":
+                    items.append(item)
             elif frame.kind == "var" and frame.expr is not None:
                 scope = cst.parse_expression(f"{self.ctx.tf_attr('name_scope')}({code(frame.expr)})")
                 keep_as = (item.asname is not None and isinstance(item.asname.name, cst.Name)
@@ -419,15 +451,23 @@ class BodyConverter(cst.CSTTransformer):
 
     def _get_variable(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         self._guard_nested(original, "get_variable")
-        spec = get_variable_spec(self.ctx, updated, self._scope_defaults())
-        hoist_to = self._name_scope_hoist(spec.create, original)
-        literal = literal_string(spec.name)
-        key = self._dynamic_key([] if literal is not None else [spec.name])
-        site = (self._path(), ("s", literal) if literal is not None else ("d", code(spec.name)))
+        name = bind_call(updated, GET_VARIABLE_PARAMS[:1] + ["_"] * 20).get("name")
+        if name is None:
+            raise Unsupported("unsupported-call", "get_variable without a name", original)
+        literal = literal_string(name)
+        key = self._dynamic_key([] if literal is not None else [name])
+        site = (self._path(), ("s", literal) if literal is not None else ("d", code(name)))
         attr = self.var_attrs.get(site)
-        if attr is None and self._reusing():
+        if attr is not None:  # a reuse: shape and initializer are not needed
+            return cst.parse_expression(self._ref(attr, key))
+        if self._reusing():
             raise Unsupported("unsupported-scope", "reuse of a variable this function does not create "
                               "(it is created by another function)", original)
+        try:
+            spec = get_variable_spec(self.ctx, updated, self._scope_defaults())
+        except Unsupported as error:
+            raise Unsupported(error.code, error.message, original)
+        hoist_to = self._name_scope_hoist(spec.create, original)
         if attr is None:
             attr = self.attrs.take(self._attr_base(literal if literal is not None else pattern_text(spec.name)))
             self.var_attrs[site] = attr

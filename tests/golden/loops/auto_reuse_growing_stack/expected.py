@@ -1,0 +1,75 @@
+import tensorflow as tf
+
+
+def _tf1_fans(shape):
+    """TF1 init_ops._compute_fans."""
+    shape = tf.TensorShape(shape).as_list()
+    if len(shape) < 1:
+        fan_in = fan_out = 1
+    elif len(shape) == 1:
+        fan_in = fan_out = shape[0]
+    elif len(shape) == 2:
+        fan_in, fan_out = shape[0], shape[1]
+    else:
+        receptive_field_size = 1
+        for dim in shape[:-2]:
+            receptive_field_size *= dim
+        fan_in = shape[-2] * receptive_field_size
+        fan_out = shape[-1] * receptive_field_size
+    return int(fan_in), int(fan_out)
+
+
+def _tf1_variance_scaling_initializer(scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None, dtype=tf.float32):
+    """TF1 tf.variance_scaling_initializer (same values in plain TF2)."""
+    distribution = distribution.lower()
+
+    def init(shape, dtype=dtype, partition_info=None):
+        import math
+        fan_in, fan_out = _tf1_fans(shape)
+        s = scale
+        if mode == "fan_in":
+            s /= max(1., fan_in)
+        elif mode == "fan_out":
+            s /= max(1., fan_out)
+        else:
+            s /= max(1., (fan_in + fan_out) / 2.)
+        if distribution in ("normal", "truncated_normal"):
+            stddev = math.sqrt(s) / .87962566103423978
+            return tf.random.truncated_normal(shape, 0.0, stddev, dtype, seed=seed)
+        if distribution == "untruncated_normal":
+            return tf.random.normal(shape, 0.0, math.sqrt(s), dtype, seed=seed)
+        limit = math.sqrt(3.0 * s)
+        return tf.random.uniform(shape, -limit, limit, dtype, seed=seed)
+    return init
+
+
+def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
+    """TF1 tf.glorot_uniform_initializer (tf.get_variable's default; same values in plain TF2)."""
+    return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
+
+
+class Stack(tf.Module):
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.block_w = {}
+
+    def __call__(self, x, depth):
+        for i in range(depth):
+            with tf.name_scope(f"block_{i}"):
+                if f"block_{i}" not in self.block_w:
+                    self.block_w[f"block_{i}"] = tf.Variable(_tf1_glorot_uniform_initializer()([x.shape[-1], 4], tf.float64), name="w")
+                w = self.block_w[f"block_{i}"]
+                x = tf.tanh(tf.matmul(x, w))
+        return x
+
+
+class Model(tf.Module):
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.stack = Stack()
+
+    def __call__(self, x):
+        x = tf.cast(x, tf.float64)
+        a = self.stack(x, 2)
+        b = self.stack(x, 3)  # reuses block_0, block_1 and creates block_2
+        return a, b
