@@ -41,7 +41,8 @@ def _as_entry(item: Entry | Mapping[str, Any]) -> Entry:
         return item
     return entry_from_targets(item["legacy"], item["migrated"], item.get("inputs"),
                               item.get("args"), item.get("label", ""),
-                              init_args=item.get("init_args"))
+                              init_args=item.get("init_args"),
+                              tf_function=item.get("tf_function"))
 
 
 def _materialize_inputs(entry: Entry, path: Path) -> str | None:
@@ -112,7 +113,8 @@ def check_many(
 ) -> list[Verdict]:
     """Check every entry with two TensorFlow start-ups in all; one Verdict per entry, in order.
 
-    Entries are `Entry` objects or dicts {legacy, migrated, inputs?, args?, label?}.
+    Entries are `Entry` objects or dicts {legacy, migrated, inputs?, args?, label?, init_args?,
+    tf_function?}.
     `keep_dir` keeps the spec, results and runner logs there (for debugging).
     """
     global TOTAL_TF_STARTUPS
@@ -147,6 +149,8 @@ def check_many(
                 "inputs_npz": npz,
                 "args": args,
                 "init_args": init_args,
+                "tf_function": bool(options.tf_function if entry.tf_function is None
+                                    else entry.tf_function),
             })
         if runnable:
             spec_path = workdir / "spec.json"

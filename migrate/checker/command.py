@@ -30,7 +30,7 @@ def find_pyproject(start: Path) -> Path | None:
 
 def entries_from_pyproject(path: Path) -> list[Entry]:
     """`[[tool.migrate.entry_points]]` tables: legacy, migrated, inputs (table or .npz path),
-    args, label. Paths are relative to the pyproject's directory."""
+    args, init_args, label, tf_function. Paths are relative to the pyproject's directory."""
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
@@ -45,7 +45,8 @@ def entries_from_pyproject(path: Path) -> list[Entry]:
             raise SpecError(f"{path}: tool.migrate.entry_points[{n}] needs 'legacy' and 'migrated'")
         entries.append(entry_from_targets(point["legacy"], point["migrated"], point.get("inputs"),
                                           point.get("args"), point.get("label", ""),
-                                          base=path.parent, init_args=point.get("init_args")))
+                                          base=path.parent, init_args=point.get("init_args"),
+                                          tf_function=point.get("tf_function")))
     return entries
 
 
@@ -61,6 +62,9 @@ def entries_from_pyproject(path: Path) -> list[Entry]:
 @click.option("--strict-order", is_flag=True,
               help="Seed random ops by creation order (DeterministicRandomTestTool "
                    "'num_random_ops') instead of 'constant'.")
+@click.option("--tf-function", "tf_function", is_flag=True,
+              help="Also run the migrated entry under tf.function (a fresh instance, first call "
+                   "traced) and compare its variable names and outputs with the eager run.")
 @click.option("--rtol", type=float, default=1e-6, show_default=True)
 @click.option("--atol", type=float, default=1e-5, show_default=True)
 @click.option("--config", "config", type=click.Path(exists=True, dir_okay=False),
@@ -71,12 +75,13 @@ def entries_from_pyproject(path: Path) -> list[Entry]:
               help="Keep the runners' spec, results and logs in this directory.")
 def check_command(legacy: str | None, migrated: str | None, inputs_npz: str | None,
                   input_specs: tuple[str, ...], arg_specs: tuple[str, ...], strict_order: bool,
-                  rtol: float, atol: float, config: str | None, as_json: bool,
+                  tf_function: bool, rtol: float, atol: float, config: str | None, as_json: bool,
                   keep_dir: str | None) -> None:
     """Prove that MIGRATED is equivalent to LEGACY.
 
     \b
     migrate check LEGACY.py:FUNCTION MIGRATED.py[:CLASS] --input x=float32[2,8]
+                          (no :CLASS and no class for FUNCTION: a function FUNCTION)
     migrate check LEGACY.py MIGRATED.py          (whole scripts)
     migrate check                                ([[tool.migrate.entry_points]] in pyproject.toml)
 
@@ -89,7 +94,7 @@ def check_command(legacy: str | None, migrated: str | None, inputs_npz: str | No
     try:
         entries = _entries(legacy, migrated, inputs_npz, input_specs, arg_specs, config)
         options = Options(mode="num_random_ops" if strict_order else "constant",
-                          rtol=rtol, atol=atol)
+                          rtol=rtol, atol=atol, tf_function=tf_function)
     except SpecError as exc:
         raise click.UsageError(str(exc)) from None
     if not entries:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -221,10 +222,26 @@ def _compare_outputs(name: str, legacy: list[np.ndarray | None], modern: list[np
 
 def _compare_calls(verdict: Verdict, legacy: SideResult, modern: SideResult,
                    rtol: float, atol: float) -> None:
-    new = modern.meta.get("second_call_new", [])
-    verdict.checks.append(Check("second call", not new,
-                                f"created new variables: {', '.join(new)}" if new
-                                else "creates no new variables"))
+    function_entry = modern.meta.get("function_entry")
+    if function_entry:
+        # A plain function builds its modules on every call: calling it twice proves nothing.
+        # Later calls (per-name weights, checkpoint) get call 1's variables back by name.
+        verdict.checks.append(Check("second call", None,
+                                    "skipped: function entry: builds new modules per call"))
+        verdict.notes.append(f"migrated: {function_entry}() is a function entry: builds new "
+                             "modules per call; later calls reuse the first call's variables "
+                             "by name")
+        unmatched = modern.meta.get("replay_unmatched", [])
+        if unmatched:
+            verdict.checks.append(Check(
+                "second call", False,
+                f"called again, it asks for variables the first call did not create: "
+                f"{', '.join(unmatched)}"))
+    else:
+        new = modern.meta.get("second_call_new", [])
+        verdict.checks.append(Check("second call", not new,
+                                    f"created new variables: {', '.join(new)}" if new
+                                    else "creates no new variables"))
     ldtypes = [o["dtype"] for o in legacy.meta["outputs"]]
     mdtypes = [o["dtype"] for o in modern.meta["outputs"]]
     if len(ldtypes) == len(mdtypes) and ldtypes != mdtypes:
@@ -249,6 +266,46 @@ def _compare_calls(verdict: Verdict, legacy: SideResult, modern: SideResult,
 
     _compare_gradients(verdict, legacy, modern, rtol, atol)
     _compare_checkpoint(verdict, legacy, modern, rtol, atol)
+    _compare_tf_function(verdict, modern, rtol, atol)
+
+
+def _compare_tf_function(verdict: Verdict, modern: SideResult, rtol: float, atol: float) -> None:
+    """The migrated entry under tf.function against the same entry run eagerly: the same
+    variable names, the same outputs at the initial and at the per-name random weights."""
+    info = modern.meta.get("tf_function")
+    if info is None:
+        return
+    if info.get("error"):
+        verdict.checks.append(Check("tf.function", False,
+                                    f"fails under tf.function: {info['error']}"))
+        return
+    problems = []
+    eager = Counter(m["name"] for m in modern.meta["variables"])
+    traced = Counter(info["variables"])
+    if eager != traced:
+        if eager - traced:
+            problems.append(f"eager only: {', '.join(sorted(eager - traced))}")
+        if traced - eager:
+            problems.append(f"tf.function only: {', '.join(sorted(traced - eager))}")
+    if info.get("unmatched"):
+        problems.append(f"traced again, asks for new variables: {', '.join(info['unmatched'])}")
+    count = len(modern.meta["outputs"])
+    worst = 0.0
+    if info.get("outputs") != count:
+        problems.append(f"{info.get('outputs')} outputs under tf.function, {count} eagerly")
+    else:
+        for prefix, eager_prefix, what in (("fn1", "out1", "initial weights"),
+                                           ("fn2", "out2", "per-name random weights")):
+            check = _compare_outputs(what, _output_arrays(modern, eager_prefix),
+                                     _output_arrays(modern, prefix), rtol, atol)
+            if check.ok:
+                worst = max(worst, float(check.detail.rsplit(" ", 1)[-1]))
+            else:
+                problems.append(f"outputs ({what}) differ from eager: {check.detail}")
+    verdict.checks.append(Check(
+        "tf.function", not problems, "; ".join(problems) or
+        f"migrated output runs under TF2 eager and under tf.function: same "
+        f"{sum(traced.values())} variable names, outputs equal (max |Δ| {worst:.3g})"))
 
 
 def _compare_gradients(verdict: Verdict, legacy: SideResult, modern: SideResult,

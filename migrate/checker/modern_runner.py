@@ -1,4 +1,6 @@
-"""The modern side: construct the migrated tf.Module with its defaults and call it eagerly.
+"""The modern side: construct the migrated tf.Module with its defaults and call it eagerly
+(or, when the migrated counterpart is a plain function, call that function), and optionally
+once more under tf.function.
 
 Run as `python -m migrate.checker.modern_runner SPEC.json`. Phase 1 runs every entry of the
 batch (in parallel with the legacy process); phase 2 waits for one JSON line on stdin naming the
@@ -7,10 +9,12 @@ TF1 checkpoints the legacy side wrote, and restores each into its module by name
 
 from __future__ import annotations
 
+import collections
 import collections.abc
+import contextlib
 import json
 import sys
-from typing import Any
+from typing import Any, Iterator
 
 import numpy as np
 
@@ -21,10 +25,11 @@ _MAX_PATHS = 6  # attribute paths shown per variable: enough to see sharing, sho
 
 
 class _Live:
-    """What phase 2 needs of an entry: the module and how to call it."""
+    """What phase 2 needs of an entry: its top modules (kept alive), how to call it again on the
+    same variables, and those variables."""
 
-    def __init__(self, instance: Any, call: Any, variables: list[Any]) -> None:
-        self.instance = instance
+    def __init__(self, modules: list[Any], call: Any, variables: list[Any]) -> None:
+        self.modules = modules
         self.call = call
         self.variables = variables
 
@@ -129,34 +134,55 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
         _describe_variables(tf, created, paths, result)
         return None
 
-    import inspect
-
     with tool.scope(), tf.variable_creator_scope(creator):
         module = rc.load_user_module(entry["migrated_path"], as_main=False)
-        cls = _resolve_class(module, entry.get("klass"), entry["function"])
-        result.meta["class"] = cls.__name__
-        ctor_args, call_args = _route_args(module, cls, entry)
+        target = _resolve_target(module, entry.get("klass"), entry["function"])
         arrays = dict(np.load(entry["inputs_npz"])) if entry.get("inputs_npz") else {}
         tensors = {k: tf.constant(v) for k, v in arrays.items()}
-        instance = cls(**ctor_args)
-        if not callable(instance):
-            raise TypeError(f"{cls.__name__} instances are not callable")
-        out1 = instance(**tensors, **call_args)
+        if isinstance(target, type):
+            result.meta["class"] = target.__name__
+            ctor_args, call_args = _route_args(module, target, entry)
+            instance = target(**ctor_args)
+            if not callable(instance):
+                raise TypeError(f"{target.__name__} instances are not callable")
+            out1 = instance(**tensors, **call_args)
+            made: list[Any] = []
+        else:
+            # A plain function (the codemod keeps one that only drives converted code): it
+            # builds its modules on every call, so call 1 is the model; the modules it made are
+            # where the variables' attribute paths start.
+            result.meta["function_entry"] = target.__name__
+            ctor_args, call_args = {}, dict(entry["args"])
+            with _ModuleWatch(tf) as made:
+                out1 = target(**tensors, **call_args)
     first = len(created)
 
-    def call() -> Any:
-        # A fresh test-tool scope per call: in 'constant' mode random ops in the forward pass
-        # (dropout) draw what the legacy graph's ops draw in a fresh session.
-        with tool_cls(mode=spec["mode"]).scope():
-            return instance(**tensors, **call_args)
+    if isinstance(target, type):
+        def call() -> Any:
+            # A fresh test-tool scope per call: in 'constant' mode random ops in the forward
+            # pass (dropout) draw what the legacy graph's ops draw in a fresh session.
+            with tool_cls(mode=spec["mode"]).scope():
+                return instance(**tensors, **call_args)
 
-    _put_outputs(tf, result, "out1", out1, describe=True)
-    with tf.variable_creator_scope(creator):
-        call()
-    result.meta["second_call_new"] = [v.name for v, _ in created[first:]]
-    del created[first:]
+        _put_outputs(tf, result, "out1", out1, describe=True)
+        with tf.variable_creator_scope(creator):
+            call()
+        result.meta["second_call_new"] = [v.name for v, _ in created[first:]]
+        del created[first:]
+        paths = _attribute_paths(tf, {"": instance}, root=target.__name__)
+        top = [instance]
+    else:
+        replay = _Replay(tf, [v for v, _ in created])
 
-    paths = _attribute_paths(tf, {"": instance}, root=cls.__name__)
+        def call() -> Any:
+            # Calling the function again builds new modules: hand them the variables of call
+            # 1 (same name, same occurrence) so the same weights are used.
+            with tool_cls(mode=spec["mode"]).scope(), replay.scope(eager=True):
+                return target(**tensors, **call_args)
+
+        _put_outputs(tf, result, "out1", out1, describe=True)
+        top = _top_modules(tf, made)
+        paths = _attribute_paths(tf, _root_names(target.__name__, top), root="")
     variables = _describe_variables(tf, created, paths, result)
 
     # Same distinct weights as the legacy side: keyed by name, and by occurrence for a name the
@@ -171,6 +197,8 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
                   if isinstance(t, (tf.Tensor, tf.Variable)) and t.dtype.is_floating]
         total = tf.add_n(floats) if floats else None
     _put_outputs(tf, result, "out2", out2)
+    if not isinstance(target, type) and replay.unmatched:
+        result.meta["replay_unmatched"] = sorted(set(replay.unmatched))
     if total is not None and float_vars:
         try:
             grads = tape.gradient(total, float_vars,
@@ -180,8 +208,14 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
                 result.put(f"grad_{_index(variables, var)}", tf.convert_to_tensor(g).numpy())
         except Exception as exc:  # noqa: BLE001
             result.meta["grad_error"] = rc.describe_error(exc, roots)[0]
-    _regularization(tf, instance, result)
-    return _Live(instance, call, variables)
+    _regularization(tf, top, result)
+    if entry.get("tf_function"):
+        try:
+            _run_tf_function(tf, entry, spec, result, target, ctor_args, call_args, tensors,
+                             tool_cls)
+        except Exception as exc:  # noqa: BLE001 - user code may raise anything
+            result.meta["tf_function"] = {"error": rc.describe_error(exc, roots)[0]}
+    return _Live(top, call, variables)
 
 
 def _route_args(module: Any, cls: type, entry: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -255,7 +289,12 @@ def _session_error(exc: BaseException) -> bool:
     return "session" in f"{type(exc).__name__} {exc}".lower()
 
 
-def _resolve_class(module: Any, klass: str | None, function: str) -> Any:
+def _resolve_target(module: Any, klass: str | None, function: str) -> Any:
+    """The migrated class (`:CLASS`, else the codemod's name for the function); failing that,
+    when no class was named, a plain function with the legacy function's name (the codemod
+    keeps a function that only drives converted code, e.g. one that builds a model object)."""
+    import inspect
+
     from migrate.checker.spec import class_candidates
 
     names = [klass] if klass else class_candidates(function)
@@ -263,10 +302,168 @@ def _resolve_class(module: Any, klass: str | None, function: str) -> Any:
         obj = getattr(module, name, None)
         if isinstance(obj, type):
             return obj
+    looked_for = f"class {' or '.join(names)}"
+    if not klass and "." not in function:
+        obj = getattr(module, function, None)
+        if inspect.isfunction(obj):
+            return obj
+        looked_for += f" or function {function}"
     available = sorted(k for k, v in vars(module).items()
                        if isinstance(v, type) and v.__module__ == module.__name__)
-    raise LookupError(f"no class {' or '.join(names)} in {module.__file__} "
+    raise LookupError(f"no {looked_for} in {module.__file__} "
                       f"(classes there: {', '.join(available) or 'none'})")
+
+
+class _ModuleWatch:
+    """Collects every tf.Module constructed inside the `with` (a function entry's model)."""
+
+    def __init__(self, tf: Any) -> None:
+        self._cls = tf.Module
+        self.made: list[Any] = []
+
+    def __enter__(self) -> list[Any]:
+        original = self._init = self._cls.__init__
+        made = self.made
+
+        def init(module: Any, *args: Any, **kwargs: Any) -> None:
+            original(module, *args, **kwargs)
+            made.append(module)
+
+        self._cls.__init__ = init
+        return made
+
+    def __exit__(self, *exc: Any) -> None:
+        self._cls.__init__ = self._init
+
+
+def _top_modules(tf: Any, made: list[Any]) -> list[Any]:
+    """The modules of `made` that no other module of `made` holds: where attribute paths start."""
+    unique = list({id(m): m for m in made}.values())
+    inner: set[int] = set()
+    for module in unique:
+        try:
+            inner.update(id(sub) for sub in module.submodules)
+        except Exception:  # noqa: BLE001 - a user module with an odd attribute
+            continue
+    return [m for m in unique if id(m) not in inner]
+
+
+def _root_names(function: str, modules: list[Any]) -> dict[str, Any]:
+    names: dict[str, Any] = {}
+    for module in modules:
+        base = f"{function}:{type(module).__name__}"
+        name, n = base, 1
+        while name in names:
+            n += 1
+            name = f"{base}#{n}"
+        names[name] = module
+    return names
+
+
+def _variable_name(tf: Any, name: Any) -> str:
+    """The name TF2 gives `tf.Variable(name=name)` here, without creating it (eager and
+    tf.function graphs alike: no uniquifying, the current name scope as prefix)."""
+    base = str(name) if name else "Variable"
+    if base.endswith("/"):
+        full = base[:-1]
+    else:
+        scope = tf.get_current_name_scope()
+        full = f"{scope}/{base}" if scope else base
+    return full if ":" in full else full + ":0"
+
+
+class _Replay:
+    """Hands a function entry's later calls the variables its first call created.
+
+    A function entry builds new modules per call; each module asks for its variables again. The
+    k-th request for name N gets the k-th variable call 1 created under N (so an unshared copy
+    keeps its own twin). Requests call 1 never made are listed in `unmatched`."""
+
+    def __init__(self, tf: Any, variables: list[Any]) -> None:
+        self.tf = tf
+        self.pools: dict[str, list[Any]] = {}
+        for var in variables:
+            self.pools.setdefault(var.name, []).append(var)
+        self.unmatched: list[str] = []
+
+    @contextlib.contextmanager
+    def scope(self, eager: bool) -> Iterator[None]:
+        tf = self.tf
+        used: collections.Counter[str] = collections.Counter()
+
+        def creator(next_creator: Any, **kwargs: Any) -> Any:
+            fresh = None
+            if eager:  # exact: let TF name a throwaway variable
+                fresh = next_creator(**kwargs)
+                name = fresh.name
+            else:  # inside tf.function no variable may be created after the first trace
+                name = _variable_name(tf, kwargs.get("name"))
+            pool = self.pools.get(name, [])
+            k = used[name]
+            used[name] += 1
+            if k < len(pool):
+                return pool[k]
+            self.unmatched.append(name)
+            if fresh is None:
+                raise LookupError(f"called again, the function entry asks for variable {name}, "
+                                  "which its first call did not create")
+            return fresh
+
+        with tf.variable_creator_scope(creator):
+            yield
+
+
+def _run_tf_function(tf: Any, entry: dict[str, Any], spec: dict[str, Any],
+                     result: rc.EntryResult, target: Any, ctor_args: dict[str, Any],
+                     call_args: dict[str, Any], tensors: dict[str, Any], tool_cls: Any) -> None:
+    """The migrated entry once more, under tf.function: a fresh instance (or, for a function
+    entry, fresh modules), first call traced. Records the variable names it creates and its
+    outputs at the initial weights (`fn1_*`) and at the per-name random weights (`fn2_*`, a
+    fresh tf.function so random ops restart their streams like the eager call's)."""
+    info: dict[str, Any] = {"variables": [], "outputs": None}
+    result.meta["tf_function"] = info
+    recorded: list[Any] = []
+    is_class = isinstance(target, type)
+    state: dict[str, Any] = {"replay": None}
+
+    def record(next_creator: Any, **kwargs: Any) -> Any:
+        var = next_creator(**kwargs)
+        recorded.append(var)
+        return var
+
+    def body() -> Any:
+        if state["replay"] is not None:  # a function entry traced again: same variables
+            with state["replay"].scope(eager=False):
+                return run()
+        try:
+            return run()
+        finally:
+            if not is_class:
+                state["replay"] = _Replay(tf, list(recorded))
+
+    with tool_cls(mode=spec["mode"]).scope(), tf.variable_creator_scope(record):
+        if is_class:
+            instance = target(**ctor_args)
+
+            def run() -> Any:
+                return instance(**tensors, **call_args)
+        else:
+            def run() -> Any:
+                return target(**tensors, **call_args)
+        out1 = tf.function(body)()
+    info["variables"] = [v.name for v in recorded]
+    info["outputs"] = len(list(rc.flatten_outputs(out1)))
+    _put_outputs(tf, result, "fn1", out1)
+    seen: collections.Counter[str] = collections.Counter()
+    for var in recorded:
+        key = var.name if not seen[var.name] else f"{var.name}#{seen[var.name]}"
+        seen[var.name] += 1
+        var.assign(weight_array(key, var.dtype.name, tuple(var.shape.as_list())))
+    with tool_cls(mode=spec["mode"]).scope():
+        out2 = tf.function(body)()
+    _put_outputs(tf, result, "fn2", out2)
+    if state["replay"] is not None and state["replay"].unmatched:
+        info["unmatched"] = sorted(set(state["replay"].unmatched))
 
 
 def _walkable(tf: Any, value: Any) -> bool:
@@ -346,12 +543,16 @@ def _put_outputs(tf: Any, result: rc.EntryResult, prefix: str, outputs: Any,
             result.meta["outputs"].append({"path": path, "dtype": dtype})
 
 
-def _regularization(tf: Any, instance: Any, result: rc.EntryResult) -> None:
+def _regularization(tf: Any, top: list[Any], result: rc.EntryResult) -> None:
     """CONTRACT.md: the model total is the sum over root + root.submodules of
-    `regularization_losses()` where a module defines it."""
-    modules = [instance] + (list(instance.submodules) if isinstance(instance, tf.Module) else [])
+    `regularization_losses()` where a module defines it (over every top module for a function
+    entry)."""
+    modules: dict[int, Any] = {}
+    for root in top:
+        for module in [root] + (list(root.submodules) if isinstance(root, tf.Module) else []):
+            modules.setdefault(id(module), module)
     losses = []
-    for module in modules:
+    for module in modules.values():
         method = getattr(module, "regularization_losses", None)
         if callable(method):
             for loss in method() or []:

@@ -168,7 +168,10 @@ def describe_error(exc: BaseException, roots: list[str]) -> tuple[str, str]:
         if is_user_file(frame.filename, roots):
             where = f" at {_display_path(frame.filename)}:{frame.lineno}"
             break
-    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    message = lines[0] if lines else ""
+    if message == "in user code:" and len(lines) > 1:
+        message = lines[-1]  # autograph (tf.function) errors: the cause is the last line
     if len(message) > 300:
         message = message[:300] + "…"
     detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))

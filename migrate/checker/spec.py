@@ -124,6 +124,8 @@ class Entry:
     # `Owner.method` entries: arguments for Owner's constructor only (legacy side); the
     # migrated side routes them like args (constructor if it takes the name, else __call__).
     init_args: dict[str, Any] = field(default_factory=dict)
+    # Also run the migrated entry under tf.function; None: as Options.tf_function says.
+    tf_function: bool | None = None
 
     @property
     def script(self) -> bool:
@@ -147,6 +149,7 @@ def entry_from_targets(
     label: str = "",
     base: Path | None = None,
     init_args: Mapping[str, Any] | None = None,
+    tf_function: bool | None = None,
 ) -> Entry:
     """Build an Entry from `path.py:func` / `path.py:Class` strings (CLI, API, pyproject).
 
@@ -165,7 +168,8 @@ def entry_from_targets(
         return str(path)
 
     entry = Entry(where(legacy_path), where(migrated_path), function, klass,
-                  args=dict(args or {}), label=label, init_args=dict(init_args or {}))
+                  args=dict(args or {}), label=label, init_args=dict(init_args or {}),
+                  tf_function=tf_function)
     if isinstance(inputs, str):
         entry.inputs_npz = where(inputs)
     elif inputs:
@@ -180,6 +184,9 @@ class Options:
     rtol: float = DEFAULT_RTOL
     atol: float = DEFAULT_ATOL
     timeout: float | None = 900.0  # for one batch, both sides
+    # Also run each migrated entry under tf.function (a fresh instance, first call traced) and
+    # compare its variable names and outputs with the eager run. Entry.tf_function overrides.
+    tf_function: bool = False
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:

@@ -28,14 +28,18 @@ def assert_equivalent(
     strict_order: bool = False,
     rtol: float = 1e-6,
     atol: float = 1e-5,
+    tf_function: bool = False,
 ) -> Verdict:
     """Raise AssertionError (carrying the comparison table) unless `migrated` is equivalent.
 
     `legacy` is "path.py:function" (or "path.py" for a whole script), `migrated` is
-    "path.py:Class" (class optional: the codemod's name for the function is used). `inputs`
-    maps parameter names to "float32[2,8]" specs or arrays, or is the path of an .npz file.
+    "path.py:Class" (class optional: the codemod's name for the function is used, else a plain
+    function of the same name). `inputs` maps parameter names to "float32[2,8]" specs or arrays,
+    or is the path of an .npz file. `tf_function` also runs the migrated entry under
+    tf.function and requires the same variable names and outputs as eagerly.
     """
-    options = Options(mode="num_random_ops" if strict_order else "constant", rtol=rtol, atol=atol)
+    options = Options(mode="num_random_ops" if strict_order else "constant", rtol=rtol, atol=atol,
+                      tf_function=tf_function)
     verdict = check_many([entry_from_targets(legacy, migrated, inputs, args)], options=options)[0]
     if not verdict.equivalent:
         raise AssertionError("\n" + verdict.table())

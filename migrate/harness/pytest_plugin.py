@@ -3,7 +3,8 @@
 - fixture `migrate_equivalence`: `.assert_equivalent(legacy=..., migrated=..., ...)` and
   `.check_many([...])`;
 - `pytest --migrate-equivalence`: one test item per `[[tool.migrate.entry_points]]` of the
-  rootdir's pyproject.toml, all checked by ONE batched check_many (two TF start-ups in all).
+  rootdir's pyproject.toml, all checked by ONE batched check_many (two TF start-ups in all);
+  add `--migrate-tf-function` to also run each migrated entry under tf.function.
 
 Loaded on every pytest run once installed, so it imports nothing heavy at module level.
 """
@@ -22,6 +23,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("migrate")
     group.addoption("--migrate-equivalence", action="store_true", default=False,
                     help="check every [[tool.migrate.entry_points]] of pyproject.toml")
+    group.addoption("--migrate-tf-function", action="store_true", default=False,
+                    help="with --migrate-equivalence: also run each migrated entry under "
+                         "tf.function")
 
 
 class EquivalenceHelper:
@@ -74,8 +78,10 @@ class EntryPointItem(pytest.Item):
         stash = self.parent.stash
         if _BATCH not in stash:  # the first item checks the whole batch
             from migrate.checker.api import check_many
+            from migrate.checker.spec import Options
 
-            stash[_BATCH] = check_many(self.entries)
+            options = Options(tf_function=self.config.getoption("--migrate-tf-function"))
+            stash[_BATCH] = check_many(self.entries, options=options)
         verdict = stash[_BATCH][self.index]
         if not verdict.equivalent:
             raise AssertionError("\n" + verdict.table())
