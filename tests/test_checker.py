@@ -13,7 +13,7 @@ import pytest
 from migrate.checker import Verdict, check_many
 from migrate.checker import api
 
-pytestmark = pytest.mark.slow  # starts TensorFlow subprocesses (one batch, ~10-30 s)
+pytestmark = pytest.mark.slow  # starts TensorFlow subprocesses (one batch, ~20-40 s)
 
 CASES = Path(__file__).parent / "checker_cases"
 GAN_INPUTS = {"z": "float32[2,8]", "images": "float32[2,16]"}
@@ -56,7 +56,24 @@ SCRIPT_CASES = [
     ("script_trainable", "script_trainable.py", "not equivalent", "shape/dtype/trainable"),
     ("script_dtype", "script_dtype.py", "not equivalent", "shape/dtype/trainable"),
 ]
-ALL_IDS = [c[0] for c in FUNCTION_CASES] + [c[0] for c in SCRIPT_CASES]
+# Same columns; checked with tf_function=True (the migrated entry also runs under tf.function).
+FACTORY_INPUTS = {"x": "float32[2,4]", "y": "float32[2,4]"}
+TF_FUNCTION_CASES = [
+    # A migrated *function* (the codemod keeps one that only drives converted code).
+    ("function_entry_ok", "factory_legacy.py:build_model", "factory_ok.py", FACTORY_INPUTS, {},
+     "equivalent", None),
+    ("function_entry_unshared", "factory_legacy.py:build_model", "factory_unshared.py",
+     FACTORY_INPUTS, {}, "not equivalent", "identity"),
+    ("function_entry_eager_only", "factory_legacy.py:build_model", "factory_eager_only.py",
+     FACTORY_INPUTS, {}, "not equivalent", "tf.function"),
+    ("function_entry_missing", "factory_legacy.py:build_model", "gan_ok.py", FACTORY_INPUTS, {},
+     "error", None),
+    ("ok_tf_function", "gan_legacy.py:build", "gan_ok.py", GAN_INPUTS, {}, "equivalent", None),
+    ("method_layers_tf_function", "layers_legacy.py:Model.encode", "layers_ok.py",
+     {"x": "float32[2,5]"}, {"num_units": 3}, "equivalent", None),
+]
+ALL_IDS = ([c[0] for c in FUNCTION_CASES] + [c[0] for c in SCRIPT_CASES]
+           + [c[0] for c in TF_FUNCTION_CASES])
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +83,9 @@ def verdicts() -> dict[str, Verdict]:
                for case_id, legacy, migrated, inputs, args, _, _ in FUNCTION_CASES]
     entries += [dict(legacy=str(CASES / "script_legacy.py"), migrated=str(CASES / migrated),
                      label=case_id) for case_id, migrated, _, _ in SCRIPT_CASES]
+    entries += [dict(legacy=str(CASES / legacy), migrated=str(CASES / migrated), inputs=inputs,
+                     args=args, label=case_id, tf_function=True)
+                for case_id, legacy, migrated, inputs, args, _, _ in TF_FUNCTION_CASES]
     results = check_many(entries)
     # The point of batching: the whole file costs two TensorFlow start-ups.
     assert api.LAST_BATCH.tf_startups == 2
@@ -74,6 +94,7 @@ def verdicts() -> dict[str, Verdict]:
 
 EXPECTED = {c[0]: (c[5], c[6]) for c in FUNCTION_CASES}
 EXPECTED.update({c[0]: (c[2], c[3]) for c in SCRIPT_CASES})
+EXPECTED.update({c[0]: (c[5], c[6]) for c in TF_FUNCTION_CASES})
 
 
 @pytest.mark.parametrize("case_id", ALL_IDS)
@@ -95,6 +116,8 @@ def test_errors_name_their_reason(verdicts: dict[str, Verdict]) -> None:
     shape = verdicts["shape_error"].error
     assert "migrated side cannot run" in shape and "gan_shape_error.py" in shape
     assert "NoSuchClass" in verdicts["missing_class"].error
+    assert "function" not in verdicts["missing_class"].error  # :CLASS given: no fallback
+    assert "no class BuildModel or function build_model" in verdicts["function_entry_missing"].error
 
 
 def test_table_shows_call_sites_and_attribute_paths(verdicts: dict[str, Verdict]) -> None:
@@ -120,3 +143,31 @@ def test_script_session_code_is_a_note(verdicts: dict[str, Verdict]) -> None:
     assert {r.name for r in verdict.rows} == {
         "my_scope/my_variable:0", "my_scope/sub_scope/my_variable:0", "enc/emb/table:0",
         "dec/emb/table:0", "counters/steps:0", "w:0"}
+
+
+def test_function_entry_skips_second_call_but_checks_the_rest(verdicts: dict[str, Verdict]) -> None:
+    verdict = verdicts["function_entry_ok"]
+    checks = {c.name: c for c in verdict.checks}
+    assert checks["second call"].ok is None
+    assert "function entry: builds new modules per call" in checks["second call"].detail
+    for name in ("variables", "identity", "initial values", "outputs (initial weights)",
+                 "outputs (per-name random weights)", "gradients", "TF1 checkpoint",
+                 "tf.function"):
+        assert checks[name].ok is True, verdict.table()
+    table = verdict.table()
+    assert "build_model:Model._encode_module.h0.w" in table  # paths start at the modules it made
+    assert "function entry" in table
+    # Unshared: each copy keeps its own per-name weights when the function is called again.
+    failed = {c.name for c in verdicts["function_entry_unshared"].checks if c.ok is False}
+    assert "outputs (per-name random weights)" in failed
+
+
+def test_tf_function_check(verdicts: dict[str, Verdict]) -> None:
+    for case_id in ("ok_tf_function", "method_layers_tf_function", "function_entry_ok"):
+        check = next(c for c in verdicts[case_id].checks if c.name == "tf.function")
+        assert check.ok and "runs under TF2 eager and under tf.function" in check.detail
+    # Without --tf-function, no such check; with it, an eager-only migration fails only there.
+    assert all(c.name != "tf.function" for c in verdicts["ok"].checks)
+    eager_only = verdicts["function_entry_eager_only"]
+    assert [c.name for c in eager_only.checks if c.ok is False] == ["tf.function"]
+    assert "numpy" in next(c.detail for c in eager_only.checks if c.name == "tf.function")

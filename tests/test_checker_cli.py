@@ -60,6 +60,7 @@ def test_pyproject_entry_points(tmp_path: Path) -> None:
         migrated = "tf2/gan.py:Build"
         inputs = {z = "float32[2,8]"}
         args = {num_units = 4}
+        tf_function = true
 
         [[tool.migrate.entry_points]]
         legacy = "scripts/train.py"
@@ -68,8 +69,9 @@ def test_pyproject_entry_points(tmp_path: Path) -> None:
     first, second = entries_from_pyproject(tmp_path / "pyproject.toml")
     assert first.legacy_path == str(tmp_path / "models/gan.py") and first.function == "build"
     assert first.klass == "Build" and first.inputs == {"z": TensorSpec("float32", (2, 8))}
-    assert first.args == {"num_units": 4}
+    assert first.args == {"num_units": 4} and first.tf_function is True
     assert second.script and second.migrated_path == str(tmp_path / "tf2/train.py")
+    assert second.tf_function is None  # as the command line / Options say
 
 
 def test_combined_exit_code() -> None:
@@ -102,9 +104,10 @@ def _copy_cases(dest: Path, *names: str) -> None:
 def test_cli_function_mode_equivalent() -> None:
     result = CliRunner().invoke(check_command, [
         f"{CASES / 'gan_legacy.py'}:build", str(CASES / "gan_ok.py"),
-        "--input", "z=float32[2,8]", "--input", "images=float32[2,16]"])
+        "--input", "z=float32[2,8]", "--input", "images=float32[2,16]", "--tf-function"])
     assert result.exit_code == 0, result.output
     assert "EQUIVALENT (function)" in result.output
+    assert "✓ tf.function: migrated output runs under TF2 eager and under tf.function" in result.output
     assert "discriminator/d_h1_lin/bias:0" in result.output
 
 
@@ -166,7 +169,8 @@ def test_pytest_plugin_checks_pyproject_entry_points(pytester: pytest.Pytester,
     # Installed, the plugin loads through its entry point; from a bare checkout, by module name.
     load = [] if pytestconfig.pluginmanager.has_plugin("migrate_equivalence") else [
         "-p", "migrate.harness.pytest_plugin"]
-    result = pytester.runpytest(*load, "--migrate-equivalence", "pyproject.toml",
+    result = pytester.runpytest(*load, "--migrate-equivalence", "--migrate-tf-function",
+                                "pyproject.toml",
                                 "test_fixture.py")
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(["*missing in migrated: w:0*"])
