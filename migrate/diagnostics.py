@@ -55,6 +55,8 @@ REASONS: dict[str, str] = {
     "dynamic-scope": "a scope name that cannot be resolved statically",
     "unsupported-scope": "a variable_scope form this tool does not convert",
     "unsupported-call": "a variable-creating function used in a way this tool does not convert",
+    "cross-file": "variable scopes around functions of other files; cross-file conversion is not supported",
+    "imported-elsewhere": "another file of the run imports this function; converting it would break that file",
     "unconvertible-callee": "calls a function that could not be converted",
     "python2": "Python 2 syntax",
     # body modernisation (upgrade stage)

@@ -8,10 +8,13 @@ from migrate.codemod import convert_module
 from migrate.result import TransformOutput
 
 
-def transform_source(source: str, path: str = "<string>") -> TransformOutput:
-    """Migrate one Python source text. Raises libcst.ParserSyntaxError if it does not parse."""
+def transform_source(source: str, path: str = "<string>", pinned: frozenset[str] = frozenset()) -> TransformOutput:
+    """Migrate one Python source text. Raises libcst.ParserSyntaxError if it does not parse.
+
+    `pinned`: top-level names other files import from this one (see migrate.project); they stay.
+    """
     module = cst.parse_module(source)
-    conversion = convert_module(module, source)
+    conversion = convert_module(module, source, pinned)
     new_module = conversion.module
     diagnostics = list(conversion.diagnostics)
     try:

@@ -7,6 +7,7 @@ blocker leaves the whole component byte-identical (never a silent half-conversio
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -293,7 +294,93 @@ def _is_tf2_class(tf: TfNames, cls: cst.ClassDef) -> bool:
     return False
 
 
-def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAnalysis:
+_BUILTINS = set(dir(builtins))
+
+
+def _cross_file_scopes(module: cst.Module, functions: dict[str, FunctionInfo], creators: set[str],
+                       tf: TfNames, lines: LineIndex) -> list[Diagnostic]:
+    """Scopes whose variables come from functions of other files: this file alone cannot say
+    what they create, so it is left as it is and the user is told."""
+    imported: set[str] = set()
+    star = False
+    local: set[str] = set()
+    for stmt in module.body:
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            local.add(stmt.name.value)
+        elif isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.ImportFrom) and small.module is not None:
+                    mod = dotted_name(small.module) or ""
+                    if mod == "tensorflow" or mod.startswith("tensorflow."):
+                        continue
+                    if isinstance(small.names, cst.ImportStar):
+                        star = True
+                    else:
+                        for alias in small.names:
+                            name = alias.asname.name.value if alias.asname and isinstance(alias.asname.name, cst.Name) \
+                                else (dotted_name(alias.name) or "")
+                            imported.add(name)
+                elif isinstance(small, cst.Assign):
+                    for target in small.targets:
+                        if isinstance(target.target, cst.Name):
+                            local.add(target.target.value)
+    out: list[Diagnostic] = []
+    for q, f in functions.items():
+        if q in creators:
+            continue
+        finder = _ScopeCalls(tf, imported, star, local | _BUILTINS | _params(f.node))
+        f.node.body.visit(finder)
+        if finder.scope_node is not None and finder.external:
+            out.append(Diagnostic(
+                "cross-file", f"variable_scope in {q} wraps calls of functions from other files "
+                f"({', '.join(sorted(finder.external)[:4])}); cross-file conversion is not supported",
+                lines.line(finder.scope_node)))
+    return out
+
+
+def _params(fn: cst.FunctionDef) -> set[str]:
+    ps = fn.params
+    names = {p.name.value for p in [*ps.posonly_params, *ps.params, *ps.kwonly_params]}
+    for star in (ps.star_arg, ps.star_kwarg):
+        if isinstance(star, cst.Param):
+            names.add(star.name.value)
+    return names
+
+
+class _ScopeCalls(cst.CSTVisitor):
+    def __init__(self, tf: TfNames, imported: set[str], star: bool, known: set[str]) -> None:
+        self.tf = tf
+        self.imported = imported
+        self.star = star
+        self.known = known
+        self.depth = 0
+        self.scope_node: cst.CSTNode | None = None
+        self.external: set[str] = set()
+        self.assigned: set[str] = set()
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        if isinstance(node.target, cst.Name):
+            self.assigned.add(node.target.value)
+
+    def visit_With(self, node: cst.With) -> None:
+        if any(self.tf.call_api(item.item) == "variable_scope" for item in node.items):
+            self.depth += 1
+            self.scope_node = self.scope_node or node
+
+    def leave_With(self, node: cst.With) -> None:
+        if any(self.tf.call_api(item.item) == "variable_scope" for item in node.items):
+            self.depth -= 1
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not self.depth or not isinstance(node.func, cst.Name):
+            return
+        name = node.func.value
+        if name in self.imported or (self.star and name not in self.known and name not in self.assigned):
+            self.external.add(name)
+
+
+def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
+                   pinned: frozenset[str] = frozenset()) -> FileAnalysis:
     functions: dict[str, FunctionInfo] = {}
     top_functions = {s.name.value for s in module.body if isinstance(s, cst.FunctionDef)}
     for stmt in module.body:
@@ -371,6 +458,9 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
         if f.name in refs.escaped and f.owner is None:
             f.escapes = True
             f.blockers.append(Diagnostic("unsupported-call", f"{q} is used as a value (not only called)", lines.line(f.node)))
+        if f.owner is None and (q in pinned or "*" in pinned):
+            f.blockers.append(Diagnostic("imported-elsewhere", f"{q} is imported by another file of this run; "
+                                         "converting it would break that import", lines.line(f.node)))
 
     # Components of the creator graph (undirected); hosts and module level are not members.
     blocked: set[str] = set()
@@ -403,6 +493,7 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex) -> FileAna
                         "unconvertible-callee",
                         f"{q} left unchanged: it shares variables with a function that cannot be converted ({reasons[0].code})",
                         lines.line(functions[q].node)))
+    diagnostics.extend(_cross_file_scopes(module, functions, creators, tf, lines))
     converted = creators - blocked
     tf_variable_creators = set(tf_variable_direct)
     grew = True

@@ -83,18 +83,22 @@ def _components(analysis: FileAnalysis) -> dict[str, set[str]]:
     return out
 
 
-def convert_module(module: cst.Module, source: str | None = None) -> Conversion:
+def convert_module(module: cst.Module, source: str | None = None,
+                   pinned: frozenset[str] = frozenset()) -> Conversion:
+    """Convert one file. `pinned` names top-level functions other files import: they (and what
+    shares variables with them) stay as they are."""
     tf = collect_tf_names(module)
     if not tf.aliases:
         return Conversion(module, (), (), frozenset())
     lines = LineIndex(module)
-    analysis = analyse_module(module, tf, lines)
+    analysis = analyse_module(module, tf, lines, pinned)
     renames = _reserved_renames(analysis)
     if renames:
         # Owners that set `self.name` can only become tf.Modules with that attribute renamed;
         # keep the rename only if every method of theirs is converted.
         renamed = module.visit(_RenameReserved(renames))
-        result = _convert(renamed, tf, analyse_module(renamed, tf, LineIndex(renamed)), LineIndex(renamed), source)
+        result = _convert(renamed, tf, analyse_module(renamed, tf, LineIndex(renamed), pinned), LineIndex(renamed),
+                          source)
         converted = {f.legacy_name for f in result.functions}
         owners_done = all(q in converted for q, f in analysis.functions.items() if f.owner in renames
                           and q in analysis.converted)
