@@ -16,6 +16,7 @@ from migrate.codemod.context import FileContext
 from migrate.codemod.emit import (call_parameters, ctor_parameters, delegate_holder_init, docstring_of,
                                   emit_class, emit_delegate)
 from migrate.codemod.hosts import rewrite_host_statements
+from migrate.codemod.naming_scopes import rename_naming_scopes
 from migrate.codemod.naming import RESERVED_ATTRS, NameAllocator, class_name_for
 from migrate.codemod.plan import ClassPlan
 from migrate.codemod.scopes import Unsupported, scope_signature
@@ -110,7 +111,10 @@ def convert_module(module: cst.Module, source: str | None = None,
 def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: LineIndex,
              source: str | None) -> Conversion:
     if not analysis.creators and not analysis.script_creates:
-        return Conversion(module, tuple(analysis.diagnostics), (), frozenset())
+        if any(d.code == "cross-file" for d in analysis.diagnostics) or "variable_scope" not in (source or "variable_scope"):
+            return Conversion(module, tuple(analysis.diagnostics), (), frozenset())
+        named = rename_naming_scopes(module, tf, tf.tf_alias or "tf", frozenset())
+        return Conversion(named, tuple(analysis.diagnostics), (), frozenset())
     diagnostics = list(analysis.diagnostics)
     names = _all_names(source if source is not None else module.code)
     for _ in range(len(analysis.functions) + 2):
@@ -134,6 +138,8 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
             return Conversion(module, tuple(diagnostics), (), frozenset(analysis.functions))
         new_module, functions = result
         skip = frozenset(q for q in analysis.functions if q in analysis.blocked)
+        if not any(d.code == "cross-file" for d in diagnostics):
+            new_module = rename_naming_scopes(new_module, tf, tf.tf_alias or "tf", skip)
         return Conversion(new_module, tuple(diagnostics), tuple(functions), skip)
     return Conversion(module, tuple(diagnostics), (), frozenset(analysis.functions))
 

@@ -1,0 +1,110 @@
+"""`variable_scope`s that hold no variables are naming scopes: `tf.name_scope` in TF2.
+
+TF2 has no `tf.variable_scope`; a scope that wraps only ops (a loss, a metric) keeps its op
+names as `tf.name_scope`. Functions the structural stage left unconverted are not touched.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from migrate.codemod.naming import literal_string
+from migrate.codemod.scopes import ScopeCall, Unsupported, is_reuse_statement, name_uses
+from migrate.codemod.tfapi import TfNames
+
+_CREATORS = {"get_variable", "Variable", "make_template"}
+
+
+class _Creates(cst.CSTVisitor):
+    def __init__(self, tf: TfNames) -> None:
+        self.tf = tf
+        self.found = False
+
+    def visit_Call(self, node: cst.Call) -> None:
+        api = self.tf.api(node.func)
+        if api in _CREATORS or (api or "").startswith(("layers.", "contrib.", "keras.layers.", "nn.rnn_cell.")):
+            self.found = True
+
+
+class NamingScopes(cst.CSTTransformer):
+    def __init__(self, tf: TfNames, tf_alias: str, skip: frozenset[str]) -> None:
+        self.tf = tf
+        self.tf_alias = tf_alias
+        self.skip = skip
+        self.classes: list[str] = []
+        self.changed = False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node.name.value)
+
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        self.classes.pop()
+        return updated
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        qual = f"{self.classes[-1]}.{node.name.value}" if self.classes else node.name.value
+        return qual not in self.skip and not _creates(self.tf, node)
+
+    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine):
+        if is_reuse_statement(self.tf, original):
+            self.changed = True
+            return cst.RemovalSentinel.REMOVE
+        return updated
+
+    def leave_With(self, original: cst.With, updated: cst.With):
+        if _creates(self.tf, original.body):
+            return updated
+        items: list[cst.WithItem] = []
+        touched = False
+        for item in updated.items:
+            if self.tf.call_api(item.item) != "variable_scope":
+                items.append(item)
+                continue
+            try:
+                call = ScopeCall.parse(item.item)  # type: ignore[arg-type]
+            except Unsupported:
+                return updated
+            name = call.name if call.name is not None else call.default_name
+            if isinstance(name, cst.Call) and self.tf.api(name.func) == "get_variable_scope":
+                touched = True
+                continue  # re-entering the current scope: nothing to name
+            if name is None or not _stringish(name):
+                return updated
+            asname = item.asname
+            if asname is not None and isinstance(asname.name, cst.Name) and name_uses(original.body, asname.name.value):
+                return updated  # a VariableScope object is used: not a plain naming scope
+            if call.name is not None and call.default_name is not None:
+                # TF1 falls back to default_name when the name is None
+                name = cst.BooleanOperation(name, cst.Or(), call.default_name)
+            scope = cst.Call(cst.parse_expression(f"{self.tf_alias}.name_scope"), [cst.Arg(name)])
+            items.append(item.with_changes(item=scope, asname=None))
+            touched = True
+        if not touched:
+            return updated
+        self.changed = True
+        if not items:
+            return cst.FlattenSentinel(list(updated.body.body))
+        items[-1] = items[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return updated.with_changes(items=items)
+
+    def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
+        if not updated.body:
+            return updated.with_changes(body=[cst.parse_statement("pass")])
+        return updated
+
+
+def _stringish(expr: cst.BaseExpression) -> bool:
+    return (literal_string(expr) is not None or isinstance(expr, (cst.FormattedString, cst.BinaryOperation, cst.Name))
+            or (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "format"))
+
+
+def _creates(tf: TfNames, node: cst.CSTNode) -> bool:
+    v = _Creates(tf)
+    node.visit(v)
+    return v.found
+
+
+def rename_naming_scopes(module: cst.Module, tf: TfNames, tf_alias: str, skip: frozenset[str]) -> cst.Module:
+    transformer = NamingScopes(tf, tf_alias, skip)
+    new = module.visit(transformer)
+    return new if transformer.changed else module
