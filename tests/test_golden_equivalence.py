@@ -34,7 +34,7 @@ def discover() -> list[tuple[str, Entry]]:
             found.append((f"{case_id}:{function}", entry_from_targets(
                 f"{legacy}:{function}", f"{migrated}{klass}", item.get("inputs", {}),
                 item.get("args", {}), label=f"{case_id}:{function}",
-                init_args=item.get("init_args", {}))))
+                init_args=item.get("init_args", {}), tf_function=True)))
     return found
 
 

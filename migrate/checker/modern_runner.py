@@ -239,12 +239,18 @@ def _route_args(module: Any, cls: type, entry: dict[str, Any]) -> tuple[dict[str
     if len(parts) > 1 and "owner" in call_params:
         owner_cls = rc.resolve_attr(module, ".".join(parts[:-1]))
         owner_args, args = rc.split_args(owner_cls.__init__, args)
-        call_kwargs["owner"] = owner_cls(**init_args, **owner_args)
+        owner_kwargs = {**init_args, **owner_args}
+        call_kwargs["owner"] = owner = owner_cls(**owner_kwargs)
+        # the tf.function run needs its own owner: one built here holds the eager run's modules
+        _OWNER_FACTORIES[id(owner)] = lambda: owner_cls(**owner_kwargs)
         init_args = {}
     ctor_args, call_args = rc.split_args(cls.__init__, args)
     ctor_args.update(rc.split_args(cls.__init__, init_args)[0])
     call_kwargs.update(call_args)
     return ctor_args, call_kwargs
+
+
+_OWNER_FACTORIES: dict[int, Any] = {}  # id(owner passed to an entry) -> builds a fresh one
 
 
 def _index(items: list[Any], obj: Any) -> int:
@@ -441,6 +447,8 @@ def _run_tf_function(tf: Any, entry: dict[str, Any], spec: dict[str, Any],
             if not is_class:
                 state["replay"] = _Replay(tf, list(recorded))
 
+    if "owner" in call_args and id(call_args["owner"]) in _OWNER_FACTORIES:
+        call_args = {**call_args, "owner": _OWNER_FACTORIES[id(call_args["owner"])]()}
     with tool_cls(mode=spec["mode"]).scope(), tf.variable_creator_scope(record):
         if is_class:
             instance = target(**ctor_args)
