@@ -23,7 +23,19 @@ from migrate.checker.spec import (
 )
 from migrate.harness import assert_equivalent
 
-CASES = Path(__file__).parent / "checker_cases"
+def _materialize_cases() -> Path:
+    """The pairs on disk: correct files as they are, broken ones built from checker_cases/mutants.py."""
+    import importlib.util
+    import tempfile
+
+    source = Path(__file__).parent / "checker_cases"
+    spec = importlib.util.spec_from_file_location("checker_mutants", source / "mutants.py")
+    mutants = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mutants)  # type: ignore[union-attr]
+    return mutants.materialize(source, Path(tempfile.mkdtemp(prefix="checker_cases_")))
+
+
+CASES = _materialize_cases()
 pytest_plugins = ["pytester"]
 
 
