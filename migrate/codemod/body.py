@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from migrate.codemod.analyse import FunctionInfo, is_regularization_lookup
-from migrate.codemod.context import GET_VARIABLE_PARAMS, VARIABLE_PARAMS, FileContext, code
+from migrate.codemod.context import GET_VARIABLE_PARAMS, SCOPE_HELPER_NAME, VARIABLE_PARAMS, FileContext, code
 from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string, pattern_text, snake_case
 from migrate.codemod.plan import ClassPlan
 from migrate.codemod.scopes import (ScopeCall, ScopeSignature, Unsupported, bind_call,
@@ -358,7 +358,8 @@ class BodyConverter(cst.CSTTransformer):
                 if frame.kind != "transparent":
                     items.append(item)
             elif frame.kind == "var" and frame.expr is not None:
-                scope = cst.parse_expression(f"{self.ctx.tf_attr('name_scope')}({code(frame.expr)})")
+                self.ctx.uses_scope_helper = True
+                scope = cst.parse_expression(f"{SCOPE_HELPER_NAME}({code(frame.expr)})")
                 keep_as = (item.asname is not None and isinstance(item.asname.name, cst.Name)
                            and item.asname.name.value in self.kept_captures)
                 items.append(item.with_changes(item=scope, asname=item.asname if keep_as else None))

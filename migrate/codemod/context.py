@@ -25,6 +25,16 @@ VARIABLE_PARAMS = ["initial_value", "trainable", "collections", "validate_shape"
                    "shape"]
 
 
+SCOPE_HELPER_NAME = "_tf1_scope"
+SCOPE_HELPER = '''
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = {tf}.get_current_name_scope()
+    return {tf}.name_scope(f"{{current}}/{{name}}/" if current else f"{{name}}/")
+'''
+
+
 def code(node: cst.CSTNode) -> str:
     return _EMPTY.code_for_node(node)
 
@@ -37,6 +47,7 @@ class FileContext:
     lines: LineIndex
     sigs: dict[str, ScopeSignature] = field(default_factory=dict)
     class_names: dict[str, str] = field(default_factory=dict)  # qualname -> generated class
+    uses_scope_helper: bool = False  # some body re-enters scopes by name: emit SCOPE_HELPER
 
     def tf_attr(self, attr: str) -> str:
         return f"{self.tf_alias}.{attr}"

@@ -12,7 +12,7 @@ import libcst as cst
 
 from migrate.codemod.analyse import FileAnalysis, LineIndex, analyse_module
 from migrate.codemod.body import BodyConverter
-from migrate.codemod.context import FileContext
+from migrate.codemod.context import SCOPE_HELPER, FileContext
 from migrate.codemod.emit import (call_parameters, ctor_parameters, delegate_holder_init, docstring_of,
                                   emit_class, emit_delegate)
 from migrate.codemod.hosts import rewrite_host_statements
@@ -176,6 +176,9 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
             ctx.sigs[q] = scope_signature(tf, info.node, creates)
         except Unsupported as e:
             raise _Blocked(q, e)
+        if info.owner and ctx.sigs[q].kind == "default_name":
+            # TF1 makes out, out_1, ... on every call with name=None: no one module per caller.
+            raise _Blocked(q, Unsupported("dynamic-scope", f"method {q} opens a default_name scope", info.node))
         base = class_name_for(info.name)
         if info.owner and (info.name.startswith("__") or base in classes.taken):
             base = class_name_for(f"{info.owner}_{info.name}")
@@ -211,6 +214,8 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
             module = module.with_changes(body=body)
     except Unsupported as e:
         raise _ScriptBlocked(e)
+    if ctx.uses_scope_helper:
+        module = _add_scope_helper(module, tf_alias)
     if tf.tf_alias is None:
         module = _add_tf_import(module)
     functions = []
@@ -288,6 +293,8 @@ class _Rewriter(cst.CSTTransformer):
                         else s for s in new_body]
         else:
             init = cst.parse_statement("def __init__(self):\n" + "".join(f"    {l}\n" for l in prologue))
+            if new_body:
+                new_body[0] = new_body[0].with_changes(leading_lines=[cst.EmptyLine(), *new_body[0].leading_lines])
             new_body.insert(0, init)
         changes: dict = {"body": updated.body.with_changes(body=new_body)}
         if add_module_base:
@@ -391,6 +398,23 @@ def _prepend_init(init: cst.FunctionDef, lines: list[str]) -> cst.FunctionDef:
     stmts = [cst.parse_statement(line.replace("self.", f"{self_name}.", 1) + "\n") for line in lines]
     insert_at = 1 if body and docstring_of(init) is not None else 0
     return init.with_changes(body=init.body.with_changes(body=[*body[:insert_at], *stmts, *body[insert_at:]]))
+
+
+def _add_scope_helper(module: cst.Module, tf_alias: str) -> cst.Module:
+    """The helper goes after the imports (and module docstring), once."""
+    body = list(module.body)
+    index = 0
+    for i, stmt in enumerate(body):
+        if isinstance(stmt, cst.SimpleStatementLine) and (
+                any(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body)
+                or (i == 0 and isinstance(stmt.body[0], cst.Expr))):
+            index = i + 1
+        elif i > index:
+            break
+    helper = cst.parse_statement(SCOPE_HELPER.format(tf=tf_alias).strip() + "\n")
+    helper = helper.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
+    body.insert(index, helper)
+    return module.with_changes(body=body)
 
 
 def _add_tf_import(module: cst.Module) -> cst.Module:

@@ -119,16 +119,16 @@ def emit_delegate(ctx: FileContext, method: cst.FunctionDef, sig: ScopeSignature
         forwarded.append(f"**{params.star_kwarg.name.value}")
     args = ", ".join([self_name, *forwarded])
     holder = f"{self_name}.{attr}"
-    if sig.kind == "literal":
-        lines = [f"if {holder} is None:", f"    {holder} = {class_name}()", f"return {holder}({args})"]
-    elif sig.kind in ("param", "param_or_literal") and sig.scope_param:
-        key = sig.scope_param
-        lines = [f"if {key} not in {holder}:", f"    {holder}[{key}] = {class_name}(name={key})",
-                 f"return {holder}[{key}]({args})"]
+    # TF1 resolves the method's scope where it is called: one module per calling scope (and per
+    # scope name when the caller passes it).
+    lines = [f"scope = {ctx.tf_attr('get_current_name_scope')}()"]
+    if sig.kind in ("param", "param_or_literal") and sig.scope_param:
+        name = sig.scope_param
+        lines += [f"key = f\"{{scope}}:{{{name}}}\"",
+                  f"if key not in {holder}:", f"    {holder}[key] = {class_name}(name={name})"]
     else:
-        key = f"{ctx.tf_attr('get_current_name_scope')}()"
-        lines = [f"scope = {key}", f"if scope not in {holder}:", f"    {holder}[scope] = {class_name}()",
-                 f"return {holder}[scope]({args})"]
+        lines += ["key = scope", f"if key not in {holder}:", f"    {holder}[key] = {class_name}()"]
+    lines.append(f"return {holder}[key]({args})")
     template = cst.parse_statement("def f():\n" + "\n".join(f"    {line}" for line in lines) + "\n")
     assert isinstance(template, cst.FunctionDef)
     body = list(template.body.body)
@@ -139,7 +139,7 @@ def emit_delegate(ctx: FileContext, method: cst.FunctionDef, sig: ScopeSignature
 
 
 def delegate_holder_init(sig: ScopeSignature, attr: str) -> str:
-    return f"self.{attr} = None" if sig.kind == "literal" else f"self.{attr} = {{}}"
+    return f"self.{attr} = {{}}"
 
 
 def _docstring(fn: cst.FunctionDef) -> cst.BaseStatement | None:

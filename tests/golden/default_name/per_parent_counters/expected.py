@@ -48,6 +48,13 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class Dense(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name or 'dense')
@@ -70,14 +77,14 @@ class EncoderDecoder(tf.Module):
         self.decoder_dense_1 = None
 
     def __call__(self, x):
-        with tf.name_scope("encoder"):
+        with _tf1_scope("encoder"):
             if self.encoder_dense is None:
                 self.encoder_dense = Dense(name='dense')
             h = self.encoder_dense(x, 6)                # encoder/dense
             if self.encoder_dense_1 is None:
                 self.encoder_dense_1 = Dense(name='dense_1')
             h = self.encoder_dense_1(h, 4)                # encoder/dense_1
-        with tf.name_scope("decoder"):
+        with _tf1_scope("decoder"):
             if self.decoder_dense is None:
                 self.decoder_dense = Dense(name='dense')
             y = self.decoder_dense(h, 6)                # decoder/dense (counters are per parent)

@@ -48,6 +48,13 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class GruGates(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -72,11 +79,11 @@ class BidirectionalGates(tf.Module):
 
     def __call__(self, x_fw, x_bw, units=3):
         h = tf.zeros([tf.shape(x_fw)[0], units])
-        with tf.name_scope("fw"):
+        with _tf1_scope("fw"):
             if self.fw_gru_gates is None:
                 self.fw_gru_gates = GruGates()
             r_fw, u_fw = self.fw_gru_gates(x_fw, h, units)
-        with tf.name_scope("bw"):
+        with _tf1_scope("bw"):
             if self.bw_gru_gates is None:
                 self.bw_gru_gates = GruGates()
             r_bw, u_bw = self.bw_gru_gates(x_bw, h, units)

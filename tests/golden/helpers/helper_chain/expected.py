@@ -48,6 +48,13 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class Kernel(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -82,11 +89,11 @@ class Highway(tf.Module):
     @tf.Module.with_name_scope
     def __call__(self, x):
         dim = x.shape[-1]
-        with tf.name_scope("transform"):
+        with _tf1_scope("transform"):
             if self.transform_affine is None:
                 self.transform_affine = Affine()
             h = tf.nn.relu(self.transform_affine(x, dim))
-        with tf.name_scope("gate"):
+        with _tf1_scope("gate"):
             if self.gate_affine is None:
                 self.gate_affine = Affine()
             t = tf.sigmoid(self.gate_affine(x, dim))

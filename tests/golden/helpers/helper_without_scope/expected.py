@@ -8,6 +8,13 @@ def _tf1_truncated_normal_initializer(mean=0.0, stddev=1.0, seed=None, dtype=tf.
     return init
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class WeightVariable(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -39,14 +46,14 @@ class Inference(tf.Module):
         self.softmax_linear_bias_variable = None
 
     def __call__(self, images):
-        with tf.name_scope("hidden1"):
+        with _tf1_scope("hidden1"):
             if self.hidden1_weight_variable is None:
                 self.hidden1_weight_variable = WeightVariable()
             w = self.hidden1_weight_variable([images.shape[1], 8])
             if self.hidden1_bias_variable is None:
                 self.hidden1_bias_variable = BiasVariable()
             hidden1 = tf.nn.relu(tf.matmul(images, w) + self.hidden1_bias_variable([8]))
-        with tf.name_scope("softmax_linear"):
+        with _tf1_scope("softmax_linear"):
             if self.softmax_linear_weight_variable is None:
                 self.softmax_linear_weight_variable = WeightVariable()
             w = self.softmax_linear_weight_variable([8, 3], stddev=0.01)

@@ -48,6 +48,13 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class LayerNorm(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -74,13 +81,13 @@ class FfnStack(tf.Module):
 
     def __call__(self, x, num_layers=2):
         for i in range(num_layers):
-            with tf.name_scope("layer_%d" % i):
-                with tf.name_scope("ffn"):
+            with _tf1_scope("layer_%d" % i):
+                with _tf1_scope("ffn"):
                     if "layer_%d" % i not in self.layer_ffn_w:
                         self.layer_ffn_w["layer_%d" % i] = tf.Variable(_tf1_glorot_uniform_initializer()([x.shape[-1], x.shape[-1]], tf.float32), name="w")
                     w = self.layer_ffn_w["layer_%d" % i]
                     y = tf.nn.relu(tf.matmul(x, w))
-                with tf.name_scope("norm"):
+                with _tf1_scope("norm"):
                     if "layer_%d" % i not in self.layer_norm_layer_norm:
                         self.layer_norm_layer_norm["layer_%d" % i] = LayerNorm()
                     x = self.layer_norm_layer_norm["layer_%d" % i](x + y)

@@ -48,6 +48,13 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class Stack(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -55,7 +62,7 @@ class Stack(tf.Module):
 
     def __call__(self, x, depth):
         for i in range(depth):
-            with tf.name_scope(f"block_{i}"):
+            with _tf1_scope(f"block_{i}"):
                 if f"block_{i}" not in self.block_w:
                     self.block_w[f"block_{i}"] = tf.Variable(_tf1_glorot_uniform_initializer()([x.shape[-1], 4], tf.float64), name="w")
                 w = self.block_w[f"block_{i}"]

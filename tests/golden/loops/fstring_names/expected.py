@@ -48,6 +48,13 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class ConvStack(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -57,7 +64,7 @@ class ConvStack(tf.Module):
     def __call__(self, images, channels=(2, 4)):
         x = images
         for i, ch in enumerate(channels):
-            with tf.name_scope(f"conv{i + 1}"):
+            with _tf1_scope(f"conv{i + 1}"):
                 in_ch = x.shape[-1]
                 if f"conv{i + 1}" not in self.conv_kernel:
                     self.conv_kernel[f"conv{i + 1}"] = tf.Variable(_tf1_glorot_uniform_initializer()([3, 3, in_ch, ch], tf.float32), name="kernel")

@@ -8,6 +8,13 @@ def _tf1_truncated_normal_initializer(mean=0.0, stddev=1.0, seed=None, dtype=tf.
     return init
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class Mlp(tf.Module):
     def __init__(self, name='mlp'):
         super().__init__(name=name)
@@ -18,7 +25,7 @@ class Mlp(tf.Module):
     def __call__(self, x, hidden_sizes=(8, 6, 4)):
         h = x
         for i, size in enumerate(hidden_sizes):
-            with tf.name_scope("h%d" % i):
+            with _tf1_scope("h%d" % i):
                 if "h%d" % i not in self.h_w:
                     self.h_w["h%d" % i] = tf.Variable(_tf1_truncated_normal_initializer(stddev=0.1)([h.shape[-1], size], dtype=tf.float32), name="w")
                 w = self.h_w["h%d" % i]

@@ -48,13 +48,20 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class Block(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
         self.block_w = {}
 
     def __call__(self, x, i):
-        with tf.name_scope("block_%d" % i):
+        with _tf1_scope("block_%d" % i):
             if "block_%d" % i not in self.block_w:
                 self.block_w["block_%d" % i] = tf.Variable(_tf1_glorot_uniform_initializer()([x.shape[-1], 4], tf.float32), name="w")
             w = self.block_w["block_%d" % i]

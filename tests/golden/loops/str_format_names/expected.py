@@ -48,6 +48,13 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class LayerNorm(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -71,7 +78,7 @@ class EncoderStack(tf.Module):
     @tf.Module.with_name_scope
     def __call__(self, x, num_layers=3):
         for i in range(num_layers):
-            with tf.name_scope("layer_{}".format(i)):
+            with _tf1_scope("layer_{}".format(i)):
                 if "layer_{}".format(i) not in self.layer_ffn:
                     self.layer_ffn["layer_{}".format(i)] = tf.Variable(_tf1_glorot_uniform_initializer()([x.shape[-1], x.shape[-1]], tf.float32), name="ffn")
                 w = self.layer_ffn["layer_{}".format(i)]

@@ -68,6 +68,13 @@ def _tf1_orthogonal_initializer(gain=1.0, seed=None, dtype=tf.float32):
     return init
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class Rnn(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -80,7 +87,7 @@ class Rnn(tf.Module):
         state = tf.zeros([tf.shape(inputs)[0], num_units])
         outputs = []
         for t, x in enumerate(steps):
-            with tf.name_scope("rnn_cell"):
+            with _tf1_scope("rnn_cell"):
                 if self.rnn_cell_w_x is None:
                     self.rnn_cell_w_x = tf.Variable(_tf1_glorot_uniform_initializer()([x.shape[-1], num_units], tf.float32), name="w_x")
                 w_x = self.rnn_cell_w_x

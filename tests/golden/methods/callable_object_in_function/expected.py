@@ -48,6 +48,13 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class BatchNormCall(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -55,7 +62,7 @@ class BatchNormCall(tf.Module):
         self.scope_gamma = {}
 
     def __call__(self, owner, x):
-        with tf.name_scope(owner.scope_name):
+        with _tf1_scope(owner.scope_name):
             n = x.shape[-1]
             if owner.scope_name not in self.scope_beta:
                 self.scope_beta[owner.scope_name] = tf.Variable(tf.constant_initializer(0.0)([n], dtype=tf.float32), name="beta")
@@ -78,9 +85,10 @@ class batch_norm(tf.Module):
 
     def __call__(self, x):
         scope = tf.get_current_name_scope()
-        if scope not in self._call_module:
-            self._call_module[scope] = BatchNormCall()
-        return self._call_module[scope](self, x)
+        key = scope
+        if key not in self._call_module:
+            self._call_module[key] = BatchNormCall()
+        return self._call_module[key](self, x)
 
 
 class Discriminator(tf.Module):

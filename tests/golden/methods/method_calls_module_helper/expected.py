@@ -45,11 +45,13 @@ class Forward(tf.Module):
 class PolicyNetwork(tf.Module):
     def __init__(self, num_actions, hiddens=(8, 8)):
         super().__init__()
-        self._forward_module = None
+        self._forward_module = {}
         self.num_actions = num_actions
         self.hiddens = hiddens
 
     def forward(self, obs):
-        if self._forward_module is None:
-            self._forward_module = Forward()
-        return self._forward_module(self, obs)
+        scope = tf.get_current_name_scope()
+        key = scope
+        if key not in self._forward_module:
+            self._forward_module[key] = Forward()
+        return self._forward_module[key](self, obs)

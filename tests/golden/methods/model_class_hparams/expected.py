@@ -97,23 +97,29 @@ class Encoder(tf.Module):
 class AutoEncoder(tf.Module):
     def __init__(self, hidden_size, code_size=3):
         super().__init__()
-        self._encoder_module = None
-        self._decoder_module = None
-        self._build_module = None
+        self._encoder_module = {}
+        self._decoder_module = {}
+        self._build_module = {}
         self.hidden_size = hidden_size
         self.code_size = code_size
 
     def encoder(self, x):
-        if self._encoder_module is None:
-            self._encoder_module = Encoder()
-        return self._encoder_module(self, x)
+        scope = tf.get_current_name_scope()
+        key = scope
+        if key not in self._encoder_module:
+            self._encoder_module[key] = Encoder()
+        return self._encoder_module[key](self, x)
 
     def decoder(self, code, output_size):
-        if self._decoder_module is None:
-            self._decoder_module = Decoder()
-        return self._decoder_module(self, code, output_size)
+        scope = tf.get_current_name_scope()
+        key = scope
+        if key not in self._decoder_module:
+            self._decoder_module[key] = Decoder()
+        return self._decoder_module[key](self, code, output_size)
 
     def build(self, x):
-        if self._build_module is None:
-            self._build_module = Build()
-        return self._build_module(self, x)
+        scope = tf.get_current_name_scope()
+        key = scope
+        if key not in self._build_module:
+            self._build_module[key] = Build()
+        return self._build_module[key](self, x)

@@ -1,6 +1,13 @@
 import tensorflow as tf
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class BatchStatsLayer(tf.Module):
     def __init__(self, name='bn'):
         super().__init__(name=name)
@@ -19,7 +26,7 @@ class BatchStatsLayer(tf.Module):
             if self.num_batches is None:
                 self.num_batches = tf.Variable(0, name="num_batches", trainable=False, dtype=tf.int32)
             step = self.num_batches
-        with tf.name_scope("moving"):
+        with _tf1_scope("moving"):
             if self.moving_mean is None:
                 self.moving_mean = tf.Variable(tf.zeros_initializer()([dim], dtype=tf.float32), name="mean", trainable=False)
             moving_mean = self.moving_mean

@@ -48,6 +48,13 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class SharedEmbedding(tf.Module):
     def __init__(self, name='shared_embedding'):
         super().__init__(name=name)
@@ -70,11 +77,11 @@ class EncodeDecode(tf.Module):
     def __call__(self, source_ids, target_ids):
         # different parents: encoder/shared_embedding/table and
         # decoder/shared_embedding/table are TWO variables
-        with tf.name_scope("encoder"):
+        with _tf1_scope("encoder"):
             if self.encoder_shared_embedding is None:
                 self.encoder_shared_embedding = SharedEmbedding()
             src = self.encoder_shared_embedding(source_ids)
-        with tf.name_scope("decoder"):
+        with _tf1_scope("decoder"):
             if self.decoder_shared_embedding is None:
                 self.decoder_shared_embedding = SharedEmbedding()
             tgt = self.decoder_shared_embedding(target_ids)

@@ -48,6 +48,13 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class BuildHeads(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -55,14 +62,14 @@ class BuildHeads(tf.Module):
         self.auxiliary_aux_bias = None
 
     def __call__(self, features, aux_features):
-        with tf.name_scope("shared_head") as head_scope:
+        with _tf1_scope("shared_head") as head_scope:
             if self.shared_head_w is None:
                 self.shared_head_w = tf.Variable(_tf1_glorot_uniform_initializer()([features.shape[-1], 2], tf.float32), name="w")
             w = self.shared_head_w
             logits = tf.matmul(features, w)
-        with tf.name_scope("auxiliary"):
+        with _tf1_scope("auxiliary"):
             # a VariableScope object re-enters its own name, not auxiliary/shared_head
-            with tf.name_scope(head_scope):
+            with _tf1_scope(head_scope):
                 w_again = self.shared_head_w
             if self.auxiliary_aux_bias is None:
                 self.auxiliary_aux_bias = tf.Variable(tf.zeros_initializer()([2], dtype=tf.float32), name="aux_bias")

@@ -8,6 +8,13 @@ def _tf1_truncated_normal_initializer(mean=0.0, stddev=1.0, seed=None, dtype=tf.
     return init
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class Inference(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -16,7 +23,7 @@ class Inference(tf.Module):
         self.fc2_weights = None
 
     def __call__(self, images):
-        with tf.name_scope("fc1"):
+        with _tf1_scope("fc1"):
             if self.fc1_weights is None:
                 self.fc1_weights = tf.Variable(_tf1_truncated_normal_initializer(stddev=0.05)([images.shape[1], 8], dtype=tf.float32), name="weights")
             w = self.fc1_weights
@@ -24,7 +31,7 @@ class Inference(tf.Module):
                 self.fc1_biases = tf.Variable(tf.constant_initializer(0.1)([8], dtype=tf.float32), name="biases")
             b = self.fc1_biases
             h = tf.nn.relu(tf.matmul(images, w) + b)
-        with tf.name_scope("fc2"):
+        with _tf1_scope("fc2"):
             if self.fc2_weights is None:
                 self.fc2_weights = tf.Variable(_tf1_truncated_normal_initializer(stddev=0.05)([8, 3], dtype=tf.float32), name="weights")
             w = self.fc2_weights

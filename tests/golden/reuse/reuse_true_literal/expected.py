@@ -1,6 +1,13 @@
 import tensorflow as tf
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class Tower(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
@@ -23,10 +30,10 @@ class Siamese(tf.Module):
         self.siamese_tower = None
 
     def __call__(self, left, right):
-        with tf.name_scope("siamese"):
+        with _tf1_scope("siamese"):
             if self.siamese_tower is None:
                 self.siamese_tower = Tower()
             out_left = self.siamese_tower(left)
-        with tf.name_scope("siamese"):
+        with _tf1_scope("siamese"):
             out_right = self.siamese_tower(right)
         return tf.reduce_sum(tf.abs(out_left - out_right), axis=1)

@@ -48,6 +48,13 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class BuildEncoder(tf.Module):
     def __init__(self, name='encoder'):
         super().__init__(name=name)
@@ -60,7 +67,7 @@ class BuildEncoder(tf.Module):
             self.w = tf.Variable(_tf1_glorot_uniform_initializer()([x.shape[-1], 4], tf.float32), name="w")
         w = self.w
         h = tf.matmul(x, w)
-        with tf.name_scope("stats"):
+        with _tf1_scope("stats"):
             if self.stats_mean is None:
                 self.stats_mean = tf.Variable(tf.zeros_initializer()([4], dtype=tf.float32), name="mean", trainable=False)
             mean = self.stats_mean
@@ -74,10 +81,10 @@ class EncodePair(tf.Module):
         self.pair_encoder = None
 
     def __call__(self, x1, x2):
-        with tf.name_scope("pair"):
+        with _tf1_scope("pair"):
             if self.pair_encoder is None:
                 self.pair_encoder = BuildEncoder()
             h1 = self.pair_encoder(x1)
-        with tf.name_scope("pair"):
+        with _tf1_scope("pair"):
             h2 = self.pair_encoder(x2)
         return h1, h2

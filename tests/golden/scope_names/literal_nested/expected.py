@@ -48,6 +48,13 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class Tower(tf.Module):
     def __init__(self, name='tower'):
         super().__init__(name=name)
@@ -56,12 +63,12 @@ class Tower(tf.Module):
 
     @tf.Module.with_name_scope
     def __call__(self, x):
-        with tf.name_scope("conv1"):
+        with _tf1_scope("conv1"):
             if self.conv1_kernel is None:
                 self.conv1_kernel = tf.Variable(_tf1_glorot_uniform_initializer()([3, 3, 1, 2], tf.float32), name="kernel")
             k1 = self.conv1_kernel
             y = tf.nn.relu(tf.nn.conv2d(x, filters=k1, strides=[1, 1, 1, 1], padding="SAME"))
-        with tf.name_scope("conv2"):
+        with _tf1_scope("conv2"):
             if self.conv2_kernel is None:
                 self.conv2_kernel = tf.Variable(_tf1_glorot_uniform_initializer()([3, 3, 2, 2], tf.float32), name="kernel")
             k2 = self.conv2_kernel

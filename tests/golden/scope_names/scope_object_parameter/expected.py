@@ -48,6 +48,13 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class MakeWeights(tf.Module):
     def __init__(self, name):
         super().__init__(name=name)
@@ -72,7 +79,7 @@ class Model(tf.Module):
         self.model = MakeWeights(name='model')
 
     def __call__(self, x):
-        with tf.name_scope("model"):
+        with _tf1_scope("model"):
             if self.model_hidden is None:
                 self.model_hidden = MakeWeights(name="hidden")
             h = tf.nn.relu(self.model_hidden(x, 5))

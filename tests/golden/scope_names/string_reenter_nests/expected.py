@@ -48,6 +48,13 @@ def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
     return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
 
 
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
 class SharedBias(tf.Module):
     def __init__(self, name='bias_scope'):
         super().__init__(name=name)
@@ -68,12 +75,12 @@ class Net(tf.Module):
         self.bias_scope = SharedBias()
 
     def __call__(self, x):
-        with tf.name_scope("bias_scope"):
+        with _tf1_scope("bias_scope"):
             if self.bias_scope_w is None:
                 self.bias_scope_w = tf.Variable(_tf1_glorot_uniform_initializer()([x.shape[-1], 3], tf.float32), name="w")
             w = self.bias_scope_w
         h = tf.matmul(x, w) + self.bias_scope(3)        # re-enters bias_scope: b is new
-        with tf.name_scope("head"):
+        with _tf1_scope("head"):
             if self.head_bias_scope is None:
                 self.head_bias_scope = SharedBias()
             out = h + self.head_bias_scope(3)                # head/bias_scope/b: another new variable
