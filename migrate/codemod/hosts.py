@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from migrate.codemod.body import instance_site
-from migrate.codemod.context import VARIABLE_PARAMS, FileContext, code
+from migrate.codemod.context import SCOPE_HELPER_NAME, VARIABLE_PARAMS, FileContext, code
 from migrate.codemod.naming import NameAllocator, attr_name_for, class_name_for, literal_string
 from migrate.codemod.scopes import ScopeCall, Unsupported, bind_call, is_reuse_statement, scope_items
 from migrate.codemod.variables import get_variable_spec
@@ -21,8 +21,23 @@ class _HostCalls(cst.CSTTransformer):
 
     def __init__(self, host: "HostState") -> None:
         self.host = host
-        self.before: list[cst.BaseStatement] = []
+        self.constructions: dict[tuple[str, ...], list[str]] = {}  # scope path -> instance lines
         self.nested = 0
+        self.frame_counts: list[int] = []
+        self.open_withs: list[cst.With] = []
+        self.scopes_with_calls: set[int] = set()  # ids of host `with`s around converted calls
+
+    @property
+    def before(self) -> list[cst.BaseStatement]:
+        """Instance constructions, each group inside the scopes where TF1 resolved its names."""
+        out = []
+        for path, lines in self.constructions.items():
+            text = "".join(f"{line}\n" for line in lines)
+            for scope in reversed(path):
+                self.host.ctx.uses_scope_helper = True
+                text = f"with {SCOPE_HELPER_NAME}({scope!r}):\n" + "".join(f"    {l}\n" for l in text.splitlines())
+            out.append(cst.parse_statement(text))
+        return out
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         self.nested += 1
@@ -38,13 +53,57 @@ class _HostCalls(cst.CSTTransformer):
         return False
 
     def visit_With(self, node: cst.With) -> None:
-        if any(kind != "other" for kind, _ in scope_items(self.host.ctx.tf, node)):
-            self.host.scope_depth += 1
+        frames: list[tuple[str, str | None, bool]] = []
+        for kind, call in scope_items(self.host.ctx.tf, node):
+            if kind == "var" and call is not None:
+                frames.append(self._var_frame(call))
+            elif kind == "name":
+                frames.append(("name", None, False))
+        self.frame_counts.append(len(frames))
+        self.host.frames.extend(frames)
+
+    def _var_frame(self, call: cst.Call) -> tuple[str, str | None, bool]:
+        tf = self.host.ctx.tf
+        try:
+            sc = ScopeCall.parse(call)
+        except Unsupported:
+            return ("dynamic", None, False)
+        reuse = isinstance(sc.reuse, cst.Name) and sc.reuse.value == "True"
+        if isinstance(sc.name, cst.Call) and tf.api(sc.name.func) == "get_variable_scope":
+            return ("transparent", None, reuse)
+        name = literal_string(sc.name)
+        if name is None or sc.initializer is not None or sc.regularizer is not None or sc.dtype is not None:
+            return ("dynamic", None, reuse)
+        return ("var", name, reuse)
 
     def leave_With(self, original: cst.With, updated: cst.With) -> cst.With:
-        if any(kind != "other" for kind, _ in scope_items(self.host.ctx.tf, original)):
-            self.host.scope_depth -= 1
-        return updated
+        count = self.frame_counts.pop()
+        frames = self.host.frames[len(self.host.frames) - count:]
+        del self.host.frames[len(self.host.frames) - count:]
+        if id(original) not in self.scopes_with_calls:
+            return updated  # no converted call inside: a naming scope, handled later
+        items = []
+        frame_iter = iter(frames)
+        for (kind, _), item in zip(scope_items(self.host.ctx.tf, original), updated.items):
+            if kind == "other":
+                items.append(item)
+                continue
+            frame_kind, name, _ = next(frame_iter)
+            if frame_kind == "var":
+                self.host.ctx.uses_scope_helper = True
+                items.append(item.with_changes(item=cst.parse_expression(f"{SCOPE_HELPER_NAME}({name!r})"),
+                                               asname=None))
+            # name scopes and re-entries of the current scope go: TF1 variable names ignore them
+        if not items:
+            return cst.FlattenSentinel(list(updated.body.body))
+        items[-1] = items[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return updated.with_changes(items=items)
+
+    def visit_With_body(self, node: cst.With) -> None:
+        self.open_withs.append(node)
+
+    def leave_With_body(self, node: cst.With) -> None:
+        self.open_withs.pop()
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         ctx = self.host.ctx
@@ -53,17 +112,25 @@ class _HostCalls(cst.CSTTransformer):
             return updated
         if self.nested:
             raise Unsupported("unsupported-call", f"{callee} called inside a lambda", original)
-        if self.host.scope_depth:
-            raise Unsupported("unsupported-scope", f"{callee} called inside a scope at script level", original)
+        frames = self.host.frames
+        if any(kind == "dynamic" for kind, _, _ in frames):
+            raise Unsupported("dynamic-scope", f"{callee} called inside a computed scope at script level", original)
+        if any(kind == "name" for kind, _, _ in frames) and ctx.sigs[callee].kind == "none":
+            raise Unsupported("unsupported-scope", f"{callee} (no scope of its own) called inside name_scope", original)
+        self.scopes_with_calls.update(id(w) for w in self.open_withs)
+        path = tuple(name for kind, name, _ in frames if kind == "var" and name is not None)
+        self.host.path = path
         site = instance_site(ctx, callee, updated, self.host.unique_default, self.host.count_open)
         if site.shared_key is None:
             raise Unsupported("dynamic-scope", f"{callee} called with a computed scope name at script level", original)
-        key = (callee, site.shared_key)
+        key = (path, callee, site.shared_key)
         name = self.host.instances.get(key)
         if name is None:
-            name = self.host.names.take(site.attr_hint)
+            if site.reuse_true or any(reuse for _, _, reuse in frames):
+                raise Unsupported("unsupported-scope", f"{callee} reuses variables created elsewhere", original)
+            name = self.host.names.take(attr_name_for("_".join([*path, site.attr_hint])))
             self.host.instances[key] = name
-            self.before.append(cst.parse_statement(f"{name} = {site.ctor}\n"))
+            self.constructions.setdefault(path, []).append(f"{name} = {site.ctor}")
         return updated.with_changes(func=cst.Name(name), args=site.args)
 
 
@@ -71,18 +138,20 @@ class _HostCalls(cst.CSTTransformer):
 class HostState:
     ctx: FileContext
     names: NameAllocator
-    instances: dict[tuple[str, str], str] = field(default_factory=dict)
-    counts: Counter[str] = field(default_factory=Counter)
-    scope_depth: int = 0
+    instances: dict[tuple, str] = field(default_factory=dict)
+    counts: dict[tuple[str, ...], Counter[str]] = field(default_factory=dict)
+    frames: list[tuple[str, str | None, bool]] = field(default_factory=list)  # (kind, name, reuse)
+    path: tuple[str, ...] = ()  # the variable scope path of the call being rewritten
 
     def count_open(self, name: str) -> None:
-        self.counts[name] += 1
+        self.counts.setdefault(self.path, Counter())[name] += 1
 
     def unique_default(self, default: str, node: cst.CSTNode) -> str:
-        if self.counts[default] == 0:
+        counts = self.counts.setdefault(self.path, Counter())
+        if counts[default] == 0:
             return default
         i = 1
-        while self.counts[f"{default}_{i}"]:
+        while counts[f"{default}_{i}"]:
             i += 1
         return f"{default}_{i}"
 
@@ -108,7 +177,10 @@ def rewrite_host_statements(ctx: FileContext, body: list[cst.BaseStatement], nam
         rewriter = _HostCalls(host)
         new = stmt.visit(rewriter)
         out.extend(rewriter.before)
-        out.append(new)  # type: ignore[arg-type]
+        if isinstance(new, cst.FlattenSentinel):  # a top-level scope that went away
+            out.extend(new.nodes)
+        elif not isinstance(new, cst.RemovalSentinel):
+            out.append(new)  # type: ignore[arg-type]
     return out
 
 
