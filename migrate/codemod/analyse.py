@@ -82,6 +82,15 @@ class FileAnalysis:
     script_creates: bool  # module-level statements create variables or call creators
     tf_variable_creators: set[str] = field(default_factory=set)  # create tf.Variable (transitively)
     owner_classes: set[str] = field(default_factory=set)  # classes with variable-creating methods
+    module: cst.Module | None = None
+    _assigned: set[str] | None = None
+
+    @property
+    def assigned_names(self) -> set[str]:
+        """Every plain name assigned anywhere in the file (computed when a host needs it)."""
+        if self._assigned is None:
+            self._assigned = _assigned_names(self.module) if self.module is not None else set()
+        return self._assigned
 
 
 def _line(positions: dict[cst.CSTNode, int], node: cst.CSTNode) -> int:
@@ -284,6 +293,29 @@ class _ReferenceScanner(cst.CSTVisitor):
 
     def visit_ImportAlias(self, node: cst.ImportAlias) -> bool:
         return False
+
+
+def _assigned_names(module: cst.Module) -> set[str]:
+    names: set[str] = set()
+
+    class _V(cst.CSTVisitor):
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            for n in _target_names(node.target):
+                names.add(n)
+
+        def visit_For(self, node: cst.For) -> None:
+            names.update(_target_names(node.target))
+
+    module.visit(_V())
+    return names
+
+
+def _target_names(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for el in target.elements for n in _target_names(el.value)]
+    return []
 
 
 def _is_tf2_class(tf: TfNames, cls: cst.ClassDef) -> bool:
@@ -506,5 +538,6 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
     return FileAnalysis(functions, creators, converted, blocked, diagnostics,
                         script_creates=script.direct_creator or bool(script.calls & creators),
                         tf_variable_creators=tf_variable_creators,
+                        module=module,
                         owner_classes={c for c in owner_classes
                                        if any(m in converted for m in owner_methods[c])})

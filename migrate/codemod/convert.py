@@ -209,7 +209,8 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
     try:
         module = module.visit(_Rewriter(ctx, plans, module_names, classes))
         if analysis.script_creates:
-            body = rewrite_host_statements(ctx, list(module.body), NameAllocator(module_names | set(classes.taken)),
+            body = rewrite_host_statements(ctx, list(module.body),
+                                           NameAllocator(_host_taken(module_names, analysis) | (set(classes.taken) - module_names)),
                                            classes, script=True)
             module = module.with_changes(body=body)
     except Unsupported as e:
@@ -253,7 +254,7 @@ class _Rewriter(cst.CSTTransformer):
             return self._class(q, plan).with_changes(leading_lines=original.leading_lines)
         info = self.ctx.analysis.functions.get(q)
         if info is not None and info.node is original and info.is_host and q not in self.ctx.analysis.blocked:
-            names = NameAllocator(self.module_names)
+            names = NameAllocator(_host_taken(self.module_names, self.ctx.analysis) | (set(self.classes.taken) - self.module_names))
             body = rewrite_host_statements(self.ctx, list(updated.body.body), names, self.classes, script=False)
             return updated.with_changes(body=updated.body.with_changes(body=body))
         return updated
@@ -375,6 +376,13 @@ class _RenameReserved(cst.CSTTransformer):
                 and original.value.value == self.self_names[-1] and original.attr.value in self.current):
             return updated.with_changes(attr=cst.Name(self.current[original.attr.value]))
         return updated
+
+
+def _host_taken(module_names: set[str], analysis: FileAnalysis) -> set[str]:
+    """Names a host may not reuse: converted functions' names are free (they became classes),
+    unless the file also assigns that name somewhere."""
+    free = {q for q in analysis.converted if "." not in q} - analysis.assigned_names
+    return module_names - free
 
 
 def _sets_reserved(cls: cst.ClassDef) -> bool:
