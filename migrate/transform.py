@@ -21,16 +21,34 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
         from migrate.upgrade import upgrade_module
     except ImportError:  # the upgrade stage is optional while it is being built
         upgrade_module = None
+    converted_code = None  # the codemod's module printed, when the check below needs it
+    if (not conversion.functions and any(d.severity != "info" for d in diagnostics)
+            and new_module is not module):
+        converted_code = _code(new_module)
     blocked_only = (not conversion.functions and any(d.severity != "info" for d in diagnostics)
-                    and (new_module is module or new_module.code == source))
+                    and (new_module is module or converted_code == source))
     # A file whose variable code could not be converted stays byte-identical as a whole: renaming
     # around code we left as TF1 would be the half-conversion we promise never to make.
     if upgrade_module is not None and not blocked_only and _mentions_tf(source):
-        new_module, upgrade_diagnostics = upgrade_module(new_module, conversion.skip_functions)
+        upgraded, upgrade_diagnostics = upgrade_module(new_module, conversion.skip_functions)
         diagnostics.extend(upgrade_diagnostics)
-    code = new_module.code if new_module is not module else source
+        if upgraded is not new_module:
+            new_module, converted_code = upgraded, None
+    if new_module is module:
+        code = source
+    else:
+        code = converted_code if converted_code is not None else _code(new_module)
     return TransformOutput(code=code, diagnostics=tuple(d.with_path(path) for d in diagnostics),
                            functions=conversion.functions)
+
+
+def _code(module: cst.Module) -> str:
+    """`module.code`, by the faster printer of the upgrade stage when it is there."""
+    try:
+        from migrate.upgrade.codegen import module_code
+    except ImportError:
+        return module.code
+    return module_code(module)
 
 
 def _mentions_tf(source: str) -> bool:

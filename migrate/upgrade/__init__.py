@@ -15,6 +15,7 @@ from migrate.upgrade.helpers import helper_source
 from migrate.upgrade.resolve import Prepass, module_name, scan_statements
 from migrate.upgrade.tables import load_tables
 from migrate.upgrade.transformer import Cleanup, Upgrader, diagnostics_for
+from migrate.upgrade.walk import walk
 
 __all__ = ["upgrade_module", "upgrade_source"]
 
@@ -30,12 +31,12 @@ def upgrade_module(
         return module, []
     if facts.v1_roots() or facts.star_v1:  # only then: does the file have to keep its v1 import?
         pre = Prepass(frozenset(skip_functions), tables)
-        module.visit(pre)
+        walk(module, pre)
         v1 = pre.finish()
         facts.v1_needed = v1.v1_needed
     keep_v1 = bool(facts.v1_roots()) and bool(facts.v1_needed)
     up = Upgrader(facts, tables, frozenset(skip_functions), keep_v1)
-    new = module.visit(up)
+    new = walk(module, up)
     found = up.found
 
     replace: dict[int, list] = {}

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import libcst as cst
-from libcst._nodes.internal import CodegenState
 
 from migrate.diagnostics import Diagnostic
 from migrate.upgrade import rules
+from migrate.upgrade.codegen import start_positions
 from migrate.upgrade.resolve import Binding, FileFacts, dotted, module_name
 from migrate.upgrade.tables import Tables
 
@@ -805,46 +804,15 @@ class Cleanup(cst.CSTTransformer):
         return cst.FlattenSentinel(stmts)
 
 
-class _LineState(CodegenState):
-    """Codegen that tracks line/column and records the start of a few target nodes only
-    (libcst's PositionProvider records every node and costs more than our whole pass)."""
-
-    def __init__(self, module: cst.Module, targets: set[int]) -> None:
-        super().__init__(default_indent=module.default_indent, default_newline=module.default_newline)
-        self.targets = targets
-        self.positions: dict[int, tuple[int, int]] = {}
-        self.line, self.column = 1, 0
-
-    def add_token(self, value: str) -> None:
-        self.tokens.append(value)
-        n = value.count("\n") + value.count("\r") - value.count("\r\n")
-        if n:
-            self.line += n
-            self.column = len(value) - max(value.rfind("\n"), value.rfind("\r")) - 1
-        else:
-            self.column += len(value)
-
-    def add_indent_tokens(self) -> None:
-        for token in self.indent_tokens:
-            self.add_token(token)
-
-    @contextmanager
-    def record_syntactic_position(self, node, *, start_node=None, end_node=None):
-        if id(node) in self.targets:
-            self.positions.setdefault(id(node), (self.line, self.column))
-        yield
-
-
 def diagnostics_for(found, module: cst.Module) -> list[Diagnostic]:
     """Positions only when there is something to report, and only for the reported nodes."""
     if not found:
         return []
-    state = _LineState(module, {id(f[2]) for f in found})
-    module._codegen(state)
+    positions = start_positions(module, {id(f[2]) for f in found})
     out = []
     seen = set()
     for code, msg, node, severity in found:
-        line, col = state.positions.get(id(node), (0, 0))
+        line, col = positions.get(id(node), (0, 0))
         key = (code, msg, line, col)
         if key in seen:
             continue
