@@ -14,10 +14,9 @@ import os
 import re
 import stat
 import traceback
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
 from typing import Callable, Iterator, Literal, Sequence
 
@@ -326,7 +325,57 @@ def _outcomes(candidates: Sequence[Candidate], options: Options, jobs: int) -> I
         for candidate in candidates:
             yield process_file(candidate, options)
         return
-    # Chunks amortise pickling; a few chunks per worker keep the load balanced.
-    chunksize = max(2, min(32, len(candidates) // (jobs * 4)))
+    batches = _batches(candidates, jobs)
+    _warm_up()
+    owner: dict[int, tuple[Future, int]] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(process_file, candidates, repeat(options), chunksize=chunksize)
+        for batch in batches:
+            future = pool.submit(_process_batch, [candidates[i] for i in batch], options)
+            for pos, i in enumerate(batch):
+                owner[i] = (future, pos)
+        for i in range(len(candidates)):  # in the order of `candidates`, whatever finishes first
+            future, pos = owner.pop(i)
+            yield future.result()[pos]
+
+
+def _process_batch(batch: list[Candidate], options: Options) -> list[FileOutcome]:
+    return [process_file(c, options) for c in batch]
+
+
+def _batches(candidates: Sequence[Candidate], jobs: int) -> list[list[int]]:
+    """Indices of `candidates` in batches, largest files first (one big file left for the end
+    keeps one worker busy while the others idle); small files share a batch so that pickling
+    and queueing cost little per file."""
+    sizes = []
+    for c in candidates:
+        try:
+            sizes.append(os.lstat(c.path).st_size)
+        except OSError:
+            sizes.append(0)
+    order = sorted(range(len(candidates)), key=lambda i: -sizes[i])
+    budget = max(sum(sizes) // (jobs * 32), 1)
+    batches: list[list[int]] = []
+    current: list[int] = []
+    weight = 0
+    for i in order:
+        current.append(i)
+        weight += sizes[i]
+        if weight >= budget or len(current) >= 32:
+            batches.append(current)
+            current, weight = [], 0
+    if current:
+        batches.append(current)
+    return batches
+
+
+def _warm_up() -> None:
+    """Import the transform stages (and read the rename tables) before the workers start: forked
+    workers inherit them instead of each paying for them on its first file."""
+    try:
+        from migrate.upgrade.tables import load_tables
+    except ImportError:
+        return
+    try:
+        load_tables()
+    except Exception:  # a worker reports this per file, with the file's name
+        pass
