@@ -91,7 +91,7 @@ def convert_module(module: cst.Module, source: str | None = None,
     tf = collect_tf_names(module)
     if not tf.aliases:
         return Conversion(module, (), (), frozenset())
-    lines = LineIndex(module)
+    lines = LineIndex(module, source)
     analysis = analyse_module(module, tf, lines, pinned)
     renames = _reserved_renames(analysis)
     if renames:

@@ -32,6 +32,9 @@ class _HostCalls(cst.CSTTransformer):
         """Instance constructions, each group inside the scopes where TF1 resolved its names."""
         out = []
         for path, lines in self.constructions.items():
+            if not path:
+                out.extend(cst.parse_statement(f"{line}\n") for line in lines)
+                continue
             text = "".join(f"{line}\n" for line in lines)
             for scope in reversed(path):
                 self.host.ctx.uses_scope_helper = True
