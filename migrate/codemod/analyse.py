@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from migrate.codemod.fastwalk import visit as fast_visit
 from migrate.codemod.tfapi import TfNames, dotted_name
 from migrate.diagnostics import Diagnostic
 
@@ -370,7 +371,7 @@ def _cross_file_scopes(module: cst.Module, functions: dict[str, FunctionInfo], c
         if q in creators:
             continue
         finder = _ScopeCalls(tf, imported, star, local | _BUILTINS | _params(f.node))
-        f.node.body.visit(finder)
+        fast_visit(f.node.body, finder)
         if finder.scope_node is not None and finder.external:
             out.append(Diagnostic(
                 "cross-file", f"variable_scope in {q} wraps calls of functions from other files "
@@ -448,7 +449,7 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
         scanner.class_names = class_names
         scanner.params = {p.name.value for p in [*info.node.params.params, *info.node.params.kwonly_params,
                                                  *info.node.params.posonly_params]}
-        info.node.body.visit(scanner)
+        fast_visit(info.node.body, scanner)
         info.direct_creator = scanner.direct_creator
         info.calls = scanner.calls
         info.blockers = scanner.blockers
@@ -466,7 +467,7 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
     script = _BodyScanner(tf, top_functions, set(), None, None, lines)
     for stmt in module.body:
         if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
-            stmt.visit(script)
+            fast_visit(stmt, script)
 
     creators = {q for q, f in functions.items() if f.direct_creator}
     changed = True
@@ -492,7 +493,7 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
     owner_classes = set(owner_methods)
 
     refs = _ReferenceScanner({q for q in creators if "." not in q})
-    module.visit(refs)
+    fast_visit(module, refs)
     diagnostics: list[Diagnostic] = list(script.blockers)
     for q in creators:
         f = functions[q]

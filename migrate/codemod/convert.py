@@ -10,6 +10,7 @@ import tokenize
 
 import libcst as cst
 
+from migrate.codemod.fastwalk import visit as fast_visit
 from migrate.codemod.analyse import FileAnalysis, LineIndex, analyse_module
 from migrate.codemod.body import BodyConverter
 from migrate.codemod.context import SCOPE_HELPER, FileContext
@@ -169,7 +170,7 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
         def creates(stmt: cst.CSTNode, _conv=finder_conv) -> bool:
             v = _Creates(tf, _conv)
             v.converted_methods = converted_methods
-            stmt.visit(v)
+            fast_visit(stmt, v)
             return v.found
 
         try:

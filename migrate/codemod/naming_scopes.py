@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from migrate.codemod.fastwalk import visit as fast_visit
 from migrate.codemod.naming import literal_string
 from migrate.codemod.scopes import ScopeCall, Unsupported, is_reuse_statement, name_uses
 from migrate.codemod.tfapi import TfNames
@@ -100,11 +101,11 @@ def _stringish(expr: cst.BaseExpression) -> bool:
 
 def _creates(tf: TfNames, node: cst.CSTNode) -> bool:
     v = _Creates(tf)
-    node.visit(v)
+    fast_visit(node, v)
     return v.found
 
 
 def rename_naming_scopes(module: cst.Module, tf: TfNames, tf_alias: str, skip: frozenset[str]) -> cst.Module:
     transformer = NamingScopes(tf, tf_alias, skip)
-    new = module.visit(transformer)
+    new = fast_visit(module, transformer)
     return new if transformer.changed else module

@@ -8,6 +8,7 @@ from typing import Literal
 
 import libcst as cst
 
+from migrate.codemod.fastwalk import visit as fast_visit
 from migrate.codemod.naming import is_identifier, literal_string
 from migrate.codemod.tfapi import TfNames
 
@@ -116,7 +117,7 @@ class _NameUses(cst.CSTVisitor):
 
 def name_uses(node: cst.CSTNode, name: str) -> list[cst.Name]:
     visitor = _NameUses(name)
-    node.visit(visitor)
+    fast_visit(node, visitor)
     return visitor.nodes
 
 

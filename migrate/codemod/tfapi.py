@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from migrate.codemod.fastwalk import visit as fast_visit
 _TF_PREFIXES = (
     "tensorflow.compat.v1.",
     "tensorflow.compat.v2.",
@@ -119,5 +120,5 @@ class _ImportCollector(cst.CSTVisitor):
 
 def collect_tf_names(module: cst.Module) -> TfNames:
     collector = _ImportCollector()
-    module.visit(collector)
+    fast_visit(module, collector)
     return collector.names
