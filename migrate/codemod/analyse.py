@@ -84,6 +84,7 @@ class FileAnalysis:
     tf_variable_creators: set[str] = field(default_factory=set)  # create tf.Variable (transitively)
     owner_classes: set[str] = field(default_factory=set)  # classes with variable-creating methods
     module: cst.Module | None = None
+    extra_edges: dict[str, set[str]] = field(default_factory=dict)  # sharing beyond calls
     _assigned: set[str] | None = None
 
     @property
@@ -490,6 +491,10 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
     for q in creators:
         for cls in constructs.get(q, set()) & set(owner_methods):
             extra_edges.setdefault(q, set()).update(owner_methods[cls])
+    # A class converts as one unit: its owner becomes a tf.Module only if every method does.
+    for methods in owner_methods.values():
+        for q in methods:
+            extra_edges.setdefault(q, set()).update(methods - {q})
     owner_classes = set(owner_methods)
 
     refs = _ReferenceScanner({q for q in creators if "." not in q})
@@ -549,5 +554,6 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
                         script_creates=script.direct_creator or bool(script.calls & creators),
                         tf_variable_creators=tf_variable_creators,
                         module=module,
+                        extra_edges=extra_edges,
                         owner_classes={c for c in owner_classes
                                        if any(m in converted for m in owner_methods[c])})

@@ -67,7 +67,8 @@ def _all_names(source: str) -> set[str]:
 def _components(analysis: FileAnalysis) -> dict[str, set[str]]:
     adjacency: dict[str, set[str]] = {q: set() for q in analysis.converted}
     for q in analysis.converted:
-        for callee in analysis.functions[q].calls & analysis.converted:
+        linked = analysis.functions[q].calls | analysis.extra_edges.get(q, set())
+        for callee in linked & analysis.converted:
             adjacency[q].add(callee)
             adjacency[callee].add(q)
     out: dict[str, set[str]] = {}
