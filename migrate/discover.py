@@ -28,6 +28,7 @@ class Candidate:
     path: str  # absolute, symlinks NOT resolved (so a symlink is still recognisable)
     display: str  # posix path shown to people and written to reports
     relative: str  # posix path below the common root of the PATHs (for --out)
+    pinned: frozenset[str] = frozenset()  # names other files of the run import from this one
 
 
 # ---------------------------------------------------------------- glob / gitignore patterns

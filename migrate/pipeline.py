@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import difflib
 import json
+import functools
 import os
 import re
 import stat
@@ -91,7 +92,8 @@ def _notebook_transform() -> Transform | None:
         from migrate.upgrade.notebook import transform_notebook  # type: ignore[import-not-found]
     except ImportError:
         return None
-    return transform_notebook
+    # code cells get the whole codemod (structure and bodies), not only the body stage
+    return functools.partial(transform_notebook, transform=transform_source)
 
 
 # ---------------------------------------------------------------- parse failures
@@ -189,6 +191,8 @@ def _process(c: Candidate, options: Options) -> FileOutcome:
     transform = _notebook_transform() if notebook else _python_transform()
     if transform is None:
         return _finish(c, options, "skipped", "notebook-unsupported", data=data)
+    if c.pinned and transform is transform_source:
+        transform = functools.partial(transform_source, pinned=c.pinned)
     try:
         output = transform(decoded.text, c.display)
     except libcst.ParserSyntaxError as exc:

@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Iterator
 import click
 
 if TYPE_CHECKING:
+    from migrate.discover import Candidate
     from migrate.result import FileResult
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERNAL = 0, 1, 2
@@ -165,6 +166,7 @@ def _run(req: RunRequest) -> int:
         show_bar = False  # the diff scrolls on the same terminal; a bar would garble it
     results: list[FileResult] = []
     details: dict[str, str] = {}
+    candidates = with_import_pins(candidates)
     outcomes = pipeline.run(candidates, options, workers)
     for outcome in _with_progress(outcomes, len(candidates), show_bar):
         results.append(outcome.result)
@@ -196,6 +198,25 @@ def _conclude(req: RunRequest, results: list[FileResult], details: dict[str, str
     if s.error or (req.check and s.changed):
         return EXIT_FAILED
     return EXIT_OK
+
+
+def with_import_pins(candidates: "list[Candidate]") -> "list[Candidate]":
+    """Mark the functions each file's siblings import (they must stay functions): one cheap
+    pass over the files' text before any parsing (migrate.project)."""
+    from dataclasses import replace
+
+    from migrate.project import pinned_names
+
+    sources: dict[Path, str] = {}
+    for c in candidates:
+        if c.path.endswith(".py"):
+            try:
+                with open(c.path, "rb") as fh:
+                    sources[Path(c.path)] = fh.read().decode("utf-8", "replace")
+            except OSError:
+                continue  # reported when the file itself is processed
+    pins = pinned_names(sources)
+    return [replace(c, pinned=pins[Path(c.path)]) if Path(c.path) in pins else c for c in candidates]
 
 
 def _with_progress(outcomes: Iterator, total: int, show: bool) -> Iterator:

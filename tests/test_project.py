@@ -51,3 +51,16 @@ def test_scopes_around_other_files_functions_are_reported_not_half_converted() -
     out = transform_source(MODEL, "model.py")
     assert out.code == MODEL
     assert "cross-file" in {d.code for d in out.diagnostics}
+
+
+def test_migrate_run_pins_what_siblings_import(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from migrate.cli import main
+
+    (tmp_path / "ops.py").write_text(OPS, encoding="utf-8")
+    (tmp_path / "model.py").write_text("from ops import linear\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", "--no-progress", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "ops.py").read_text(encoding="utf-8") == OPS
+    assert "imported-elsewhere" in result.output
