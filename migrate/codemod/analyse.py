@@ -483,12 +483,12 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
     # A function that builds an object whose methods create variables holds that object as a
     # submodule: both are converted together, or left together.
     owner_methods: dict[str, set[str]] = {}
-    for q in creators:
+    for q in sorted(creators):
         owner = functions[q].owner
         if owner:
             owner_methods.setdefault(owner, set()).add(q)
     extra_edges: dict[str, set[str]] = {}
-    for q in creators:
+    for q in sorted(creators):
         for cls in constructs.get(q, set()) & set(owner_methods):
             extra_edges.setdefault(q, set()).update(owner_methods[cls])
     # A class converts as one unit: its owner becomes a tf.Module only if every method does.
@@ -500,7 +500,7 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
     refs = _ReferenceScanner({q for q in creators if "." not in q})
     fast_visit(module, refs)
     diagnostics: list[Diagnostic] = list(script.blockers)
-    for q in creators:
+    for q in sorted(creators):
         f = functions[q]
         if f.name in refs.escaped and f.owner is None:
             f.escapes = True
@@ -517,7 +517,7 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
             adjacency[q].add(callee)
             adjacency[callee].add(q)
     seen: set[str] = set()
-    for start in creators:
+    for start in sorted(creators):
         if start in seen:
             continue
         component, stack = set(), [start]
@@ -528,7 +528,7 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
             component.add(q)
             stack.extend(adjacency[q] - component)
         seen |= component
-        reasons = [d for q in component for d in functions[q].blockers]
+        reasons = [d for q in sorted(component) for d in functions[q].blockers]
         if reasons:
             blocked |= component
             for q in sorted(component):
