@@ -11,24 +11,14 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from migrate.cstnames import dotted_name  # noqa: F401 - re-exported for the codemod
+
 from migrate.codemod.fastwalk import visit as fast_visit
 _TF_PREFIXES = (
     "tensorflow.compat.v1.",
     "tensorflow.compat.v2.",
     "tensorflow.",
 )
-
-
-def dotted_name(expr: cst.BaseExpression) -> str | None:
-    """`a.b.c` -> "a.b.c"; anything that is not a plain dotted name -> None."""
-    parts: list[str] = []
-    while isinstance(expr, cst.Attribute):
-        parts.append(expr.attr.value)
-        expr = expr.value
-    if not isinstance(expr, cst.Name):
-        return None
-    parts.append(expr.value)
-    return ".".join(reversed(parts))
 
 
 def _module_dotted(node: cst.BaseExpression) -> str:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from migrate.cstnames import dotted_name
+
 from migrate.upgrade import rules
 from migrate.upgrade.tables import Tables
 
@@ -27,15 +29,8 @@ class Binding:
 
 
 def dotted(expr: cst.BaseExpression) -> list[str] | None:
-    parts: list[str] = []
-    while isinstance(expr, cst.Attribute):
-        parts.append(expr.attr.value)
-        expr = expr.value
-    if not isinstance(expr, cst.Name):
-        return None
-    parts.append(expr.value)
-    parts.reverse()
-    return parts
+    name = dotted_name(expr)
+    return name.split(".") if name is not None else None
 
 
 def module_name(node: cst.BaseExpression | None) -> str:
