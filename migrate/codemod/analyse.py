@@ -117,7 +117,6 @@ class _BodyScanner(cst.CSTVisitor):
         self.constructs: set[str] = set()  # top-level classes instantiated in this body
         self.tf_variable = False
         self.class_names: set[str] = set()
-        self._call_funcs: set[int] = set()
         self.nested_depth = 0
         self.params: set[str] = set()
 
@@ -146,7 +145,6 @@ class _BodyScanner(cst.CSTVisitor):
         self.nested_depth -= 1
 
     def visit_Call(self, node: cst.Call) -> None:
-        self._call_funcs.add(id(node.func))
         api = self.tf.api(node.func)
         if api is not None:
             self._tf_call(api, node)

@@ -133,9 +133,6 @@ class BodyConverter(cst.CSTTransformer):
         self.cond_depth -= 1
         return updated
 
-    def _nested_in(self) -> None:
-        self.nested_depth += 1
-
     def visit_Lambda(self, node: cst.Lambda) -> None:
         self.nested_depth += 1
 
@@ -150,10 +147,16 @@ class BodyConverter(cst.CSTTransformer):
         self.nested_depth -= 1
         return updated
 
-    for _comp in ("ListComp", "SetComp", "DictComp", "GeneratorExp"):
-        locals()[f"visit_{_comp}"] = lambda self, node: setattr(self, "nested_depth", self.nested_depth + 1)
-        locals()[f"leave_{_comp}"] = (lambda self, original, updated:
-                                      (setattr(self, "nested_depth", self.nested_depth - 1), updated)[1])
+    # Comprehensions run their body in a scope of their own: no statement to hoist creation to.
+    def _enter_comprehension(self, node: cst.CSTNode) -> None:
+        self.nested_depth += 1
+
+    def _leave_comprehension(self, original: cst.CSTNode, updated: cst.CSTNode) -> cst.CSTNode:
+        self.nested_depth -= 1
+        return updated
+
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _enter_comprehension
+    leave_ListComp = leave_SetComp = leave_DictComp = leave_GeneratorExp = _leave_comprehension
 
     # -- the legacy `self` of a method becomes `owner`
     def visit_Attribute(self, node: cst.Attribute) -> None:
