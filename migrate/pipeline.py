@@ -200,7 +200,7 @@ def _process(c: Candidate, options: Options) -> FileOutcome:
 
     diags = tuple(d if d.path else d.with_path(c.display) for d in output.diagnostics)
     if output.code == decoded.text:
-        if not notebook and not _parses(decoded.text, False):
+        if not notebook and not output.parsed and not _parses(decoded.text, False):
             # The codemod may return early without parsing; a broken file is still an error.
             return _unparsable(c, options, decoded.text, data)
         return _finish(c, options, "unchanged", "", diags, output.functions, data=data)

@@ -39,6 +39,7 @@ class TransformOutput:
     code: str
     diagnostics: tuple[Diagnostic, ...] = ()
     functions: tuple[ConvertedFunction, ...] = ()
+    parsed: bool = False  # the source parsed with Python's own parser (no need to check again)
 
     def changed(self, original: str) -> bool:
         return self.code != original

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+
 import libcst as cst
 
-from migrate.codemod import convert_module
+from migrate.codemod.convert import Conversion, convert_module, preview
 from migrate.result import TransformOutput
 
 
@@ -13,8 +15,21 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
 
     `pinned`: top-level names other files import from this one (see migrate.project); they stay.
     """
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        cst.parse_module(source)  # raises ParserSyntaxError where libcst agrees it does not parse
+        return TransformOutput(code=source)  # libcst-only syntax: nothing safe to do
+    # The analysis runs on Python's ast (fast); a libcst tree is built only when something changes.
+    seen = preview(tree, source, pinned)
+    if seen.blocked_only or (seen.codemod_noop and not _mentions_tf(source)):
+        return TransformOutput(code=source, diagnostics=tuple(d.with_path(path) for d in seen.diagnostics),
+                               parsed=True)
     module = cst.parse_module(source)
-    conversion = convert_module(module, source, pinned)
+    if seen.codemod_noop:
+        conversion = Conversion(module, seen.diagnostics, (), seen.skip_functions)
+    else:
+        conversion = convert_module(module, source, pinned, seen)
     new_module = conversion.module
     diagnostics = list(conversion.diagnostics)
     try:
@@ -39,7 +54,7 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
     else:
         code = converted_code if converted_code is not None else _code(new_module)
     return TransformOutput(code=code, diagnostics=tuple(d.with_path(path) for d in diagnostics),
-                           functions=conversion.functions)
+                           functions=conversion.functions, parsed=True)
 
 
 def _code(module: cst.Module) -> str:

@@ -3,17 +3,21 @@
 Conversion is decided per connected component of the variable-creating call graph: a converted
 caller cannot call a legacy creator, and a legacy caller cannot call a generated class, so one
 blocker leaves the whole component byte-identical (never a silent half-conversion).
+
+The analysis reads Python's own `ast` (parsed in C, a tenth of libcst's time): a file that the
+analysis shows will stay as it is never needs a libcst tree. `attach_nodes` links each function to
+its libcst node once a conversion needs one.
 """
 
 from __future__ import annotations
 
+import ast
 import builtins
 from dataclasses import dataclass, field
 
 import libcst as cst
 
-from migrate.codemod.fastwalk import visit as fast_visit
-from migrate.codemod.tfapi import TfNames, dotted_name
+from migrate.codemod.tfapi import TfNames, ast_dotted_name
 from migrate.diagnostics import Diagnostic
 
 # tf.layers / tf.contrib.layers / slim names that create no variables.
@@ -52,25 +56,28 @@ _SCOPE_BLOCKING_KWARGS = {
 }
 
 
+
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+_FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef)
+_NESTING_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
 @dataclass
 class FunctionInfo:
     """One top-level function or method of a top-level class."""
 
     qualname: str
     name: str
-    node: cst.FunctionDef
+    line: int  # of its `def`
+    key: tuple[int, int | None]  # (index among top-level defs/classes, index among the class's defs)
     owner: str | None = None  # class name for methods
+    self_name: str | None = None  # a method's first parameter
+    node: cst.FunctionDef | None = None  # the libcst node, once `attach_nodes` ran
     direct_creator: bool = False
     calls: set[str] = field(default_factory=set)  # qualnames of local functions called
     blockers: list[Diagnostic] = field(default_factory=list)
     escapes: bool = False  # referenced other than by a direct call
     is_host: bool = False  # runs sessions / feeds: stays a function, hosts module instances
-
-    @property
-    def self_name(self) -> str | None:
-        if self.owner is None or not self.node.params.params:
-            return None
-        return self.node.params.params[0].name.value
 
 
 @dataclass
@@ -83,120 +90,225 @@ class FileAnalysis:
     script_creates: bool  # module-level statements create variables or call creators
     tf_variable_creators: set[str] = field(default_factory=set)  # create tf.Variable (transitively)
     owner_classes: set[str] = field(default_factory=set)  # classes with variable-creating methods
-    module: cst.Module | None = None
     extra_edges: dict[str, set[str]] = field(default_factory=dict)  # sharing beyond calls
-    _assigned: set[str] | None = None
-
-    @property
-    def assigned_names(self) -> set[str]:
-        """Every plain name assigned anywhere in the file (computed when a host needs it)."""
-        if self._assigned is None:
-            self._assigned = _assigned_names(self.module) if self.module is not None else set()
-        return self._assigned
+    assigned_names: set[str] = field(default_factory=set)  # plain names assigned anywhere
+    naming_regions: set[str | None] = field(default_factory=set)  # where variable_scope/reuse_variables
+    #   occur: a function's qualname, or None (module level, class bodies, nested classes)
 
 
-def _line(positions: dict[cst.CSTNode, int], node: cst.CSTNode) -> int:
-    return positions.get(node, 0)
+class _BodyScan:
+    """What one function body (or the module level) does with variables."""
 
-
-class _BodyScanner(cst.CSTVisitor):
-    """Collects what one function body (or the module level) does with variables."""
-
-    def __init__(self, tf: TfNames, top_functions: set[str], methods: set[str],
-                 self_name: str | None, owner: str | None, lines: "LineIndex") -> None:
+    def __init__(self, tf: TfNames, top_functions: set[str], methods: set[str], class_names: set[str],
+                 self_name: str | None, owner: str | None, params: set[str]) -> None:
         self.tf = tf
         self.top_functions = top_functions
         self.methods = methods  # method names of the owner class
+        self.class_names = class_names
         self.self_name = self_name
         self.owner = owner
-        self.lines = lines
+        self.params = params
         self.direct_creator = False
         self.calls: set[str] = set()
-        self.blockers: list[Diagnostic] = []
+        self.blockers: list[tuple[tuple[int, int], Diagnostic]] = []
         self.session = False
         self.constructs: set[str] = set()  # top-level classes instantiated in this body
         self.tf_variable = False
-        self.class_names: set[str] = set()
-        self.nested_depth = 0
-        self.params: set[str] = set()
+        # calls inside `with variable_scope(...)` of functions from other files
+        self.scope_line = 0
+        self.external: set[str] = set()
+        self.assigned: set[str] = set()  # plain names assigned so far (an assigned name is local)
 
-    def _block(self, code: str, message: str, node: cst.CSTNode) -> None:
-        self.blockers.append(Diagnostic(code, message, self.lines.line(node)))
+    def block(self, code: str, message: str, node: ast.expr) -> None:
+        self.blockers.append(((node.lineno, node.col_offset), Diagnostic(code, message, node.lineno)))
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        self.nested_depth += 1
-        return True
+    def sorted_blockers(self) -> list[Diagnostic]:
+        """In source order, as a libcst visit would have met them."""
+        return [d for _, d in sorted(self.blockers, key=lambda b: b[0])]
 
-    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.nested_depth -= 1
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        self.nested_depth += 1
-        return True
-
-    def leave_Lambda(self, node: cst.Lambda) -> None:
-        self.nested_depth -= 1
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        self.nested_depth += 1
-        return True
-
-    def leave_ClassDef(self, node: cst.ClassDef) -> None:
-        self.nested_depth -= 1
-
-    def visit_Call(self, node: cst.Call) -> None:
-        api = self.tf.api(node.func)
+    def call(self, node: ast.Call, api: str | None, nested: int) -> None:
+        func = node.func
         if api is not None:
-            self._tf_call(api, node)
+            self._tf_call(api, node, nested)
             return
-        if isinstance(node.func, cst.Name) and node.func.value in self.class_names:
-            self.constructs.add(node.func.value)
-        if isinstance(node.func, cst.Name) and node.func.value in self.top_functions:
-            self.calls.add(node.func.value)
-        elif (
-            self.self_name is not None
-            and isinstance(node.func, cst.Attribute)
-            and isinstance(node.func.value, cst.Name)
-            and node.func.value.value == self.self_name
-            and node.func.attr.value in self.methods
-        ):
-            self.calls.add(f"{self.owner}.{node.func.attr.value}")
-        elif isinstance(node.func, cst.Attribute) and node.func.attr.value == "run":
-            if dotted_name(node.func.value) in ("sess", "session", "self.sess", "self.session"):
+        if type(func) is ast.Name:
+            if func.id in self.class_names:
+                self.constructs.add(func.id)
+            if func.id in self.top_functions:
+                self.calls.add(func.id)
+        elif type(func) is ast.Attribute:
+            if self.self_name is not None and type(func.value) is ast.Name and func.value.id == self.self_name \
+                    and func.attr in self.methods:
+                self.calls.add(f"{self.owner}.{func.attr}")
+            elif func.attr == "run" and ast_dotted_name(func.value) in ("sess", "session", "self.sess", "self.session"):
                 self.session = True
 
-    def _tf_call(self, api: str, node: cst.Call) -> None:
+    def _tf_call(self, api: str, node: ast.Call, nested: int) -> None:
         if api in ("get_variable", "Variable"):
             self.direct_creator = True
             self.tf_variable = self.tf_variable or api == "Variable"
-            if self.nested_depth:
-                self._block("unsupported-call", f"tf.{api} inside a nested function or lambda", node)
+            if nested:
+                self.block("unsupported-call", f"tf.{api} inside a nested function or lambda", node)
             if api == "get_variable":
-                for arg in node.args:
-                    if arg.keyword and arg.keyword.value in _GET_VARIABLE_BLOCKING_KWARGS:
-                        code = _GET_VARIABLE_BLOCKING_KWARGS[arg.keyword.value]
-                        self._block(code, f"get_variable({arg.keyword.value}=...)", node)
+                for kw in node.keywords:
+                    if kw.arg in _GET_VARIABLE_BLOCKING_KWARGS:
+                        self.block(_GET_VARIABLE_BLOCKING_KWARGS[kw.arg], f"get_variable({kw.arg}=...)", node)
         elif api in ("variable_scope", "variable_op_scope"):
-            for arg in node.args:
-                if arg.keyword is None:
+            for kw in node.keywords:
+                key = kw.arg
+                if key is None:
                     continue
-                key = arg.keyword.value
                 if key in _SCOPE_BLOCKING_KWARGS and _SCOPE_BLOCKING_KWARGS[key]:
-                    self._block(_SCOPE_BLOCKING_KWARGS[key], f"variable_scope({key}=...)", node)
-                if key == "reuse" and not _static_reuse(arg.value, self.tf, self.params):
-                    self._block("dynamic-reuse", "reuse is computed at run time", node)
+                    self.block(_SCOPE_BLOCKING_KWARGS[key], f"variable_scope({key}=...)", node)
+                if key == "reuse" and not _static_reuse(kw.value, self.tf, self.params):
+                    self.block("dynamic-reuse", "reuse is computed at run time", node)
             if api == "variable_op_scope":
-                self._block("unsupported-scope", "variable_op_scope", node)
+                self.block("unsupported-scope", "variable_op_scope", node)
         elif api == "make_template":
             self.direct_creator = True
-            self._block("make-template", "tf.make_template shares variables by template", node)
-        elif api in _SCOPE_LOOKUPS and not is_regularization_lookup(self.tf, node):
-            self._block("scope-lookup", f"tf.{api} looks variables up by collection/name", node)
+            self.block("make-template", "tf.make_template shares variables by template", node)
+        elif api in _SCOPE_LOOKUPS and not _is_regularization_lookup(self.tf, node):
+            self.block("scope-lookup", f"tf.{api} looks variables up by collection/name", node)
         elif api.startswith(_IMPLICIT_CREATOR_PREFIXES) and api.rsplit(".", 1)[-1] not in _NON_CREATING_LAYERS:
             self.direct_creator = True
-            self._block("implicit-creator", f"tf.{api} creates variables implicitly", node)
+            self.block("implicit-creator", f"tf.{api} creates variables implicitly", node)
         elif api in ("Session", "InteractiveSession", "placeholder", "train.MonitoredTrainingSession"):
             self.session = True
+
+
+class _FileScan:
+    """One pass over the whole file: every function body through its `_BodyScan`, plus what the
+    file as a whole needs (names used as values, assigned names, where naming scopes are)."""
+
+    def __init__(self, tf: TfNames, imported: set[str], star: bool, known: set[str]) -> None:
+        self.tf = tf
+        self.imported = imported  # names imported from other (non-TF) modules
+        self.star = star  # `from x import *`: any unknown name may come from another file
+        self.known = known
+        self.escaped: set[str] = set()  # names used other than as the callee of a call
+        self.assigned: set[str] = set()
+        self.naming_regions: set[str | None] = set()
+        self.region: str | None = None
+        self.body: _BodyScan | None = None
+        self.nested = 0
+        self.scope_depth = 0
+        self.local_known: set[str] = set()
+
+    def walk(self, node: ast.AST) -> None:
+        t = type(node)
+        handler = _HANDLERS.get(t)
+        if handler is not None:
+            handler(self, node)
+            return
+        for child in ast.iter_child_nodes(node):
+            self.walk(child)
+
+    def walk_all(self, nodes: list) -> None:
+        for node in nodes:
+            self.walk(node)
+
+    # -- handlers (one per node type that matters; everything else just recurses)
+
+    def _name(self, node: ast.Name) -> None:
+        self.escaped.add(node.id)
+
+    def _call(self, node: ast.Call) -> None:
+        func = node.func
+        api = self.tf.api(func) if type(func) in (ast.Name, ast.Attribute) else None
+        body = self.body
+        if api is not None and api in ("variable_scope", "variable_op_scope"):
+            self.naming_regions.add(self.region)
+        elif type(func) is ast.Attribute and func.attr == "reuse_variables":
+            self.naming_regions.add(self.region)
+        if body is not None:
+            body.call(node, api, self.nested)
+            if self.scope_depth and type(func) is ast.Name:
+                name = func.id
+                if name in self.imported or (self.star and name not in self.local_known and name not in body.assigned):
+                    body.external.add(name)
+        if type(func) is not ast.Name:  # a plain callee is not a use as a value
+            self.walk(func)
+        self.walk_all(node.args)
+        for kw in node.keywords:
+            self.walk(kw.value)
+
+    def _nested(self, node: ast.AST) -> None:
+        if type(node) is ast.ClassDef:
+            self.escaped.add(node.name)
+        self.nested += 1
+        for child in ast.iter_child_nodes(node):
+            self.walk(child)
+        self.nested -= 1
+
+    def _arguments(self, node: ast.arguments) -> None:
+        # parameter names and annotations are not uses; defaults are
+        self.walk_all(node.defaults)
+        for default in node.kw_defaults:
+            if default is not None:
+                self.walk(default)
+
+    def _with(self, node: ast.With | ast.AsyncWith) -> None:
+        opens = any(type(item.context_expr) is ast.Call and self.tf.api(item.context_expr.func) == "variable_scope"
+                    for item in node.items)
+        if opens and self.body is not None:
+            self.body.scope_line = self.body.scope_line or node.lineno
+        self.scope_depth += opens  # calls in the `with` line itself count (tensorpack towers)
+        for item in node.items:
+            self.walk(item.context_expr)
+            if item.optional_vars is not None:
+                self.walk(item.optional_vars)
+        self.walk_all(node.body)
+        self.scope_depth -= opens
+
+    def _assign(self, node: ast.Assign) -> None:
+        for target in node.targets:
+            self.assigned.update(_target_names(target))
+            if type(target) is ast.Name and self.body is not None:
+                self.body.assigned.add(target.id)
+            self.walk(target)
+        self.walk(node.value)
+
+    def _for(self, node: ast.For | ast.AsyncFor) -> None:
+        self.assigned.update(_target_names(node.target))
+        for child in ast.iter_child_nodes(node):
+            self.walk(child)
+
+    def _global(self, node: ast.Global | ast.Nonlocal) -> None:
+        self.escaped.update(node.names)
+
+    def _except(self, node: ast.ExceptHandler) -> None:
+        if node.name:
+            self.escaped.add(node.name)
+        for child in ast.iter_child_nodes(node):
+            self.walk(child)
+
+    def _skip(self, node: ast.AST) -> None:
+        pass
+
+
+_HANDLERS = {
+    ast.Name: _FileScan._name,
+    ast.Call: _FileScan._call,
+    ast.FunctionDef: _FileScan._nested,
+    ast.AsyncFunctionDef: _FileScan._nested,
+    ast.Lambda: _FileScan._nested,
+    ast.ClassDef: _FileScan._nested,
+    ast.arguments: _FileScan._arguments,
+    ast.With: _FileScan._with,
+    ast.AsyncWith: _FileScan._with,
+    ast.Assign: _FileScan._assign,
+    ast.For: _FileScan._for,
+    ast.AsyncFor: _FileScan._for,
+    ast.Global: _FileScan._global,
+    ast.Nonlocal: _FileScan._global,
+    ast.ExceptHandler: _FileScan._except,
+    ast.Constant: _FileScan._skip,
+    ast.alias: _FileScan._skip,
+    ast.Import: _FileScan._skip,
+    ast.ImportFrom: _FileScan._skip,
+    ast.Load: _FileScan._skip,
+    ast.Store: _FileScan._skip,
+}
 
 
 _REGULARIZATION_APIS = {"losses.get_regularization_losses", "losses.get_regularization_loss"}
@@ -215,121 +327,58 @@ def is_regularization_lookup(tf: TfNames, node: cst.Call) -> bool:
     return False
 
 
-def _static_reuse(expr: cst.BaseExpression, tf: TfNames, params: set[str]) -> bool:
+def _is_regularization_lookup(tf: TfNames, node: ast.Call) -> bool:
+    """`is_regularization_lookup` on the analysis' ast."""
+    api = tf.api(node.func)
+    args = [*node.args, *(kw.value for kw in node.keywords)]
+    if api in _REGULARIZATION_APIS:
+        return not args
+    if api in ("get_collection", "get_collection_ref") and len(args) == 1:
+        key = args[0]
+        return tf.api(key) == "GraphKeys.REGULARIZATION_LOSSES" or (
+            isinstance(key, ast.Constant) and key.value == "regularization_losses")
+    return False
+
+
+def _static_reuse(expr: ast.expr, tf: TfNames, params: set[str]) -> bool:
     """Reuse values whose meaning the codemod can decide: literals, AUTO_REUSE, parameters,
     comparisons of loop counters (`t > 0`), and `not`/`or`/`and` of those. A local computed
     from data (`reuse = tf.cond(...)`) is not."""
-    if isinstance(expr, cst.Name):
-        return expr.value in ("True", "False", "None") or expr.value in params
+    if isinstance(expr, ast.Name):
+        return expr.id in params
+    if isinstance(expr, ast.Constant):
+        return expr.value is None or isinstance(expr.value, int)  # True, False, None, 0, 1
     if tf.api(expr) == "AUTO_REUSE":
         return True
-    if isinstance(expr, (cst.Integer,)):
-        return True
-    if isinstance(expr, cst.Comparison):
-        return all(isinstance(p, (cst.Name, cst.Integer, cst.Attribute)) for p in
-                   [expr.left, *[c.comparator for c in expr.comparisons]])
-    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Not):
-        return _static_reuse(expr.expression, tf, params)
-    if isinstance(expr, cst.BooleanOperation):
-        return _static_reuse(expr.left, tf, params) and _static_reuse(expr.right, tf, params)
-    if isinstance(expr, cst.Attribute) and expr.attr.value == "reuse":
+    if isinstance(expr, ast.Compare):
+        return all(isinstance(p, (ast.Name, ast.Attribute)) or _int_or_name_constant(p)
+                   for p in [expr.left, *expr.comparators])
+    if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.Not):
+        return _static_reuse(expr.operand, tf, params)
+    if isinstance(expr, ast.BoolOp):
+        return all(_static_reuse(v, tf, params) for v in expr.values)
+    if isinstance(expr, ast.Attribute) and expr.attr == "reuse":
         return True  # `scope.reuse`, `tf.get_variable_scope().reuse`
     return False
 
 
-class LineIndex:
-    """Line numbers of nodes for diagnostics, without libcst's PositionProvider (a third of the
-    codemod's time on real repositories): the node's first line of code is looked up in the
-    source text. Exact for code that occurs once; otherwise the first occurrence."""
-
-    def __init__(self, module: cst.Module, source: str | None = None) -> None:
-        self._module = module
-        self._source = source
-        self._cache: dict[int, int] = {}
-
-    def line(self, node: cst.CSTNode) -> int:
-        key = id(node)
-        if key not in self._cache:
-            self._cache[key] = self._find(node)
-        return self._cache[key]
-
-    def _find(self, node: cst.CSTNode) -> int:
-        if self._source is None:
-            self._source = self._module.code
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            keyword = "def" if isinstance(node, cst.FunctionDef) else "class"
-            needle = f"{keyword} {node.name.value}"
-        else:
-            text = self._module.code_for_node(node).strip()
-            needle = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        if not needle:
-            return 0
-        offset = self._source.find(needle)
-        return self._source.count("\n", 0, offset) + 1 if offset >= 0 else 0
+def _int_or_name_constant(expr: ast.expr) -> bool:
+    return isinstance(expr, ast.Constant) and (expr.value is None or isinstance(expr.value, int))
 
 
-class _ReferenceScanner(cst.CSTVisitor):
-    """Names of local creator functions used other than as the callee of a call."""
-
-    def __init__(self, names: set[str]) -> None:
-        self.names = names
-        self.callee_ids: set[int] = set()
-        self.escaped: set[str] = set()
-
-    def visit_Call(self, node: cst.Call) -> None:
-        self.callee_ids.add(id(node.func))
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.callee_ids.add(id(node.name))
-
-    def visit_Name(self, node: cst.Name) -> None:
-        if node.value in self.names and id(node) not in self.callee_ids:
-            self.escaped.add(node.value)
-
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        # `obj.linear` is not a reference to the module-level `linear`.
-        node.value.visit(self)
-        return False
-
-    def visit_Param(self, node: cst.Param) -> bool:
-        if node.default is not None:
-            node.default.visit(self)
-        return False
-
-    def visit_Arg(self, node: cst.Arg) -> bool:
-        node.value.visit(self)
-        return False
-
-    def visit_ImportAlias(self, node: cst.ImportAlias) -> bool:
-        return False
-
-
-def _assigned_names(module: cst.Module) -> set[str]:
-    names: set[str] = set()
-
-    class _V(cst.CSTVisitor):
-        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-            for n in _target_names(node.target):
-                names.add(n)
-
-        def visit_For(self, node: cst.For) -> None:
-            names.update(_target_names(node.target))
-
-    module.visit(_V())
-    return names
-
-
-def _target_names(target: cst.BaseExpression) -> list[str]:
-    if isinstance(target, cst.Name):
-        return [target.value]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [n for el in target.elements for n in _target_names(el.value)]
+def _target_names(target: ast.expr) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [n for el in target.elts for n in _target_names(el)]
+    if isinstance(target, ast.Starred):
+        return _target_names(target.value)
     return []
 
 
-def _is_tf2_class(tf: TfNames, cls: cst.ClassDef) -> bool:
+def _is_tf2_class(tf: TfNames, cls: ast.ClassDef) -> bool:
     for base in cls.bases:
-        api = tf.api(base.value)
+        api = tf.api(base)
         if api is not None and (api == "Module" or api.startswith(("keras.", "compat.v1.keras."))):
             return True
     return False
@@ -338,135 +387,99 @@ def _is_tf2_class(tf: TfNames, cls: cst.ClassDef) -> bool:
 _BUILTINS = set(dir(builtins))
 
 
-def _cross_file_scopes(module: cst.Module, functions: dict[str, FunctionInfo], creators: set[str],
-                       tf: TfNames, lines: LineIndex) -> list[Diagnostic]:
-    """Scopes whose variables come from functions of other files: this file alone cannot say
-    what they create, so it is left as it is and the user is told."""
+def _params(fn: Function) -> set[str]:
+    """Named parameters (not *args / **kwargs)."""
+    a = fn.args
+    return {p.arg for p in [*a.posonlyargs, *a.args, *a.kwonlyargs]}
+
+
+def _module_names(tree: ast.Module) -> tuple[set[str], bool, set[str]]:
+    """(names imported from other non-TF modules, whether any `import *`, names the module binds)."""
     imported: set[str] = set()
     star = False
     local: set[str] = set()
-    for stmt in module.body:
-        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
-            local.add(stmt.name.value)
-        elif isinstance(stmt, cst.SimpleStatementLine):
-            for small in stmt.body:
-                if isinstance(small, cst.ImportFrom) and small.module is not None:
-                    mod = dotted_name(small.module) or ""
-                    if mod == "tensorflow" or mod.startswith("tensorflow."):
-                        continue
-                    if isinstance(small.names, cst.ImportStar):
-                        star = True
-                    else:
-                        for alias in small.names:
-                            name = alias.asname.name.value if alias.asname and isinstance(alias.asname.name, cst.Name) \
-                                else (dotted_name(alias.name) or "")
-                            imported.add(name)
-                elif isinstance(small, cst.Assign):
-                    for target in small.targets:
-                        if isinstance(target.target, cst.Name):
-                            local.add(target.target.value)
-    out: list[Diagnostic] = []
-    for q, f in functions.items():
-        if q in creators:
-            continue
-        finder = _ScopeCalls(tf, imported, star, local | _BUILTINS | _params(f.node))
-        fast_visit(f.node.body, finder)
-        if finder.scope_node is not None and finder.external:
-            out.append(Diagnostic(
-                "cross-file", f"variable_scope in {q} wraps calls of functions from other files "
-                f"({', '.join(sorted(finder.external)[:4])}); cross-file conversion is not supported",
-                lines.line(finder.scope_node)))
-    return out
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            local.add(stmt.name)
+        elif isinstance(stmt, ast.ImportFrom) and stmt.module is not None:
+            if stmt.module == "tensorflow" or stmt.module.startswith("tensorflow."):
+                continue
+            for alias in stmt.names:
+                if alias.name == "*":
+                    star = True
+                else:
+                    imported.add(alias.asname or alias.name)
+        elif isinstance(stmt, ast.Assign):
+            local.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+    return imported, star, local
 
 
-def _params(fn: cst.FunctionDef) -> set[str]:
-    ps = fn.params
-    names = {p.name.value for p in [*ps.posonly_params, *ps.params, *ps.kwonly_params]}
-    for star in (ps.star_arg, ps.star_kwarg):
-        if isinstance(star, cst.Param):
-            names.add(star.name.value)
-    return names
-
-
-class _ScopeCalls(cst.CSTVisitor):
-    def __init__(self, tf: TfNames, imported: set[str], star: bool, known: set[str]) -> None:
-        self.tf = tf
-        self.imported = imported
-        self.star = star
-        self.known = known
-        self.depth = 0
-        self.scope_node: cst.CSTNode | None = None
-        self.external: set[str] = set()
-        self.assigned: set[str] = set()
-
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        if isinstance(node.target, cst.Name):
-            self.assigned.add(node.target.value)
-
-    def visit_With(self, node: cst.With) -> None:
-        if any(self.tf.call_api(item.item) == "variable_scope" for item in node.items):
-            self.depth += 1
-            self.scope_node = self.scope_node or node
-
-    def leave_With(self, node: cst.With) -> None:
-        if any(self.tf.call_api(item.item) == "variable_scope" for item in node.items):
-            self.depth -= 1
-
-    def visit_Call(self, node: cst.Call) -> None:
-        if not self.depth or not isinstance(node.func, cst.Name):
-            return
-        name = node.func.value
-        if name in self.imported or (self.star and name not in self.known and name not in self.assigned):
-            self.external.add(name)
-
-
-def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
-                   pinned: frozenset[str] = frozenset()) -> FileAnalysis:
+def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = frozenset()) -> FileAnalysis:
     functions: dict[str, FunctionInfo] = {}
-    top_functions = {s.name.value for s in module.body if isinstance(s, cst.FunctionDef)}
-    for stmt in module.body:
-        if isinstance(stmt, cst.FunctionDef):
-            functions[stmt.name.value] = FunctionInfo(stmt.name.value, stmt.name.value, stmt)
-        elif isinstance(stmt, cst.ClassDef):
-            if _is_tf2_class(tf, stmt):
-                continue  # already TF2 (tf.Module, Keras): a second run must change nothing
-            for item in stmt.body.body:
-                if isinstance(item, cst.FunctionDef):
-                    qual = f"{stmt.name.value}.{item.name.value}"
-                    functions[qual] = FunctionInfo(qual, item.name.value, item, owner=stmt.name.value)
-    class_names = {s.name.value for s in module.body if isinstance(s, cst.ClassDef)}
-    constructs: dict[str, set[str]] = {}
-    tf_variable_direct: set[str] = set()
+    defs: list[tuple[FunctionInfo, Function]] = []
+    top_index = 0
+    for stmt in tree.body:
+        if isinstance(stmt, _FUNCTION_TYPES):
+            info = FunctionInfo(stmt.name, stmt.name, stmt.lineno, (top_index, None))
+            functions[stmt.name] = info
+            defs.append((info, stmt))
+        elif isinstance(stmt, ast.ClassDef):
+            if not _is_tf2_class(tf, stmt):  # already TF2 (tf.Module, Keras): a second run must change nothing
+                method_index = 0
+                for item in stmt.body:
+                    if isinstance(item, _FUNCTION_TYPES):
+                        qual = f"{stmt.name}.{item.name}"
+                        a = item.args.args
+                        info = FunctionInfo(qual, item.name, item.lineno, (top_index, method_index), owner=stmt.name,
+                                            self_name=a[0].arg if a else None)
+                        functions[qual] = info
+                        defs.append((info, item))
+                        method_index += 1
+        else:
+            continue
+        top_index += 1
+    top_functions = {s.name for s in tree.body if isinstance(s, _FUNCTION_TYPES)}
+    class_names = {s.name for s in tree.body if isinstance(s, ast.ClassDef)}
     methods_by_owner: dict[str, set[str]] = {}
     for info in functions.values():
         if info.owner:
             methods_by_owner.setdefault(info.owner, set()).add(info.name)
 
-    for info in functions.values():
-        scanner = _BodyScanner(tf, top_functions, methods_by_owner.get(info.owner or "", set()),
-                               info.self_name, info.owner, lines)
-        scanner.class_names = class_names
-        scanner.params = {p.name.value for p in [*info.node.params.params, *info.node.params.kwonly_params,
-                                                 *info.node.params.posonly_params]}
-        fast_visit(info.node.body, scanner)
-        info.direct_creator = scanner.direct_creator
-        info.calls = scanner.calls
-        info.blockers = scanner.blockers
-        info.is_host = scanner.session and not scanner.direct_creator
-        constructs[info.qualname] = scanner.constructs
-        if scanner.tf_variable:
-            tf_variable_direct.add(info.qualname)
-        for deco in info.node.decorators:
-            if info.owner is None or dotted_name(deco.decorator) not in ("property",):
-                info.blockers.append(Diagnostic("unsupported-call", "decorated function", lines.line(info.node)))
-        if info.owner and info.name == "__init__" and info.direct_creator:
-            info.blockers.append(Diagnostic("unsupported-call", f"variables created in {info.name}", lines.line(info.node)))
+    imported, star, local = _module_names(tree)
+    scan = _FileScan(tf, imported, star, local | _BUILTINS)
+    scans: dict[int, _BodyScan] = {}
+    for info, fn in defs:
+        params = _params(fn)
+        scans[id(fn)] = _BodyScan(tf, top_functions, methods_by_owner.get(info.owner or "", set()), class_names,
+                                  info.self_name, info.owner, params)
+    script = _BodyScan(tf, top_functions, set(), class_names, None, None, set())
+    # The whole file, once, in source order.
+    for stmt in tree.body:
+        if isinstance(stmt, (*_FUNCTION_TYPES, ast.ClassDef)):
+            _walk_definition(scan, stmt, scans, None)
+        else:
+            scan.body, scan.region = script, None
+            scan.walk(stmt)
+    scan.body = None
 
-    # Module level: statements outside functions and classes.
-    script = _BodyScanner(tf, top_functions, set(), None, None, lines)
-    for stmt in module.body:
-        if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
-            fast_visit(stmt, script)
+    constructs: dict[str, set[str]] = {}
+    tf_variable_direct: set[str] = set()
+    for info, fn in defs:
+        if functions.get(info.qualname) is not info:
+            continue  # redefined later in the file: the last definition counts
+        s = scans[id(fn)]
+        info.direct_creator = s.direct_creator
+        info.calls = s.calls
+        info.blockers = s.sorted_blockers()
+        info.is_host = s.session and not s.direct_creator
+        constructs[info.qualname] = s.constructs
+        if s.tf_variable:
+            tf_variable_direct.add(info.qualname)
+        for deco in fn.decorator_list:
+            if info.owner is None or ast_dotted_name(deco) not in ("property",):
+                info.blockers.append(Diagnostic("unsupported-call", "decorated function", info.line))
+        if info.owner and info.name == "__init__" and info.direct_creator:
+            info.blockers.append(Diagnostic("unsupported-call", f"variables created in {info.name}", info.line))
 
     creators = {q for q, f in functions.items() if f.direct_creator}
     changed = True
@@ -495,17 +508,15 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
             extra_edges.setdefault(q, set()).update(methods - {q})
     owner_classes = set(owner_methods)
 
-    refs = _ReferenceScanner({q for q in creators if "." not in q})
-    fast_visit(module, refs)
-    diagnostics: list[Diagnostic] = list(script.blockers)
+    diagnostics: list[Diagnostic] = list(script.sorted_blockers())
     for q in sorted(creators):
         f = functions[q]
-        if f.name in refs.escaped and f.owner is None:
+        if f.owner is None and f.name in scan.escaped:
             f.escapes = True
-            f.blockers.append(Diagnostic("unsupported-call", f"{q} is used as a value (not only called)", lines.line(f.node)))
+            f.blockers.append(Diagnostic("unsupported-call", f"{q} is used as a value (not only called)", f.line))
         if f.owner is None and (q in pinned or "*" in pinned):
             f.blockers.append(Diagnostic("imported-elsewhere", f"{q} is imported by another file of this run; "
-                                         "converting it would break that import", lines.line(f.node)))
+                                         "converting it would break that import", f.line))
 
     # Components of the creator graph (undirected); hosts and module level are not members.
     blocked: set[str] = set()
@@ -537,8 +548,15 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
                     diagnostics.append(Diagnostic(
                         "unconvertible-callee",
                         f"{q} left unchanged: it shares variables with a function that cannot be converted ({reasons[0].code})",
-                        lines.line(functions[q].node)))
-    diagnostics.extend(_cross_file_scopes(module, functions, creators, tf, lines))
+                        functions[q].line))
+    # Scopes whose variables come from functions of other files: this file alone cannot say what
+    # they create, so it is left as it is and the user is told.
+    for info, fn in defs:
+        s = scans[id(fn)]
+        if functions.get(info.qualname) is info and info.qualname not in creators and s.scope_line and s.external:
+            diagnostics.append(Diagnostic(
+                "cross-file", f"variable_scope in {info.qualname} wraps calls of functions from other files "
+                f"({', '.join(sorted(s.external)[:4])}); cross-file conversion is not supported", s.scope_line))
     converted = creators - blocked
     tf_variable_creators = set(tf_variable_direct)
     grew = True
@@ -551,7 +569,56 @@ def analyse_module(module: cst.Module, tf: TfNames, lines: LineIndex,
     return FileAnalysis(functions, creators, converted, blocked, diagnostics,
                         script_creates=script.direct_creator or bool(script.calls & creators),
                         tf_variable_creators=tf_variable_creators,
-                        module=module,
                         extra_edges=extra_edges,
                         owner_classes={c for c in owner_classes
-                                       if any(m in converted for m in owner_methods[c])})
+                                       if any(m in converted for m in owner_methods[c])},
+                        assigned_names=scan.assigned,
+                        naming_regions=scan.naming_regions)
+
+
+def _walk_definition(scan: _FileScan, node: Function | ast.ClassDef, scans: dict[int, _BodyScan],
+                     owner: str | None) -> None:
+    """A top-level def or class: its body under its own `_BodyScan`, the rest (decorators,
+    defaults, bases, class-level statements) under none."""
+    scan.body, scan.region = None, None
+    if isinstance(node, ast.ClassDef):
+        scan.escaped.add(node.name)
+        scan.walk_all(node.decorator_list)
+        scan.walk_all(node.bases)
+        for kw in node.keywords:
+            scan.walk(kw.value)
+        for item in node.body:
+            if isinstance(item, _FUNCTION_TYPES) and id(item) in scans:
+                _walk_definition(scan, item, scans, node.name)
+            else:
+                scan.body, scan.region = None, None
+                scan.walk(item)
+        return
+    scan.walk_all(node.decorator_list)
+    scan.walk(node.args)
+    if node.returns is not None:
+        scan.walk(node.returns)
+    body = scans.get(id(node))
+    scan.body = body
+    scan.region = f"{owner}.{node.name}" if owner else node.name
+    scan.local_known = scan.known | (_params(node) | _star_params(node))
+    scan.walk_all(node.body)
+    scan.body, scan.region = None, None
+
+
+def _star_params(fn: Function) -> set[str]:
+    a = fn.args
+    return {p.arg for p in (a.vararg, a.kwarg) if p is not None}
+
+
+def attach_nodes(analysis: FileAnalysis, module: cst.Module) -> None:
+    """Point every FunctionInfo at its libcst node (same file, same order of definitions)."""
+    top = [s for s in module.body if isinstance(s, (cst.FunctionDef, cst.ClassDef))]
+    for info in analysis.functions.values():
+        top_index, method_index = info.key
+        node = top[top_index]
+        if method_index is not None:
+            assert isinstance(node, cst.ClassDef)
+            node = [s for s in node.body.body if isinstance(s, cst.FunctionDef)][method_index]
+        assert isinstance(node, cst.FunctionDef) and node.name.value == info.name, info.qualname
+        info.node = node

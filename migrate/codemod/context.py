@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from migrate.codemod.analyse import FileAnalysis, LineIndex
+from migrate.codemod.analyse import FileAnalysis
+from migrate.codemod.lines import LineIndex
 from migrate.codemod.scopes import ScopeSignature
 from migrate.codemod.tfapi import TfNames
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import ast
+import copy
 import io
 import re
 import tokenize
+from dataclasses import dataclass
 
 import libcst as cst
 
 from migrate.codemod.fastwalk import visit as fast_visit
-from migrate.codemod.analyse import FileAnalysis, LineIndex, analyse_module
+from migrate.codemod.analyse import FileAnalysis, analyse_module, attach_nodes
+from migrate.codemod.lines import LineIndex
 from migrate.codemod.body import BodyConverter
 from migrate.codemod.context import SCOPE_HELPER, FileContext
 from migrate.codemod.emit import (call_parameters, ctor_parameters, delegate_holder_init, docstring_of,
@@ -86,28 +88,87 @@ def _components(analysis: FileAnalysis) -> dict[str, set[str]]:
     return out
 
 
-def convert_module(module: cst.Module, source: str | None = None,
-                   pinned: frozenset[str] = frozenset()) -> Conversion:
-    """Convert one file. `pinned` names top-level functions other files import: they (and what
-    shares variables with them) stay as they are."""
-    tf = collect_tf_names(module)
+@dataclass(frozen=True)
+class Preview:
+    """What the analysis (on Python's ast, before any libcst tree exists) decided about a file."""
+
+    tf: TfNames
+    analysis: FileAnalysis | None  # None when the file imports no TensorFlow
+    codemod_noop: bool  # the structural stage would leave the text exactly as it is
+    skip_functions: frozenset[str]  # for a no-op: functions later stages keep byte-identical
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return tuple(self.analysis.diagnostics) if self.analysis is not None else ()
+
+    @property
+    def blocked_only(self) -> bool:
+        """Nothing converts and something was refused: the file stays byte-identical as a whole."""
+        return self.codemod_noop and any(d.severity != "info" for d in self.diagnostics)
+
+
+def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset()) -> Preview:
+    """Analyse a file on Python's ast; `codemod_noop` is decided conservatively (True only where
+    `convert_module` provably returns the module unchanged)."""
+    tf = collect_tf_names(tree)
     if not tf.aliases:
+        return Preview(tf, None, True, frozenset())
+    analysis = analyse_module(tree, tf, pinned)
+    cross_file = any(d.code == "cross-file" for d in analysis.diagnostics)
+    if analysis.script_creates:
+        return Preview(tf, analysis, False, frozenset())
+    if not analysis.creators:
+        noop = cross_file or "variable_scope" not in source or not analysis.naming_regions
+        return Preview(tf, analysis, noop, frozenset())
+    if analysis.converted:
+        return Preview(tf, analysis, False, frozenset())
+    # Every creator is blocked: only hosts, naming scopes and a missing `import tensorflow as tf`
+    # could still change the text.
+    skip = frozenset(q for q in analysis.functions if q in analysis.blocked)
+    hosts = any(f.is_host and q not in analysis.blocked for q, f in analysis.functions.items())
+    naming = not cross_file and not analysis.naming_regions <= skip
+    return Preview(tf, analysis, tf.tf_alias is not None and not hosts and not naming, skip)
+
+
+def convert_module(module: cst.Module, source: str | None = None,
+                   pinned: frozenset[str] = frozenset(), seen: Preview | None = None) -> Conversion:
+    """Convert one file. `pinned` names top-level functions other files import: they (and what
+    shares variables with them) stay as they are. `seen`: the file's `preview`, if already made."""
+    if source is None:
+        source = module.code
+    if seen is None:
+        seen = preview(ast.parse(source), source, pinned)
+    tf, analysis = seen.tf, seen.analysis
+    if analysis is None:
         return Conversion(module, (), (), frozenset())
+    attach_nodes(analysis, module)
     lines = LineIndex(module, source)
-    analysis = analyse_module(module, tf, lines, pinned)
     renames = _reserved_renames(analysis)
     if renames:
         # Owners that set `self.name` can only become tf.Modules with that attribute renamed;
         # keep the rename only if every method of theirs is converted.
-        renamed = module.visit(_RenameReserved(renames))
-        result = _convert(renamed, tf, analyse_module(renamed, tf, LineIndex(renamed), pinned), LineIndex(renamed),
-                          source)
+        renamed = fast_visit(module, _RenameReserved(renames))
+        renamed_analysis = _copy_without_nodes(analysis)
+        attach_nodes(renamed_analysis, renamed)
+        result = _convert(renamed, tf, renamed_analysis, LineIndex(renamed), source)
         converted = {f.legacy_name for f in result.functions}
         owners_done = all(q in converted for q, f in analysis.functions.items() if f.owner in renames
                           and q in analysis.converted)
         if owners_done and converted:
             return result
     return _convert(module, tf, analysis, lines, source)
+
+
+def _copy_without_nodes(analysis: FileAnalysis) -> FileAnalysis:
+    """A second, independent analysis to convert another tree with (libcst nodes not copied)."""
+    nodes = {q: f.node for q, f in analysis.functions.items()}
+    for f in analysis.functions.values():
+        f.node = None
+    try:
+        return copy.deepcopy(analysis)
+    finally:
+        for q, f in analysis.functions.items():
+            f.node = nodes[q]
 
 
 def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: LineIndex,
@@ -128,11 +189,11 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
             analysis.blocked |= comp
             diagnostics.append(Diagnostic(blocked.error.code, blocked.error.message,
                                           lines.line(blocked.error.node) if blocked.error.node else
-                                          lines.line(analysis.functions[blocked.qualname].node)))
+                                          analysis.functions[blocked.qualname].line))
             for q in sorted(comp - {blocked.qualname}):
                 diagnostics.append(Diagnostic("unconvertible-callee",
                                               f"{q} left unchanged: shares variables with {blocked.qualname} ({blocked.error.code})",
-                                              lines.line(analysis.functions[q].node)))
+                                              analysis.functions[q].line))
             continue
         except _ScriptBlocked as blocked:
             diagnostics.append(Diagnostic(blocked.error.code, blocked.error.message,
@@ -190,7 +251,7 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
     for q in sorted(analysis.converted):
         info = analysis.functions[q]
         sig = ctx.sigs[q]
-        plan = ClassPlan(q, ctx.class_names[q], lines.line(info.node), owner=info.owner,
+        plan = ClassPlan(q, ctx.class_names[q], info.line, owner=info.owner,
                          has_own_scope=sig.own_with is not None)
         attrs = NameAllocator({"owner", "self"})
         converter = BodyConverter(ctx, info, sig, plan, attrs)

@@ -7,13 +7,14 @@ metadata pass costs more than the whole codemod.
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
+from typing import Iterator
 
 import libcst as cst
 
 from migrate.cstnames import dotted_name  # noqa: F401 - re-exported for the codemod
 
-from migrate.codemod.fastwalk import visit as fast_visit
 _TF_PREFIXES = (
     "tensorflow.compat.v1.",
     "tensorflow.compat.v2.",
@@ -21,8 +22,16 @@ _TF_PREFIXES = (
 )
 
 
-def _module_dotted(node: cst.BaseExpression) -> str:
-    return dotted_name(node) or ""
+def ast_dotted_name(expr: ast.AST) -> str | None:
+    """`dotted_name` for Python's own ast (the analysis stage works on it)."""
+    parts: list[str] = []
+    while isinstance(expr, ast.Attribute):
+        parts.append(expr.attr)
+        expr = expr.value
+    if not isinstance(expr, ast.Name):
+        return None
+    parts.append(expr.id)
+    return ".".join(reversed(parts))
 
 
 @dataclass
@@ -33,8 +42,8 @@ class TfNames:
     tf_alias: str | None = None  # a local name bound to the `tensorflow` package (or its v1 API)
     tf_alias_is_v1: bool = False
 
-    def full_name(self, expr: cst.BaseExpression) -> str | None:
-        name = dotted_name(expr)
+    def full_name(self, expr: cst.BaseExpression | ast.expr) -> str | None:
+        name = ast_dotted_name(expr) if isinstance(expr, ast.AST) else dotted_name(expr)
         if name is None:
             return None
         head, _, rest = name.partition(".")
@@ -64,51 +73,51 @@ class TfNames:
         return None
 
 
-class _ImportCollector(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.names = TfNames()
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return True  # imports inside functions count too (tensor2tensor does this)
-
-    def visit_Import(self, node: cst.Import) -> None:
-        for alias in node.names:
-            full = _module_dotted(alias.name)
-            if not (full == "tensorflow" or full.startswith("tensorflow.")):
+def collect_tf_names(tree: ast.Module) -> TfNames:
+    """TF names bound by the file's imports, wherever they are (tensor2tensor imports inside
+    functions). Imports are statements: only statement lists are walked."""
+    names = TfNames()
+    for stmt in _statements(tree.body):
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                full = alias.name
+                if not (full == "tensorflow" or full.startswith("tensorflow.")):
+                    continue
+                if alias.asname is not None:
+                    names.aliases[alias.asname] = full
+                    _note_tf(names, alias.asname, full)
+                else:
+                    names.aliases["tensorflow"] = "tensorflow"
+                    _note_tf(names, "tensorflow", "tensorflow")
+        elif isinstance(stmt, ast.ImportFrom):
+            module = stmt.module
+            if module is None or stmt.level or not (module == "tensorflow" or module.startswith("tensorflow.")):
                 continue
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                local = alias.asname.name.value
-                self.names.aliases[local] = full
-                self._note_tf(local, full)
-            else:
-                self.names.aliases["tensorflow"] = "tensorflow"
-                self._note_tf("tensorflow", "tensorflow")
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        if node.module is None or node.relative:
-            return
-        module = _module_dotted(node.module)
-        if not (module == "tensorflow" or module.startswith("tensorflow.")):
-            return
-        if isinstance(node.names, cst.ImportStar):
-            return
-        for alias in node.names:
-            imported = _module_dotted(alias.name)
-            local = imported
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                local = alias.asname.name.value
-            full = f"{module}.{imported}"
-            self.names.aliases[local] = full
-            self._note_tf(local, full)
-
-    def _note_tf(self, local: str, full: str) -> None:
-        if full in ("tensorflow", "tensorflow.compat.v1", "tensorflow.compat.v2"):
-            if self.names.tf_alias is None or full == "tensorflow":
-                self.names.tf_alias = local
-                self.names.tf_alias_is_v1 = full == "tensorflow.compat.v1"
+            for alias in stmt.names:
+                if alias.name == "*":
+                    break
+                local = alias.asname or alias.name
+                full = f"{module}.{alias.name}"
+                names.aliases[local] = full
+                _note_tf(names, local, full)
+    return names
 
 
-def collect_tf_names(module: cst.Module) -> TfNames:
-    collector = _ImportCollector()
-    fast_visit(module, collector)
-    return collector.names
+def _note_tf(names: TfNames, local: str, full: str) -> None:
+    if full in ("tensorflow", "tensorflow.compat.v1", "tensorflow.compat.v2"):
+        if names.tf_alias is None or full == "tensorflow":
+            names.tf_alias = local
+            names.tf_alias_is_v1 = full == "tensorflow.compat.v1"
+
+
+_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Every statement of a body, nested ones included, in source order."""
+    for stmt in body:
+        yield stmt
+        for block in _BLOCKS:
+            inner = getattr(stmt, block, None)
+            if inner:
+                yield from _statements(inner)

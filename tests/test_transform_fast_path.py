@@ -1,0 +1,59 @@
+"""The analysis runs on Python's ast; libcst parses a file only when something will change."""
+
+from __future__ import annotations
+
+import libcst
+import pytest
+
+import migrate.transform as transform
+
+BLOCKED = '''\
+import tensorflow as tf
+
+
+def dense_block(x):
+    with tf.variable_scope("block"):
+        return tf.layers.dense(x, 4)
+'''
+
+CONVERTIBLE = '''\
+import tensorflow as tf
+
+
+def linear(x):
+    with tf.variable_scope("linear"):
+        w = tf.get_variable("w", [3, 4])
+        return tf.matmul(x, w)
+'''
+
+
+@pytest.fixture
+def libcst_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real = libcst.parse_module
+
+    def counting(source: str, *args, **kwargs):
+        seen.append(source)
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(transform.cst, "parse_module", counting)
+    return seen
+
+
+def test_blocked_file_is_decided_without_libcst(libcst_parses: list[str]) -> None:
+    out = transform.transform_source(BLOCKED, "blocked.py")
+    assert out.code == BLOCKED
+    assert [d.code for d in out.diagnostics] == ["implicit-creator"]
+    assert out.diagnostics[0].line == 6  # exact, from the ast
+    assert libcst_parses == []
+
+
+def test_convertible_file_is_parsed_once(libcst_parses: list[str]) -> None:
+    out = transform.transform_source(CONVERTIBLE, "linear.py")
+    assert "class Linear(tf.Module)" in out.code
+    assert libcst_parses.count(CONVERTIBLE) == 1
+
+
+def test_syntax_only_libcst_rejects_still_raises() -> None:
+    with pytest.raises(libcst.ParserSyntaxError):
+        transform.transform_source("print 'python 2'\n")
