@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import ast
 import copy
-import io
-import re
-import tokenize
+import keyword
 from dataclasses import dataclass
 
 import libcst as cst
@@ -53,17 +51,39 @@ class _Creates(cst.CSTVisitor):
     converted_methods: set[str] = set()
 
 
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def _all_names(source: str) -> set[str]:
-    """Every NAME token of the file (strings and comments excluded), to avoid clashes; a token
-    scan costs a fraction of a tree walk. Falls back to every identifier-like word."""
-    try:
-        return {tok.string for tok in tokenize.generate_tokens(io.StringIO(source).readline)
-                if tok.type == tokenize.NAME}
-    except (tokenize.TokenError, SyntaxError):
-        return set(_WORD.findall(source))
+def _all_names(tree: ast.Module) -> set[str]:
+    """Every identifier the file spells (names, attributes, parameters, keywords, imported
+    module parts), plus Python's keywords: generated names must clash with none of them."""
+    names = set(keyword.kwlist) | set(keyword.softkwlist)
+    for node in ast.walk(tree):
+        t = type(node)
+        if t is ast.Name:
+            names.add(node.id)
+        elif t is ast.Attribute:
+            names.add(node.attr)
+        elif t is ast.arg:
+            names.add(node.arg)
+        elif t is ast.keyword:
+            if node.arg:
+                names.add(node.arg)
+        elif t in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            names.add(node.name)
+        elif t is ast.alias:
+            names.update(node.name.split("."))
+            if node.asname:
+                names.add(node.asname)
+        elif t is ast.ImportFrom:
+            if node.module:
+                names.update(node.module.split("."))
+        elif t in (ast.Global, ast.Nonlocal):
+            names.update(node.names)
+        elif t is ast.ExceptHandler:
+            if node.name:
+                names.add(node.name)
+        elif t in (ast.MatchAs, ast.MatchStar):
+            if node.name:
+                names.add(node.name)
+    return names
 
 
 def _components(analysis: FileAnalysis) -> dict[str, set[str]]:
@@ -92,6 +112,7 @@ def _components(analysis: FileAnalysis) -> dict[str, set[str]]:
 class Preview:
     """What the analysis (on Python's ast, before any libcst tree exists) decided about a file."""
 
+    tree: ast.Module
     tf: TfNames
     analysis: FileAnalysis | None  # None when the file imports no TensorFlow
     codemod_noop: bool  # the structural stage would leave the text exactly as it is
@@ -112,22 +133,22 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset())
     `convert_module` provably returns the module unchanged)."""
     tf = collect_tf_names(tree)
     if not tf.aliases:
-        return Preview(tf, None, True, frozenset())
+        return Preview(tree, tf, None, True, frozenset())
     analysis = analyse_module(tree, tf, pinned)
     cross_file = any(d.code == "cross-file" for d in analysis.diagnostics)
     if analysis.script_creates:
-        return Preview(tf, analysis, False, frozenset())
+        return Preview(tree, tf, analysis, False, frozenset())
     if not analysis.creators:
         noop = cross_file or "variable_scope" not in source or not analysis.naming_regions
-        return Preview(tf, analysis, noop, frozenset())
+        return Preview(tree, tf, analysis, noop, frozenset())
     if analysis.converted:
-        return Preview(tf, analysis, False, frozenset())
+        return Preview(tree, tf, analysis, False, frozenset())
     # Every creator is blocked: only hosts, naming scopes and a missing `import tensorflow as tf`
     # could still change the text.
     skip = frozenset(q for q in analysis.functions if q in analysis.blocked)
     hosts = any(f.is_host and q not in analysis.blocked for q, f in analysis.functions.items())
     naming = not cross_file and not analysis.naming_regions <= skip
-    return Preview(tf, analysis, tf.tf_alias is not None and not hosts and not naming, skip)
+    return Preview(tree, tf, analysis, tf.tf_alias is not None and not hosts and not naming, skip)
 
 
 def convert_module(module: cst.Module, source: str | None = None,
@@ -150,13 +171,13 @@ def convert_module(module: cst.Module, source: str | None = None,
         renamed = fast_visit(module, _RenameReserved(renames))
         renamed_analysis = _copy_without_nodes(analysis)
         attach_nodes(renamed_analysis, renamed)
-        result = _convert(renamed, tf, renamed_analysis, LineIndex(renamed), source)
+        result = _convert(renamed, tf, renamed_analysis, LineIndex(renamed), source, seen.tree)
         converted = {f.legacy_name for f in result.functions}
         owners_done = all(q in converted for q, f in analysis.functions.items() if f.owner in renames
                           and q in analysis.converted)
         if owners_done and converted:
             return result
-    return _convert(module, tf, analysis, lines, source)
+    return _convert(module, tf, analysis, lines, source, seen.tree)
 
 
 def _copy_without_nodes(analysis: FileAnalysis) -> FileAnalysis:
@@ -172,14 +193,15 @@ def _copy_without_nodes(analysis: FileAnalysis) -> FileAnalysis:
 
 
 def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: LineIndex,
-             source: str | None) -> Conversion:
+             source: str, tree: ast.Module) -> Conversion:
     if not analysis.creators and not analysis.script_creates:
-        if any(d.code == "cross-file" for d in analysis.diagnostics) or "variable_scope" not in (source or "variable_scope"):
+        if any(d.code == "cross-file" for d in analysis.diagnostics) or "variable_scope" not in source:
             return Conversion(module, tuple(analysis.diagnostics), (), frozenset())
-        named = rename_naming_scopes(module, tf, tf.tf_alias or "tf", frozenset())
+        named = rename_naming_scopes(module, tf, tf.tf_alias or "tf", frozenset(),
+                                     _without_naming_scopes(module, analysis))
         return Conversion(named, tuple(analysis.diagnostics), (), frozenset())
     diagnostics = list(analysis.diagnostics)
-    names = _all_names(source if source is not None else module.code)
+    names = _all_names(tree)
     for _ in range(len(analysis.functions) + 2):
         try:
             result = _convert_once(module, tf, analysis, lines, names)
@@ -202,9 +224,30 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
         new_module, functions = result
         skip = frozenset(q for q in analysis.functions if q in analysis.blocked)
         if not any(d.code == "cross-file" for d in diagnostics):
-            new_module = rename_naming_scopes(new_module, tf, tf.tf_alias or "tf", skip)
+            new_module = rename_naming_scopes(new_module, tf, tf.tf_alias or "tf", skip,
+                                              _without_naming_scopes(module, analysis))
         return Conversion(new_module, tuple(diagnostics), tuple(functions), skip)
     return Conversion(module, tuple(diagnostics), (), frozenset(analysis.functions))
+
+
+def _without_naming_scopes(module: cst.Module, analysis: FileAnalysis) -> frozenset[int]:
+    """Top-level statements of `module` (still the same objects after conversion, where nothing
+    changed them) in which the analysis saw no variable_scope and no reuse_variables."""
+    regions = analysis.naming_regions
+    quiet_module_level = None not in regions and not analysis.script_creates
+    out: set[int] = set()
+    for stmt in module.body:
+        if isinstance(stmt, cst.FunctionDef):
+            info = analysis.functions.get(stmt.name.value)
+            if info is not None and info.node is stmt and stmt.name.value not in regions:
+                out.add(id(stmt))
+        elif isinstance(stmt, cst.ClassDef):
+            prefix = f"{stmt.name.value}."
+            if quiet_module_level and not any(r is not None and r.startswith(prefix) for r in regions):
+                out.add(id(stmt))
+        elif quiet_module_level:
+            out.add(id(stmt))
+    return frozenset(out)
 
 
 class _Blocked(Exception):

@@ -53,6 +53,8 @@ class NamingScopes(cst.CSTTransformer):
         return updated
 
     def leave_With(self, original: cst.With, updated: cst.With):
+        if not any(self.tf.call_api(item.item) == "variable_scope" for item in original.items):
+            return updated
         if _creates(self.tf, original.body):
             return updated
         items: list[cst.WithItem] = []
@@ -105,7 +107,22 @@ def _creates(tf: TfNames, node: cst.CSTNode) -> bool:
     return v.found
 
 
-def rename_naming_scopes(module: cst.Module, tf: TfNames, tf_alias: str, skip: frozenset[str]) -> cst.Module:
+def rename_naming_scopes(module: cst.Module, tf: TfNames, tf_alias: str, skip: frozenset[str],
+                         untouched: frozenset[int] = frozenset()) -> cst.Module:
+    """`untouched`: ids of top-level statements known to hold no variable_scope and no
+    reuse_variables (from the analysis): they are not walked."""
     transformer = NamingScopes(tf, tf_alias, skip)
-    new = fast_visit(module, transformer)
-    return new if transformer.changed else module
+    if not untouched:
+        new = fast_visit(module, transformer)
+        return new if transformer.changed else module
+    body: list[cst.BaseStatement] = []
+    for stmt in module.body:
+        if id(stmt) in untouched:
+            body.append(stmt)
+            continue
+        new_stmt = fast_visit(stmt, transformer)
+        if isinstance(new_stmt, cst.FlattenSentinel):
+            body.extend(new_stmt.nodes)
+        elif not isinstance(new_stmt, cst.RemovalSentinel):
+            body.append(new_stmt)
+    return module.with_changes(body=body) if transformer.changed else module
