@@ -35,6 +35,9 @@ _IMPLICIT_CREATOR_PREFIXES = (
     "layers.", "contrib.layers.", "contrib.slim.", "contrib.rnn.", "nn.rnn_cell.", "keras.layers.",
     "contrib.legacy_seq2seq.", "contrib.seq2seq.", "contrib.cudnn_rnn.",
 )
+# Calls after which the naming-scope pass leaves a whole function alone (it may create variables).
+NAMING_SCOPE_CREATORS = {"get_variable", "Variable", "make_template"}
+NAMING_SCOPE_CREATOR_PREFIXES = ("layers.", "contrib.", "keras.layers.", "nn.rnn_cell.")
 _SCOPE_LOOKUPS = {
     "get_collection", "get_collection_ref", "trainable_variables", "global_variables",
     "local_variables", "model_variables", "all_variables", "contrib.framework.get_variables",
@@ -94,6 +97,7 @@ class FileAnalysis:
     assigned_names: set[str] = field(default_factory=set)  # plain names assigned anywhere
     naming_regions: set[str | None] = field(default_factory=set)  # where variable_scope/reuse_variables
     #   occur: a function's qualname, or None (module level, class bodies, nested classes)
+    creating_regions: set[str | None] = field(default_factory=set)  # where NAMING_SCOPE_CREATORS are called
 
 
 class _BodyScan:
@@ -188,6 +192,7 @@ class _FileScan:
         self.escaped: set[str] = set()  # names used other than as the callee of a call
         self.assigned: set[str] = set()
         self.naming_regions: set[str | None] = set()
+        self.creating_regions: set[str | None] = set()
         self.region: str | None = None
         self.body: _BodyScan | None = None
         self.nested = 0
@@ -220,6 +225,8 @@ class _FileScan:
             self.naming_regions.add(self.region)
         elif type(func) is ast.Attribute and func.attr == "reuse_variables":
             self.naming_regions.add(self.region)
+        if api is not None and (api in NAMING_SCOPE_CREATORS or api.startswith(NAMING_SCOPE_CREATOR_PREFIXES)):
+            self.creating_regions.add(self.region)
         if body is not None:
             body.call(node, api, self.nested)
             if self.scope_depth and type(func) is ast.Name:
@@ -573,7 +580,8 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                         owner_classes={c for c in owner_classes
                                        if any(m in converted for m in owner_methods[c])},
                         assigned_names=scan.assigned,
-                        naming_regions=scan.naming_regions)
+                        naming_regions=scan.naming_regions,
+                        creating_regions=scan.creating_regions)
 
 
 def _walk_definition(scan: _FileScan, node: Function | ast.ClassDef, scans: dict[int, _BodyScan],

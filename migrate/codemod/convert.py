@@ -143,12 +143,12 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset())
         return Preview(tree, tf, analysis, noop, frozenset())
     if analysis.converted:
         return Preview(tree, tf, analysis, False, frozenset())
-    # Every creator is blocked: only hosts, naming scopes and a missing `import tensorflow as tf`
-    # could still change the text.
+    # Every creator is blocked: no host has a converted call to rewrite; only naming scopes (in
+    # functions the naming pass would enter) and a missing `import tensorflow as tf` could change.
     skip = frozenset(q for q in analysis.functions if q in analysis.blocked)
-    hosts = any(f.is_host and q not in analysis.blocked for q, f in analysis.functions.items())
-    naming = not cross_file and not analysis.naming_regions <= skip
-    return Preview(tree, tf, analysis, tf.tf_alias is not None and not hosts and not naming, skip)
+    entered = analysis.naming_regions - skip - analysis.creating_regions
+    naming = not cross_file and bool(entered)
+    return Preview(tree, tf, analysis, tf.tf_alias is not None and not naming, skip)
 
 
 def convert_module(module: cst.Module, source: str | None = None,

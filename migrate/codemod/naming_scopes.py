@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import libcst as cst
 
+from migrate.codemod.analyse import NAMING_SCOPE_CREATOR_PREFIXES, NAMING_SCOPE_CREATORS
 from migrate.codemod.fastwalk import visit as fast_visit
 from migrate.codemod.naming import literal_string
 from migrate.codemod.scopes import ScopeCall, Unsupported, is_reuse_statement, name_uses
 from migrate.codemod.tfapi import TfNames
 
-_CREATORS = {"get_variable", "Variable", "make_template"}
 
 
 class _Creates(cst.CSTVisitor):
@@ -23,7 +23,7 @@ class _Creates(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         api = self.tf.api(node.func)
-        if api in _CREATORS or (api or "").startswith(("layers.", "contrib.", "keras.layers.", "nn.rnn_cell.")):
+        if api in NAMING_SCOPE_CREATORS or (api or "").startswith(NAMING_SCOPE_CREATOR_PREFIXES):
             self.found = True
 
 
