@@ -8,6 +8,7 @@ import libcst as cst
 
 from migrate.codemod.convert import Conversion, convert_module, preview
 from migrate.result import TransformOutput
+from migrate.upgrade.codegen import statement_lines
 
 
 def transform_source(source: str, path: str = "<string>", pinned: frozenset[str] = frozenset()) -> TransformOutput:
@@ -45,7 +46,10 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
     # A file whose variable code could not be converted stays byte-identical as a whole: renaming
     # around code we left as TF1 would be the half-conversion we promise never to make.
     if upgrade_module is not None and not blocked_only and _mentions_tf(source):
-        upgraded, upgrade_diagnostics = upgrade_module(new_module, conversion.skip_functions)
+        # Diagnostics positions: when the upgrade reads the text as parsed, the ast says where
+        # each statement starts (no need to print the whole module to find out).
+        lines = statement_lines(module, tree, source) if new_module is module else None
+        upgraded, upgrade_diagnostics = upgrade_module(new_module, conversion.skip_functions, lines)
         diagnostics.extend(upgrade_diagnostics)
         if upgraded is not new_module:
             new_module, converted_code = upgraded, None

@@ -12,6 +12,7 @@ import libcst as cst
 
 from migrate.diagnostics import Diagnostic
 from migrate.upgrade.helpers import helper_source
+from migrate.upgrade.codegen import StatementLines
 from migrate.upgrade.resolve import Prepass, module_name, scan_statements
 from migrate.upgrade.tables import load_tables
 from migrate.upgrade.transformer import Cleanup, Upgrader, diagnostics_for
@@ -21,10 +22,12 @@ __all__ = ["upgrade_module", "upgrade_source"]
 
 
 def upgrade_module(
-    module: cst.Module, skip_functions: frozenset[str] = frozenset()
+    module: cst.Module, skip_functions: frozenset[str] = frozenset(), lines: StatementLines | None = None
 ) -> tuple[cst.Module, list[Diagnostic]]:
     """Upgrade one parsed file. Functions named in `skip_functions` ("f", "Cls.method") stay
-    byte-identical; a file without TensorFlow imports comes back as the same object."""
+    byte-identical; a file without TensorFlow imports comes back as the same object. `lines`
+    (where the module's statements start in its text) lets diagnostics print only their own
+    statements for their positions."""
     tables = load_tables()
     facts = scan_statements(module)
     if not facts.has_tf:
@@ -36,7 +39,17 @@ def upgrade_module(
         facts.v1_needed = v1.v1_needed
     keep_v1 = bool(facts.v1_roots()) and bool(facts.v1_needed)
     up = Upgrader(facts, tables, frozenset(skip_functions), keep_v1)
-    new = walk(module, up)
+    statement_of: dict[int, int] = {}
+    counts = [0, 0, 0]
+
+    def attribute(index: int) -> None:
+        """Which top-level statement each node reported so far sits in."""
+        for k, items in enumerate((up.found, up._deferred, up.pending_with_nodes)):
+            for item in items[counts[k]:]:
+                statement_of[id(item[2] if k < 2 else item[0])] = index
+            counts[k] = len(items)
+
+    new = walk(module, up, attribute if lines is not None else None)
     found = up.found
 
     replace: dict[int, list] = {}
@@ -63,9 +76,8 @@ def upgrade_module(
     if helpers or up.new_tf_alias:
         new = _insert_top(new, helpers, up)
         up.changed = True
-    if not up.changed:
-        return module, diagnostics_for(found, module)
-    return new, diagnostics_for(found, module)
+    diagnostics = diagnostics_for(found, module, lines, statement_of if lines is not None else None)
+    return (new if up.changed else module), diagnostics
 
 
 def _is_import(stmt: cst.CSTNode) -> bool:

@@ -8,7 +8,7 @@ import libcst as cst
 
 from migrate.diagnostics import Diagnostic
 from migrate.upgrade import rules
-from migrate.upgrade.codegen import start_positions
+from migrate.upgrade.codegen import StatementLines, start_positions, statement_positions
 from migrate.upgrade.resolve import Binding, FileFacts, dotted, module_name
 from migrate.upgrade.tables import Tables
 
@@ -804,11 +804,22 @@ class Cleanup(cst.CSTTransformer):
         return cst.FlattenSentinel(stmts)
 
 
-def diagnostics_for(found, module: cst.Module) -> list[Diagnostic]:
-    """Positions only when there is something to report, and only for the reported nodes."""
+def diagnostics_for(found, module: cst.Module, lines: StatementLines | None = None,
+                    statement_of: dict[int, int] | None = None) -> list[Diagnostic]:
+    """Positions only when there is something to report, and only for the reported nodes: by
+    printing just their statements where `lines` and `statement_of` (node id -> index of its
+    top-level statement) allow, else the whole module."""
     if not found:
         return []
-    positions = start_positions(module, {id(f[2]) for f in found})
+    targets = {id(f[2]) for f in found}
+    positions = None
+    if lines is not None and statement_of is not None and targets <= statement_of.keys():
+        by_statement: dict[int, set[int]] = {}
+        for target in targets:
+            by_statement.setdefault(statement_of[target], set()).add(target)
+        positions = statement_positions(module, lines, by_statement)
+    if positions is None:
+        positions = start_positions(module, targets)
     out = []
     seen = set()
     for code, msg, node, severity in found:

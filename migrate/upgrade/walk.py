@@ -117,8 +117,12 @@ def check_visitor(cls: type) -> None:
             raise TypeError(f"{cls.__name__}.{generic} is overridden: walk() would bypass it")
 
 
-def walk(node: CSTNode, visitor: cst.CSTVisitor | cst.CSTTransformer) -> Any:
-    """`node.visit(visitor)` for the visitors of this package, faster (see the module doc)."""
+def walk(node: CSTNode, visitor: cst.CSTVisitor | cst.CSTTransformer,
+         after_statement: Callable[[int], None] | None = None) -> Any:
+    """`node.visit(visitor)` for the visitors of this package, faster (see the module doc).
+
+    `after_statement(i)`, for a Module: called once the i-th top-level statement was visited
+    (the visitor must have no Module callbacks then)."""
     table = _table(type(visitor))
     transform = isinstance(visitor, cst.CSTTransformer)
     cls = type(visitor)
@@ -164,6 +168,18 @@ def walk(node: CSTNode, visitor: cst.CSTVisitor | cst.CSTTransformer) -> Any:
         d.leave(visitor, n)
         return n
 
+    if after_statement is not None and isinstance(node, cst.Module):
+        d = _Dispatch(cls, cst.Module)
+        assert d.visit is None and d.leave is None and not any(f[2] or f[3] for f in d.fields)
+        index = iter(range(len(node.body)))
+
+        def visit_statement(n: CSTNode) -> Any:
+            result = visit(n)
+            after_statement(next(index))
+            return result
+
+        body = _sequence(node.body, visit_statement, True)
+        return node if body is None else node.with_changes(body=body)
     return visit(node)
 
 
