@@ -8,7 +8,8 @@ import libcst as cst
 
 from migrate.codemod.convert import Conversion, convert_module, preview
 from migrate.result import TransformOutput
-from migrate.upgrade.codegen import statement_lines
+from migrate.upgrade import upgrade_module
+from migrate.upgrade.codegen import StatementLines, derived_lines, module_code, statement_lines
 
 
 def transform_source(source: str, path: str = "<string>", pinned: frozenset[str] = frozenset()) -> TransformOutput:
@@ -27,47 +28,40 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
         return TransformOutput(code=source, diagnostics=tuple(d.with_path(path) for d in seen.diagnostics),
                                parsed=True)
     module = cst.parse_module(source)
+    lines = statement_lines(module, tree, source)  # where each statement starts: see _code
     if seen.codemod_noop:
         conversion = Conversion(module, seen.diagnostics, (), seen.skip_functions)
     else:
         conversion = convert_module(module, source, pinned, seen)
     new_module = conversion.module
     diagnostics = list(conversion.diagnostics)
-    try:
-        from migrate.upgrade import upgrade_module
-    except ImportError:  # the upgrade stage is optional while it is being built
-        upgrade_module = None
     converted_code = None  # the codemod's module printed, when the check below needs it
     if (not conversion.functions and any(d.severity != "info" for d in diagnostics)
             and new_module is not module):
-        converted_code = _code(new_module)
+        converted_code = _code(new_module, lines, module)
     blocked_only = (not conversion.functions and any(d.severity != "info" for d in diagnostics)
                     and (new_module is module or converted_code == source))
     # A file whose variable code could not be converted stays byte-identical as a whole: renaming
     # around code we left as TF1 would be the half-conversion we promise never to make.
-    if upgrade_module is not None and not blocked_only and _mentions_tf(source):
+    if not blocked_only and _mentions_tf(source):
         # Diagnostics positions: when the upgrade reads the text as parsed, the ast says where
         # each statement starts (no need to print the whole module to find out).
-        lines = statement_lines(module, tree, source) if new_module is module else None
-        upgraded, upgrade_diagnostics = upgrade_module(new_module, conversion.skip_functions, lines)
+        upgrade_lines = lines if new_module is module or lines is None else derived_lines(lines, module, new_module)
+        upgraded, upgrade_diagnostics = upgrade_module(new_module, conversion.skip_functions, upgrade_lines)
         diagnostics.extend(upgrade_diagnostics)
         if upgraded is not new_module:
             new_module, converted_code = upgraded, None
     if new_module is module:
         code = source
     else:
-        code = converted_code if converted_code is not None else _code(new_module)
+        code = converted_code if converted_code is not None else _code(new_module, lines, module)
     return TransformOutput(code=code, diagnostics=tuple(d.with_path(path) for d in diagnostics),
                            functions=conversion.functions, parsed=True)
 
 
-def _code(module: cst.Module) -> str:
-    """`module.code`, by the faster printer of the upgrade stage when it is there."""
-    try:
-        from migrate.upgrade.codegen import module_code
-    except ImportError:
-        return module.code
-    return module_code(module)
+def _code(module: cst.Module, lines: StatementLines | None, original: cst.Module) -> str:
+    """`module.code`; statements left as parsed are copied from the source, not printed."""
+    return module_code(module, lines, original)
 
 
 def _mentions_tf(source: str) -> bool:

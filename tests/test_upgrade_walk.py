@@ -3,12 +3,14 @@ same result), and migrate.upgrade.codegen prints like Module.code."""
 
 from __future__ import annotations
 
+import ast
 import inspect
+from pathlib import Path
 
 import libcst as cst
 import pytest
 
-from migrate.upgrade.codegen import module_code, start_positions
+from migrate.upgrade.codegen import derived_lines, module_code, start_positions, statement_lines
 from migrate.upgrade.walk import LEAVES, fields_of, walk
 
 SOURCE = '''\
@@ -128,3 +130,52 @@ def _all(node: cst.CSTNode):
     yield node
     for child in node.children:
         yield from _all(child)
+
+
+_TRICKY = '''\
+#!/usr/bin/env python
+# header comment
+
+"""Docstring."""
+import os; import sys
+
+
+# comment before a decorated function
+@property
+# between decorator and def
+def f():
+    return 1
+    # indented trailing comment
+
+# comment before a class
+@dataclass(
+    frozen=True)
+class A:  # trailing
+    x = (1,
+         2)
+if True:
+    pass
+else:
+    y = 3 \\
+        + 4
+z = 5  # the last statement, no newline'''
+
+_FILES = [p for pattern in ("tests/golden/*/*/input.py", "examples/legacy/*.py")
+          for p in sorted(Path(__file__).resolve().parent.parent.glob(pattern))]
+
+
+@pytest.mark.parametrize("text", [_TRICKY, _TRICKY.replace("\n", "\r\n"), SOURCE, "x = 1\n",
+                                  *[p.read_text(encoding="utf-8") for p in _FILES]])
+def test_statement_slices_are_the_printed_statements(text: str) -> None:
+    """Statements copied from the source (module_code's fast path) are exactly what libcst
+    would print, and a module made of changed and kept statements prints the same as libcst."""
+    module = cst.parse_module(text)
+    lines = statement_lines(module, ast.parse(text), text)
+    assert lines is not None
+    for i, stmt in enumerate(module.body[:-1]):
+        assert lines.text_of(i) == module.code_for_node(stmt)
+    assert module_code(module, lines, module) == text
+    changed = module.with_changes(body=[s.deep_clone() if i % 2 else s for i, s in enumerate(module.body)])
+    assert module_code(changed, lines, module) == changed.code
+    derived = derived_lines(lines, module, changed)
+    assert derived is not None and derived.starts == lines.starts

@@ -34,10 +34,30 @@ class _FastState(CodegenState):
         return _NULL
 
 
-def module_code(module: cst.Module) -> str:
-    """Exactly `module.code`, faster."""
+def module_code(module: cst.Module, lines: "StatementLines | None" = None,
+                original: cst.Module | None = None) -> str:
+    """Exactly `module.code`, faster. With the `original` module parsed from `lines.source`,
+    statements still the original's own objects are copied from the source instead of printed."""
     state = _FastState(default_indent=module.default_indent, default_newline=module.default_newline)
-    module._codegen(state)
+    if lines is None or lines.source is None or original is None or module.header is not original.header:
+        module._codegen(state)
+        return "".join(state.tokens)
+    index = {id(stmt): i for i, stmt in enumerate(original.body[:-1])}  # the last: its end is the footer's
+    for line in module.header:
+        line._codegen(state)
+    for stmt in module.body:
+        i = index.get(id(stmt))
+        if i is None:
+            stmt._codegen(state)
+        else:
+            state.tokens.append(lines.text_of(i))
+    for line in module.footer:
+        line._codegen(state)
+    if module.has_trailing_newline:  # as libcst's Module._codegen_impl
+        if not state.tokens:
+            state.add_token(state.default_newline)
+    else:
+        state.pop_trailing_newline()
     return "".join(state.tokens)
 
 
@@ -99,38 +119,71 @@ class StatementLines:
     leading blank and comment lines included), so positions inside one statement need only
     that statement printed."""
 
-    source: str
+    source: str | None  # None: lines of a module derived from the parsed one (`derived_lines`)
     starts: tuple[int, ...]  # 1-based line of each statement of module.body
 
     def line_offset(self, line: int) -> int:
         offsets = self.__dict__.get("_offsets")
         if offsets is None:
-            offsets = [0] + [m.end() for m in _NEWLINE.finditer(self.source)]
+            offsets = [0] + [m.end() for m in _NEWLINE.finditer(self.source or "")]
             object.__setattr__(self, "_offsets", offsets)
         return offsets[line - 1] if 0 < line <= len(offsets) else -1
+
+    def text_of(self, index: int) -> str:
+        """The source text of statement `index` (not the last one): up to where the next starts."""
+        assert self.source is not None
+        return self.source[self.line_offset(self.starts[index]):self.line_offset(self.starts[index + 1])]
 
 
 def statement_lines(module: cst.Module, tree: ast.Module, source: str) -> StatementLines | None:
     """Pair libcst's top-level statements with the ast's (a `a; b` line is one libcst statement
     and two ast ones); None if they do not pair up."""
     starts: list[int] = []
+    code_lines: list[tuple[int, int]] = []  # first and last line of each statement's code
     stmts = iter(tree.body)
     try:
         for stmt in module.body:
-            first = next(stmts)
+            first = last = next(stmts)
             if isinstance(stmt, cst.SimpleStatementLine):
                 for _ in stmt.body[1:]:
-                    next(stmts)
+                    last = next(stmts)
             line = first.lineno
             decorators = getattr(first, "decorator_list", None)
             if decorators and isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and stmt.decorators:
-                line = decorators[0].lineno - len(stmt.decorators[0].leading_lines)
-            starts.append(line - len(stmt.leading_lines))
+                line = decorators[0].lineno
+                starts.append(line - len(stmt.decorators[0].leading_lines) - len(stmt.leading_lines))
+            else:
+                starts.append(line - len(stmt.leading_lines))
+            code_lines.append((line, last.end_lineno or line))
     except StopIteration:
         return None
     if next(stmts, None) is not None:
         return None
+    # Each statement's code lies between its start and the next statement's start.
+    for i, (first_line, last_line) in enumerate(code_lines):
+        if starts[i] < 1 or starts[i] > first_line or (i + 1 < len(starts) and starts[i + 1] <= last_line):
+            return None
     return StatementLines(source, tuple(starts))
+
+
+def derived_lines(lines: StatementLines, original: cst.Module, derived: cst.Module) -> StatementLines | None:
+    """Statement starts of a module made from `original` (its statements partly kept as the same
+    objects): kept ones take their line count from the source, new ones are printed to count."""
+    if derived.header is not original.header or not original.body:
+        return None
+    index = {id(stmt): i for i, stmt in enumerate(original.body[:-1])}
+    line = lines.starts[0]
+    starts: list[int] = []
+    for stmt in derived.body:
+        starts.append(line)
+        i = index.get(id(stmt))
+        if i is not None:
+            line += lines.starts[i + 1] - lines.starts[i]
+        else:
+            state = _FastState(default_indent=derived.default_indent, default_newline=derived.default_newline)
+            stmt._codegen(state)
+            line += len(_NEWLINE.findall("".join(state.tokens)))
+    return StatementLines(None, tuple(starts))
 
 
 def statement_positions(module: cst.Module, lines: StatementLines, by_statement: dict[int, set[int]]
@@ -144,10 +197,11 @@ def statement_positions(module: cst.Module, lines: StatementLines, by_statement:
         state = _PositionState(module, nodes)
         state.line = start
         module.body[index]._codegen(state)
-        text = "".join(state.tokens)
-        offset = lines.line_offset(start)
-        if offset < 0 or not _matches(lines.source, offset, text):
-            return None
+        if lines.source is not None:
+            text = "".join(state.tokens)
+            offset = lines.line_offset(start)
+            if offset < 0 or not _matches(lines.source, offset, text):
+                return None
         positions.update(state.positions)
     return positions
 
