@@ -179,3 +179,6 @@ def test_statement_slices_are_the_printed_statements(text: str) -> None:
     assert module_code(changed, lines, module) == changed.code
     derived = derived_lines(lines, module, changed)
     assert derived is not None and derived.starts == lines.starts
+    rebuilt = module.visit(cst.CSTTransformer())  # libcst's own visit: new header nodes, same text
+    assert module_code(rebuilt, lines, module) == text
+    assert derived_lines(lines, module, rebuilt) is not None

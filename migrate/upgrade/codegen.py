@@ -39,7 +39,7 @@ def module_code(module: cst.Module, lines: "StatementLines | None" = None,
     """Exactly `module.code`, faster. With the `original` module parsed from `lines.source`,
     statements still the original's own objects are copied from the source instead of printed."""
     state = _FastState(default_indent=module.default_indent, default_newline=module.default_newline)
-    if lines is None or lines.source is None or original is None or module.header is not original.header:
+    if lines is None or lines.source is None or original is None or not _same_header(module, original):
         module._codegen(state)
         return "".join(state.tokens)
     index = {id(stmt): i for i, stmt in enumerate(original.body[:-1])}  # the last: its end is the footer's
@@ -166,10 +166,16 @@ def statement_lines(module: cst.Module, tree: ast.Module, source: str) -> Statem
     return StatementLines(source, tuple(starts))
 
 
+def _same_header(module: cst.Module, original: cst.Module) -> bool:
+    """libcst's own visit rebuilds the header's nodes: compare them by value."""
+    a, b = module.header, original.header
+    return a is b or (len(a) == len(b) and all(x is y or x.deep_equals(y) for x, y in zip(a, b)))
+
+
 def derived_lines(lines: StatementLines, original: cst.Module, derived: cst.Module) -> StatementLines | None:
     """Statement starts of a module made from `original` (its statements partly kept as the same
     objects): kept ones take their line count from the source, new ones are printed to count."""
-    if derived.header is not original.header or not original.body:
+    if not _same_header(derived, original) or not original.body:
         return None
     index = {id(stmt): i for i, stmt in enumerate(original.body[:-1])}
     line = lines.starts[0]
