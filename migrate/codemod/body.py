@@ -46,6 +46,32 @@ def _statement(text: str) -> cst.BaseStatement:
     return cst.parse_statement(text)
 
 
+_STATEMENT_TYPES = (cst.SimpleStatementLine, cst.ClassDef, cst.For, cst.FunctionDef, cst.If, cst.Match,
+                    cst.Try, cst.TryStar, cst.While, cst.With)
+
+
+def _hoisting(cls: type) -> type:
+    """Every statement opens a frame of statements to hoist before it (`pending`), closed after
+    its own leave callback. Plain visit_X / leave_X (not on_visit / on_leave) so that the fast
+    walker can drive the class."""
+    for t in _STATEMENT_TYPES:
+        name = t.__name__
+        visit, leave = cls.__dict__.get(f"visit_{name}"), cls.__dict__.get(f"leave_{name}")
+
+        def visit_statement(self, node, _visit=visit):
+            self.pending.append([])
+            return _visit(self, node) if _visit is not None else None
+
+        def leave_statement(self, original, updated, _leave=leave):
+            result = _leave(self, original, updated) if _leave is not None else updated
+            return self._with_pending(result)
+
+        setattr(cls, f"visit_{name}", visit_statement)
+        setattr(cls, f"leave_{name}", leave_statement)
+    return cls
+
+
+@_hoisting
 class BodyConverter(cst.CSTTransformer):
     """Rewrites one function body into the body of `__call__`, filling a `ClassPlan`."""
 
@@ -82,22 +108,16 @@ class BodyConverter(cst.CSTTransformer):
         self.capture_names: set[str] = set()
 
     # -- statement bookkeeping: creation statements go right before the statement needing them
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-            self.pending.append([])
-        return super().on_visit(node)
-
-    def on_leave(self, original_node, updated_node):  # type: ignore[override]
-        result = super().on_leave(original_node, updated_node)
-        if isinstance(original_node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-            before = self.pending.pop()
-            if before:
-                if isinstance(result, cst.FlattenSentinel):
-                    return cst.FlattenSentinel([*before, *result.nodes])
-                if isinstance(result, cst.RemovalSentinel):
-                    return cst.FlattenSentinel(before)
-                return cst.FlattenSentinel([*before, result])
-        return result
+    def _with_pending(self, result):
+        """The statement's result, preceded by the statements hoisted out of it."""
+        before = self.pending.pop()
+        if not before:
+            return result
+        if isinstance(result, cst.FlattenSentinel):
+            return cst.FlattenSentinel([*before, *result.nodes])
+        if isinstance(result, cst.RemovalSentinel):
+            return cst.FlattenSentinel(before)
+        return cst.FlattenSentinel([*before, result])
 
     def _before(self, stmt: cst.BaseStatement) -> None:
         self.pending[-1].append(stmt)

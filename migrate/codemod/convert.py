@@ -299,7 +299,7 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
         attrs = NameAllocator({"owner", "self"})
         converter = BodyConverter(ctx, info, sig, plan, attrs)
         try:
-            new_body = info.node.body.visit(converter)
+            new_body = fast_visit(info.node.body, converter)
         except Unsupported as e:
             raise _Blocked(q, e)
         stmts = list(new_body.body)  # type: ignore[attr-defined]
@@ -313,7 +313,7 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
 
     # Module level and hosts.
     try:
-        module = module.visit(_Rewriter(ctx, plans, module_names, classes))
+        module = fast_visit(module, _Rewriter(ctx, plans, module_names, classes))
         if analysis.script_creates:
             body = rewrite_host_statements(ctx, list(module.body),
                                            NameAllocator(_host_taken(module_names, analysis) | (set(classes.taken) - module_names)),
@@ -450,7 +450,7 @@ def _self_assigned(fn: cst.FunctionDef) -> set[str]:
             if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == self_name:
                 found.add(t.attr.value)
 
-    fn.visit(_V())
+    fast_visit(fn, _V())
     return found
 
 
@@ -502,7 +502,7 @@ def _sets_reserved(cls: cst.ClassDef) -> bool:
             if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.attr.value in RESERVED_ATTRS:
                 found = True
 
-    cls.visit(_V())
+    fast_visit(cls, _V())
     return found
 
 
