@@ -178,9 +178,15 @@ def walk(node: CSTNode, visitor: cst.CSTVisitor | cst.CSTTransformer,
             after_statement(next(index))
             return result
 
-        body = _sequence(node.body, visit_statement, True)
+        try:
+            body = _sequence(node.body, visit_statement, True)
+        finally:
+            del visit  # the closure refers to itself: without this, a cycle only gc can free
         return node if body is None else node.with_changes(body=body)
-    return visit(node)
+    try:
+        return visit(node)
+    finally:
+        del visit
 
 
 def _single(parent: CSTNode, field: str, new: Any) -> Any:
