@@ -198,7 +198,7 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
         if any(d.code == "cross-file" for d in analysis.diagnostics) or "variable_scope" not in source:
             return Conversion(module, tuple(analysis.diagnostics), (), frozenset())
         named = rename_naming_scopes(module, tf, tf.tf_alias or "tf", frozenset(),
-                                     _without_naming_scopes(module, analysis))
+                                     *_without_naming_scopes(module, analysis))
         return Conversion(named, tuple(analysis.diagnostics), (), frozenset())
     diagnostics = list(analysis.diagnostics)
     names = _all_names(tree)
@@ -225,14 +225,15 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
         skip = frozenset(q for q in analysis.functions if q in analysis.blocked)
         if not any(d.code == "cross-file" for d in diagnostics):
             new_module = rename_naming_scopes(new_module, tf, tf.tf_alias or "tf", skip,
-                                              _without_naming_scopes(module, analysis))
+                                              *_without_naming_scopes(module, analysis))
         return Conversion(new_module, tuple(diagnostics), tuple(functions), skip)
     return Conversion(module, tuple(diagnostics), (), frozenset(analysis.functions))
 
 
-def _without_naming_scopes(module: cst.Module, analysis: FileAnalysis) -> frozenset[int]:
-    """Top-level statements of `module` (still the same objects after conversion, where nothing
-    changed them) in which the analysis saw no variable_scope and no reuse_variables."""
+def _without_naming_scopes(module: cst.Module, analysis: FileAnalysis) -> tuple[frozenset[int], frozenset[int]]:
+    """For the naming-scope pass, from the analysis: top-level statements of `module` (still the
+    same objects after conversion, where nothing changed them) with no variable_scope and no
+    reuse_variables; and functions it need not enter (nothing to rename, or they create)."""
     regions = analysis.naming_regions
     quiet_module_level = None not in regions and not analysis.script_creates
     out: set[int] = set()
@@ -247,7 +248,9 @@ def _without_naming_scopes(module: cst.Module, analysis: FileAnalysis) -> frozen
                 out.add(id(stmt))
         elif quiet_module_level:
             out.add(id(stmt))
-    return frozenset(out)
+    quiet = frozenset(id(f.node) for q, f in analysis.functions.items()
+                      if f.node is not None and (q not in regions or q in analysis.creating_regions))
+    return frozenset(out), quiet
 
 
 class _Blocked(Exception):

@@ -28,10 +28,11 @@ class _Creates(cst.CSTVisitor):
 
 
 class NamingScopes(cst.CSTTransformer):
-    def __init__(self, tf: TfNames, tf_alias: str, skip: frozenset[str]) -> None:
+    def __init__(self, tf: TfNames, tf_alias: str, skip: frozenset[str], quiet: frozenset[int] = frozenset()) -> None:
         self.tf = tf
         self.tf_alias = tf_alias
         self.skip = skip
+        self.quiet = quiet  # ids of functions known not to need entering
         self.classes: list[str] = []
         self.changed = False
 
@@ -43,6 +44,8 @@ class NamingScopes(cst.CSTTransformer):
         return updated
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        if id(node) in self.quiet:
+            return False
         qual = f"{self.classes[-1]}.{node.name.value}" if self.classes else node.name.value
         return qual not in self.skip and not _creates(self.tf, node)
 
@@ -108,10 +111,11 @@ def _creates(tf: TfNames, node: cst.CSTNode) -> bool:
 
 
 def rename_naming_scopes(module: cst.Module, tf: TfNames, tf_alias: str, skip: frozenset[str],
-                         untouched: frozenset[int] = frozenset()) -> cst.Module:
+                         untouched: frozenset[int] = frozenset(), quiet: frozenset[int] = frozenset()) -> cst.Module:
     """`untouched`: ids of top-level statements known to hold no variable_scope and no
-    reuse_variables (from the analysis): they are not walked."""
-    transformer = NamingScopes(tf, tf_alias, skip)
+    reuse_variables (from the analysis): they are not walked. `quiet`: ids of functions that
+    the pass would not enter or would find nothing in."""
+    transformer = NamingScopes(tf, tf_alias, skip, quiet)
     if not untouched:
         new = fast_visit(module, transformer)
         return new if transformer.changed else module
