@@ -7,6 +7,7 @@ import ast
 import libcst as cst
 
 from migrate.codemod.convert import Conversion, convert_module, preview
+from migrate.cstparse import parse_module
 from migrate.result import TransformOutput
 from migrate.upgrade import upgrade_module
 from migrate.upgrade.codegen import StatementLines, derived_lines, module_code, statement_lines
@@ -27,7 +28,7 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
     if seen.blocked_only or (seen.codemod_noop and not _mentions_tf(source)):
         return TransformOutput(code=source, diagnostics=tuple(d.with_path(path) for d in seen.diagnostics),
                                parsed=True)
-    module = cst.parse_module(source)
+    module = parse_module(source)
     lines = statement_lines(module, tree, source)  # where each statement starts: see _code
     if seen.codemod_noop:
         conversion = Conversion(module, seen.diagnostics, (), seen.skip_functions)

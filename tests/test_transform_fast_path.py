@@ -57,3 +57,13 @@ def test_convertible_file_is_parsed_once(libcst_parses: list[str]) -> None:
 def test_syntax_only_libcst_rejects_still_raises() -> None:
     with pytest.raises(libcst.ParserSyntaxError):
         transform.transform_source("print 'python 2'\n")
+
+
+def test_parse_without_validation_gives_the_same_tree_and_restores_validation() -> None:
+    from migrate.cstparse import parse_module
+
+    assert parse_module(CONVERTIBLE).deep_equals(libcst.parse_module(CONVERTIBLE))
+    with pytest.raises(libcst.ParserSyntaxError):
+        parse_module("def (:\n")
+    with pytest.raises(libcst.CSTValidationError):  # nodes built later are checked again
+        libcst.Name("not a name")
