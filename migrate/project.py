@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from pathlib import Path
+from typing import Collection
 
 _FROM = re.compile(r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)", re.M)
 _IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n#;]+)", re.M)
@@ -22,8 +23,10 @@ def _module_key(module: str) -> str:
     return module.rstrip(".").rsplit(".", 1)[-1] if module.strip(".") else ""
 
 
-def imports_of(source: str) -> dict[str, set[str]]:
-    """{module last component: names used from it} for one file ("*" for star imports)."""
+def imports_of(source: str, local: Collection[str] | None = None) -> dict[str, set[str]]:
+    """{module last component: names used from it} for one file ("*" for star imports).
+    `local`: the module keys of the run's own files; `import M` of any other module (numpy,
+    tensorflow) is not followed through the text for its `M.attr` uses."""
     used: dict[str, set[str]] = defaultdict(set)
     for module, names in _FROM.findall(source):
         key = _module_key(module)
@@ -43,6 +46,8 @@ def imports_of(source: str) -> dict[str, set[str]]:
             module = words[0]
             alias = words[2] if len(words) == 3 and words[1] == "as" else module
             key = _module_key(module)
+            if local is not None and key not in local:
+                continue
             for attr in re.findall(rf"(?<![\w.]){re.escape(alias)}\.(\w+)", source):
                 used[key].add(attr)
     return used
@@ -58,7 +63,7 @@ def pinned_names(sources: dict[Path, str]) -> dict[Path, frozenset[str]]:
     for path, source in sources.items():
         if "import" not in source:
             continue
-        for key, names in imports_of(source).items():
+        for key, names in imports_of(source, by_stem.keys()).items():
             for target in by_stem.get(key, ()):
                 if target != path:
                     pinned[target] |= names
