@@ -144,14 +144,14 @@ def walk(node: CSTNode, visitor: cst.CSTVisitor | cst.CSTTransformer,
                     continue
                 if before is not None:
                     before(visitor, n)
-                if isinstance(value, CSTNode):
-                    if type(value) not in LEAVES:
-                        new = visit(value)
-                        if new is not value:
-                            if changes is None:
-                                changes = {}
-                            changes[f] = _single(n, f, new)
-                elif value is not None and not isinstance(value, MaybeSentinel):
+                kind = _KINDS.get(type(value)) or _kind(type(value))
+                if kind is _NODE:
+                    new = visit(value)
+                    if new is not value:
+                        if changes is None:
+                            changes = {}
+                        changes[f] = _single(n, f, new)
+                elif kind is _SEQUENCE:
                     new_seq = _sequence(value, visit, body)
                     if new_seq is not None:
                         if changes is None:
@@ -187,6 +187,23 @@ def walk(node: CSTNode, visitor: cst.CSTVisitor | cst.CSTTransformer,
         return visit(node)
     finally:
         del visit
+
+
+# What a field's value is, by its type (cached: an isinstance check against libcst's abstract
+# CSTNode costs more than the walk's own work per field).
+_NODE, _SEQUENCE, _NOTHING = "node", "sequence", "nothing"
+_KINDS: dict[type, str] = {}
+
+
+def _kind(t: type) -> str:
+    if t is type(None) or issubclass(t, MaybeSentinel) or t in LEAVES:
+        kind = _NOTHING
+    elif issubclass(t, CSTNode):
+        kind = _NODE
+    else:
+        kind = _SEQUENCE
+    _KINDS[t] = kind
+    return kind
 
 
 def _single(parent: CSTNode, field: str, new: Any) -> Any:
