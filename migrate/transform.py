@@ -10,7 +10,7 @@ from migrate.codemod.convert import Conversion, convert_module, preview
 from migrate.cstparse import parse_module
 from migrate.result import TransformOutput
 from migrate.upgrade import upgrade_module
-from migrate.upgrade.codegen import StatementLines, derived_lines, module_code, statement_lines
+from migrate.upgrade.codegen import derived_lines, module_code, statement_lines
 
 
 def transform_source(source: str, path: str = "<string>", pinned: frozenset[str] = frozenset()) -> TransformOutput:
@@ -29,19 +29,18 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
         return TransformOutput(code=source, diagnostics=tuple(d.with_path(path) for d in seen.diagnostics),
                                parsed=True)
     module = parse_module(source)
-    lines = statement_lines(module, tree, source)  # where each statement starts: see _code
+    lines = statement_lines(module, tree, source)  # lets printing copy untouched statements
     if seen.codemod_noop:
         conversion = Conversion(module, seen.diagnostics, (), seen.skip_functions)
     else:
         conversion = convert_module(module, source, pinned, seen)
     new_module = conversion.module
     diagnostics = list(conversion.diagnostics)
+    refused = not conversion.functions and any(d.severity != "info" for d in diagnostics)
     converted_code = None  # the codemod's module printed, when the check below needs it
-    if (not conversion.functions and any(d.severity != "info" for d in diagnostics)
-            and new_module is not module):
-        converted_code = _code(new_module, lines, module)
-    blocked_only = (not conversion.functions and any(d.severity != "info" for d in diagnostics)
-                    and (new_module is module or converted_code == source))
+    if refused and new_module is not module:
+        converted_code = module_code(new_module, lines, module)
+    blocked_only = refused and (new_module is module or converted_code == source)
     # A file whose variable code could not be converted stays byte-identical as a whole: renaming
     # around code we left as TF1 would be the half-conversion we promise never to make.
     if not blocked_only and _mentions_tf(source):
@@ -55,14 +54,9 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
     if new_module is module:
         code = source
     else:
-        code = converted_code if converted_code is not None else _code(new_module, lines, module)
+        code = converted_code if converted_code is not None else module_code(new_module, lines, module)
     return TransformOutput(code=code, diagnostics=tuple(d.with_path(path) for d in diagnostics),
                            functions=conversion.functions, parsed=True)
-
-
-def _code(module: cst.Module, lines: StatementLines | None, original: cst.Module) -> str:
-    """`module.code`; statements left as parsed are copied from the source, not printed."""
-    return module_code(module, lines, original)
 
 
 def _mentions_tf(source: str) -> bool:

@@ -99,6 +99,11 @@ class FileAnalysis:
     #   occur: a function's qualname, or None (module level, class bodies, nested classes)
     creating_regions: set[str | None] = field(default_factory=set)  # where NAMING_SCOPE_CREATORS are called
 
+    @property
+    def cross_file(self) -> bool:
+        """Some scope wraps functions of other files: the file's naming scopes are left alone too."""
+        return any(d.code == "cross-file" for d in self.diagnostics)
+
 
 class _BodyScan:
     """What one function body (or the module level) does with variables."""
@@ -527,22 +532,12 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
 
     # Components of the creator graph (undirected); hosts and module level are not members.
     blocked: set[str] = set()
-    adjacency: dict[str, set[str]] = {q: set() for q in creators}
-    for q in creators:
-        for callee in (functions[q].calls & creators) | extra_edges.get(q, set()):
-            adjacency[q].add(callee)
-            adjacency[callee].add(q)
+    component_of = components(creators, functions, extra_edges)
     seen: set[str] = set()
     for start in sorted(creators):
         if start in seen:
             continue
-        component, stack = set(), [start]
-        while stack:
-            q = stack.pop()
-            if q in component:
-                continue
-            component.add(q)
-            stack.extend(adjacency[q] - component)
+        component = component_of[start]
         seen |= component
         reasons = [d for q in sorted(component) for d in functions[q].blockers]
         if reasons:
@@ -582,6 +577,30 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                         assigned_names=scan.assigned,
                         naming_regions=scan.naming_regions,
                         creating_regions=scan.creating_regions)
+
+
+def components(members: set[str], functions: dict[str, FunctionInfo],
+               extra_edges: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Each member's connected component in the (undirected) graph of calls and sharing edges
+    between members: what is converted, or left, together."""
+    adjacency: dict[str, set[str]] = {q: set() for q in members}
+    for q in members:
+        for other in (functions[q].calls | extra_edges.get(q, set())) & members:
+            adjacency[q].add(other)
+            adjacency[other].add(q)
+    out: dict[str, set[str]] = {}
+    for start in sorted(members):
+        if start in out:
+            continue
+        component, stack = set(), [start]
+        while stack:
+            q = stack.pop()
+            if q not in component:
+                component.add(q)
+                stack.extend(adjacency[q] - component)
+        for q in component:
+            out[q] = component
+    return out
 
 
 def _walk_definition(scan: _FileScan, node: Function | ast.ClassDef, scans: dict[int, _BodyScan],

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from migrate.codemod.fastwalk import visit as fast_visit
-from migrate.codemod.analyse import FileAnalysis, analyse_module, attach_nodes
+from migrate.codemod.analyse import FileAnalysis, analyse_module, attach_nodes, components
 from migrate.codemod.lines import LineIndex
 from migrate.codemod.body import BodyConverter
 from migrate.codemod.context import SCOPE_HELPER, FileContext
@@ -86,28 +86,6 @@ def _all_names(tree: ast.Module) -> set[str]:
     return names
 
 
-def _components(analysis: FileAnalysis) -> dict[str, set[str]]:
-    adjacency: dict[str, set[str]] = {q: set() for q in analysis.converted}
-    for q in analysis.converted:
-        linked = analysis.functions[q].calls | analysis.extra_edges.get(q, set())
-        for callee in linked & analysis.converted:
-            adjacency[q].add(callee)
-            adjacency[callee].add(q)
-    out: dict[str, set[str]] = {}
-    for start in adjacency:
-        if start in out:
-            continue
-        comp, stack = set(), [start]
-        while stack:
-            q = stack.pop()
-            if q not in comp:
-                comp.add(q)
-                stack.extend(adjacency[q])
-        for q in comp:
-            out[q] = comp
-    return out
-
-
 @dataclass(frozen=True)
 class Preview:
     """What the analysis (on Python's ast, before any libcst tree exists) decided about a file."""
@@ -135,11 +113,10 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset())
     if not tf.aliases:
         return Preview(tree, tf, None, True, frozenset())
     analysis = analyse_module(tree, tf, pinned)
-    cross_file = any(d.code == "cross-file" for d in analysis.diagnostics)
     if analysis.script_creates:
         return Preview(tree, tf, analysis, False, frozenset())
     if not analysis.creators:
-        noop = cross_file or "variable_scope" not in source or not analysis.naming_regions
+        noop = analysis.cross_file or "variable_scope" not in source or not analysis.naming_regions
         return Preview(tree, tf, analysis, noop, frozenset())
     if analysis.converted:
         return Preview(tree, tf, analysis, False, frozenset())
@@ -147,7 +124,7 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset())
     # functions the naming pass would enter) and a missing `import tensorflow as tf` could change.
     skip = frozenset(q for q in analysis.functions if q in analysis.blocked)
     entered = analysis.naming_regions - skip - analysis.creating_regions
-    naming = not cross_file and bool(entered)
+    naming = not analysis.cross_file and bool(entered)
     return Preview(tree, tf, analysis, tf.tf_alias is not None and not naming, skip)
 
 
@@ -182,20 +159,13 @@ def convert_module(module: cst.Module, source: str | None = None,
 
 def _copy_without_nodes(analysis: FileAnalysis) -> FileAnalysis:
     """A second, independent analysis to convert another tree with (libcst nodes not copied)."""
-    nodes = {q: f.node for q, f in analysis.functions.items()}
-    for f in analysis.functions.values():
-        f.node = None
-    try:
-        return copy.deepcopy(analysis)
-    finally:
-        for q, f in analysis.functions.items():
-            f.node = nodes[q]
+    return copy.deepcopy(analysis, {id(f.node): None for f in analysis.functions.values()})
 
 
 def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: LineIndex,
              source: str, tree: ast.Module) -> Conversion:
     if not analysis.creators and not analysis.script_creates:
-        if any(d.code == "cross-file" for d in analysis.diagnostics) or "variable_scope" not in source:
+        if analysis.cross_file or "variable_scope" not in source:
             return Conversion(module, tuple(analysis.diagnostics), (), frozenset())
         named = rename_naming_scopes(module, tf, tf.tf_alias or "tf", frozenset(),
                                      *_without_naming_scopes(module, analysis))
@@ -206,7 +176,8 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
         try:
             result = _convert_once(module, tf, analysis, lines, names)
         except _Blocked as blocked:
-            comp = _components(analysis).get(blocked.qualname, {blocked.qualname})
+            comp = components(analysis.converted, analysis.functions, analysis.extra_edges).get(
+                blocked.qualname, {blocked.qualname})
             analysis.converted -= comp
             analysis.blocked |= comp
             diagnostics.append(Diagnostic(blocked.error.code, blocked.error.message,
@@ -223,7 +194,7 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
             return Conversion(module, tuple(diagnostics), (), frozenset(analysis.functions))
         new_module, functions = result
         skip = frozenset(q for q in analysis.functions if q in analysis.blocked)
-        if not any(d.code == "cross-file" for d in diagnostics):
+        if not analysis.cross_file:
             new_module = rename_naming_scopes(new_module, tf, tf.tf_alias or "tf", skip,
                                               *_without_naming_scopes(module, analysis))
         return Conversion(new_module, tuple(diagnostics), tuple(functions), skip)

@@ -13,6 +13,7 @@ from migrate.codemod.fastwalk import visit as fast_visit
 from migrate.codemod.naming import literal_string
 from migrate.codemod.scopes import ScopeCall, Unsupported, is_reuse_statement, name_uses
 from migrate.codemod.tfapi import TfNames
+from migrate.upgrade.walk import visit_body
 
 
 
@@ -118,15 +119,7 @@ def rename_naming_scopes(module: cst.Module, tf: TfNames, tf_alias: str, skip: f
     transformer = NamingScopes(tf, tf_alias, skip, quiet)
     if not untouched:
         new = fast_visit(module, transformer)
-        return new if transformer.changed else module
-    body: list[cst.BaseStatement] = []
-    for stmt in module.body:
-        if id(stmt) in untouched:
-            body.append(stmt)
-            continue
-        new_stmt = fast_visit(stmt, transformer)
-        if isinstance(new_stmt, cst.FlattenSentinel):
-            body.extend(new_stmt.nodes)
-        elif not isinstance(new_stmt, cst.RemovalSentinel):
-            body.append(new_stmt)
-    return module.with_changes(body=body) if transformer.changed else module
+    else:
+        body = visit_body(module.body, lambda stmt: stmt if id(stmt) in untouched else fast_visit(stmt, transformer))
+        new = module if body is None else module.with_changes(body=body)
+    return new if transformer.changed else module

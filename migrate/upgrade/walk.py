@@ -179,7 +179,7 @@ def walk(node: CSTNode, visitor: cst.CSTVisitor | cst.CSTTransformer,
             return result
 
         try:
-            body = _sequence(node.body, visit_statement, True)
+            body = visit_body(node.body, visit_statement)
         finally:
             del visit  # the closure refers to itself: without this, a cycle only gc can free
         return node if body is None else node.with_changes(body=body)
@@ -215,6 +215,12 @@ def _single(parent: CSTNode, field: str, new: Any) -> Any:
     if isinstance(new, FlattenSentinel):
         raise TypeError(f"{type(parent).__name__}.{field} cannot be replaced by a sequence")
     return new
+
+
+def visit_body(statements, visit: Callable[[CSTNode], Any]) -> tuple | None:
+    """A statement list visited one statement at a time by `visit`, with libcst's rules for
+    removed and flattened statements; None when every statement came back as the same object."""
+    return _sequence(statements, visit, True)
 
 
 def _sequence(children, visit: Callable[[CSTNode], Any], body: bool) -> tuple | None:
