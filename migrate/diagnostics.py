@@ -66,3 +66,37 @@ REASONS: dict[str, str] = {
     "session-loop": "a feed-dict / Session loop that cannot be made eager",
     "initializer-rewrite": "a TF1 initializer was rewritten to a spelling that keeps its values",
 }
+
+
+# What the user can do about each reason: shown in the summary and the README's reason table.
+# Keep in sync with README ("Reason codes", column "next step"); tests/test_reasons.py checks both.
+NEXT_STEPS: dict[str, str] = {
+    "parse-error": "fix the syntax error at the reported line (python -m py_compile FILE shows it), then run again",
+    "decode-error": "add a PEP 263 coding cookie or re-save the file as UTF-8, then run again",
+    "io-error": "check the file's permissions and that nothing else is writing it, then run again",
+    "symlink": "migrate the file the link points to instead (name its real path)",
+    "generated-file": "migrate the generator's input, or remove the @generated / DO NOT EDIT marker",
+    "too-large": "raise [tool.migrate] max_file_size in pyproject.toml if the file really is source",
+    "internal-error": "rerun with --debug and file a bug with the traceback; the file was not touched",
+    "read-only": "make the file writable (chmod u+w) or write a copy with --out DIR",
+    "notebook-unsupported": "install the full package (pip install -e .) or export the notebook to .py first",
+    "custom-getter": "remove the custom_getter, or convert this scope by hand (a tf.Module that wraps tf.Variable creation)",
+    "make-template": "replace tf.make_template with a function and a shared scope (reuse=True), then run again",
+    "partitioner": "remove the partitioner or wrap the variable by hand: TF2 has no partitioned tf.Variable",
+    "collections": "drop collections= and keep a Python list of the variables instead (module.variables)",
+    "implicit-creator": "replace tf.layers / slim calls with get_variable code, or port them to tf.keras layers by hand",
+    "dynamic-reuse": "make reuse a literal (True/False) or a Python bool decided before graph building, then run again",
+    "scope-lookup": "pass the variables as values instead of looking them up by scope name (TF2 has no collections)",
+    "dynamic-scope": "give the scope a literal name or a Python string pattern ('h%d' % i), then run again",
+    "unsupported-scope": "simplify this variable_scope (a literal name, no scope-level defaults flowing into callees) or convert it by hand",
+    "unsupported-call": "call the function directly with literal scope arguments, or convert this call site by hand",
+    "cross-file": "move the scoped functions into one file, or convert the other file by hand first",
+    "imported-elsewhere": "migrate the importing file in the same run once cross-file conversion lands, or convert by hand",
+    "unconvertible-callee": "fix the callee's own diagnostic first; this function converts once its callee does",
+    "python2": "run it through a Python 3 converter first (2to3 / futurize), then migrate",
+    "compat-v1-kept": "nothing required: the code runs on TF2; replace the tf.compat.v1 call by hand when you drop TF1 semantics",
+    "contrib": "replace the tf.contrib symbol with the suggested TF2 / TF Addons one (see the message)",
+    "flags": "switch to absl.flags (from absl import flags), a drop-in replacement",
+    "session-loop": "rewrite the Session / feed_dict loop as eager calls (or a tf.function) by hand",
+    "initializer-rewrite": "nothing required: the rewrite keeps the initial values (migrate check proves it)",
+}

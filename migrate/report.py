@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from migrate import __version__
-from migrate.diagnostics import REASONS, Diagnostic
+from migrate.diagnostics import NEXT_STEPS, REASONS, Diagnostic
 from migrate.result import FileResult
 from migrate.source_io import atomic_write
 
 REPORT_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-# Reason codes this stage emits that diagnostics.REASONS may not list (yet).
 LIST_LIMIT = 20  # files listed per group in the human summary: one screen
 
 
@@ -95,7 +94,8 @@ def sarif(results: Sequence[FileResult]) -> dict:
                         "name": "migrate",
                         "version": __version__,
                         "rules": [
-                            {"id": code, "shortDescription": {"text": describe(code)}}
+                            {"id": code, "shortDescription": {"text": describe(code)},
+                             "help": {"text": next_step(code)}}
                             for code in codes
                         ],
                     }
@@ -133,9 +133,20 @@ def write_json(path: Path, data: dict) -> None:
 # ---------------------------------------------------------------- for people
 
 
-def diagnostic_lines(results: Iterable[FileResult], limit: int = 50) -> list[str]:
+def plural(n: int, word: str) -> str:
+    """`1 variable`, `2 variables`: summaries read as sentences."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def shown(d: Diagnostic, verbose: bool) -> bool:
+    """Info notes (an initializer rewritten to a value-keeping spelling, ...) are counted, not
+    printed, unless -v: like ruff and black, only what needs the user's attention shows."""
+    return verbose or d.severity != "info"
+
+
+def diagnostic_lines(results: Iterable[FileResult], limit: int = 50, verbose: bool = False) -> list[str]:
     """`path:line:col: code: message`, capped; the report has them all."""
-    all_diags = [d for r in results for d in r.diagnostics]
+    all_diags = [d for r in results for d in r.diagnostics if shown(d, verbose)]
     lines = [str(d) for d in all_diags[:limit]]
     if len(all_diags) > limit:
         lines.append(f"... and {len(all_diags) - limit} more diagnostics (see --report)")
@@ -148,27 +159,66 @@ def human_summary(
     details: dict[str, str],
     written: Sequence[str] = (),
     quiet: bool = False,
+    verbose: bool = False,
 ) -> str:
-    """One screen: counts, reasons, functions converted, diagnostics histogram, outputs."""
+    """One screen: counts, what changed (classes per file), what was refused and what to do
+    about it, the diagnostics histogram, the info notes hidden, outputs."""
     s = Summary.of(results)
     lines: list[str] = []
     if not quiet:
         verb = {"dry-run": "would change", "check": "would change"}.get(mode, "changed")
         note = {"dry-run": " (dry run: nothing written)", "check": " (check: nothing written)"}
         lines.append(
-            f"migrate: {s.files} file{'s' if s.files != 1 else ''}: {s.changed} {verb}, "
-            f"{s.unchanged} unchanged, {s.skipped} skipped, {s.error} error"
+            f"migrate: {plural(s.files, 'file')}: {s.changed} {verb}, "
+            f"{s.unchanged} unchanged, {s.skipped} skipped, {plural(s.error, 'error')}"
             + note.get(mode, "")
         )
         lines.append(f"functions converted: {s.functions_converted}")
+        lines += _converted_listing(results)
         if s.diagnostics_by_code:
             hist = ", ".join(f"{code} {n}" for code, n in s.diagnostics_by_code)
             lines.append(f"diagnostics: {hist}")
+        lines += _next_steps(results)
+        hidden = [d for r in results for d in r.diagnostics if not shown(d, verbose)]
+        if hidden:
+            codes = Counter(d.code for d in hidden)
+            what = ", ".join(f"{code} {n}" for code, n in sorted(codes.items()))
+            lines.append(f"{plural(len(hidden), 'info note')} ({what}), -v to show")
         lines += _listing("skipped", [r for r in results if r.status == "skipped"], details)
     lines += _listing("error", [r for r in results if r.status == "error"], details)
     if not quiet:
         lines += [f"written: {w}" for w in written]
     return "\n".join(lines)
+
+
+def _converted_listing(results: Sequence[FileResult]) -> list[str]:
+    """What changed, per file: the classes its functions became (the diff is --dry-run's)."""
+    converted = [r for r in results if r.functions]
+    lines = []
+    for r in converted[:LIST_LIMIT]:
+        names = ", ".join(f.class_name for f in r.functions)
+        lines.append(f"  {r.path}: {names}")
+    if len(converted) > LIST_LIMIT:
+        lines.append(f"  ... and {len(converted) - LIST_LIMIT} more files (see --report)")
+    return lines
+
+
+def _next_steps(results: Sequence[FileResult]) -> list[str]:
+    """Each warning / error code that occurred, once, with what the user can do about it."""
+    codes = Counter(d.code for r in results for d in r.diagnostics if d.severity != "info")
+    # A skipped file has a reason but no diagnostic; an error file has both (count it once).
+    codes.update(r.reason for r in results
+                 if r.reason and r.status in ("error", "skipped") and r.reason not in {d.code for d in r.diagnostics})
+    if not codes:
+        return []
+    lines = ["next steps:"]
+    for code, n in sorted(codes.items()):
+        lines.append(f"  {code} ({n}): {next_step(code)}")
+    return lines
+
+
+def next_step(code: str) -> str:
+    return NEXT_STEPS.get(code, "see the README's reason codes")
 
 
 def _listing(title: str, group: Sequence[FileResult], details: dict[str, str]) -> list[str]:

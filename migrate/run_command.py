@@ -68,6 +68,9 @@ EXIT_OK, EXIT_FAILED, EXIT_INTERNAL = 0, 1, 2
     "-q", "--quiet", is_flag=True, help="Only report errors (no progress, diagnostics, summary)."
 )
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also print info notes (hidden by default, counted in the summary)."
+)
 def run_command(
     paths: tuple[Path, ...],
     dry_run: bool,
@@ -79,6 +82,7 @@ def run_command(
     debug: bool,
     quiet: bool,
     no_progress: bool,
+    verbose: bool = False,
 ) -> None:
     """Rewrite TF1 variable_scope code under PATH... into TF2 tf.Module classes.
 
@@ -101,6 +105,7 @@ def run_command(
         debug=debug,
         quiet=quiet,
         progress=not (quiet or no_progress),
+        verbose=verbose,
     )
     try:
         code = _run(request)
@@ -128,6 +133,7 @@ class RunRequest:
     debug: bool
     quiet: bool
     progress: bool
+    verbose: bool = False  # also print info-level diagnostics
 
 
 def _run(req: RunRequest) -> int:
@@ -185,13 +191,13 @@ def _conclude(req: RunRequest, results: list[FileResult], details: dict[str, str
     if req.out_dir is not None:
         written.insert(0, f"{req.out_dir} (migrated copy)")
     if not req.quiet:
-        for line in report.diagnostic_lines(results):
+        for line in report.diagnostic_lines(results, verbose=req.verbose):
             click.echo(line, err=True)
     if req.debug:
         for path, detail in sorted(details.items()):
             if detail.startswith("Traceback"):
                 click.echo(f"--- {path}\n{detail}", err=True)
-    summary = report.human_summary(results, req.mode, details, written, req.quiet)
+    summary = report.human_summary(results, req.mode, details, written, req.quiet, req.verbose)
     if summary:
         click.echo(summary, err=True)
     s = report.Summary.of(results)

@@ -65,18 +65,25 @@ def entries_from_pyproject(path: Path) -> list[Entry]:
 @click.option("--tf-function", "tf_function", is_flag=True,
               help="Also run the migrated entry under tf.function (a fresh instance, first call "
                    "traced) and compare its variable names and outputs with the eager run.")
-@click.option("--rtol", type=float, default=1e-6, show_default=True)
-@click.option("--atol", type=float, default=1e-5, show_default=True)
+@click.option("--rtol", type=float, default=1e-6, show_default=True,
+              help="Relative tolerance for outputs and gradients.")
+@click.option("--atol", type=float, default=1e-5, show_default=True,
+              help="Absolute tolerance for outputs and gradients.")
 @click.option("--config", "config", type=click.Path(exists=True, dir_okay=False),
               help="pyproject.toml with [[tool.migrate.entry_points]] (default: found upwards "
                    "from the current directory) when no LEGACY is given.")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable verdicts.")
 @click.option("--keep", "keep_dir", type=click.Path(file_okay=False),
               help="Keep the runners' spec, results and logs in this directory.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="With several entry points, print every variable table (default: only the "
+                   "tables of entries that are not equivalent, then one line per entry).")
+@click.option("--no-progress", is_flag=True,
+              help="No progress lines (they are only shown when stderr is a terminal).")
 def check_command(legacy: str | None, migrated: str | None, inputs_npz: str | None,
                   input_specs: tuple[str, ...], arg_specs: tuple[str, ...], strict_order: bool,
                   tf_function: bool, rtol: float, atol: float, config: str | None, as_json: bool,
-                  keep_dir: str | None) -> None:
+                  keep_dir: str | None, verbose: bool = False, no_progress: bool = False) -> None:
     """Prove that MIGRATED is equivalent to LEGACY.
 
     \b
@@ -87,7 +94,6 @@ def check_command(legacy: str | None, migrated: str | None, inputs_npz: str | No
 
     Exit 0 when equivalent, 1 when not, 2 when a side cannot run.
     """
-    from migrate.checker.api import check_many
     from migrate.checker.compare import combined_exit_code
     from migrate.checker.table import render_all
 
@@ -100,15 +106,38 @@ def check_command(legacy: str | None, migrated: str | None, inputs_npz: str | No
     if not entries:
         click.echo("nothing to check: no [[tool.migrate.entry_points]] in pyproject.toml")
         sys.exit(0)
-    verdicts = check_many(entries, options=options, keep_dir=keep_dir)
+    verdicts = _check_with_progress(entries, options, keep_dir,
+                                    show=not (as_json or no_progress) and sys.stderr.isatty())
     code = combined_exit_code(verdicts)
     if as_json:
         payload: dict[str, Any] = {"exit_code": code, "equivalent": code == 0,
                                    "verdicts": [v.to_json() for v in verdicts]}
         click.echo(json.dumps(payload, indent=2, default=str))
     else:
-        click.echo(render_all(verdicts))
+        click.echo(render_all(verdicts, verbose=verbose))
     sys.exit(code)
+
+
+def _check_with_progress(entries: list[Entry], options: Options, keep_dir: str | None,
+                         show: bool) -> list[Any]:
+    """check_many, with a line per entry point on stderr as it finishes (terminals only)."""
+    import shutil
+    import tempfile
+
+    from migrate.checker.api import check_many
+    from migrate.checker.progress import CheckProgress
+
+    if not show:
+        return check_many(entries, options=options, keep_dir=keep_dir)
+    workdir = keep_dir or tempfile.mkdtemp(prefix="migrate-check-")
+    progress = CheckProgress(Path(workdir), entries, options, sys.stderr)
+    progress.start()
+    try:
+        return check_many(entries, options=options, keep_dir=workdir)
+    finally:
+        progress.stop()
+        if keep_dir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _entries(legacy: str | None, migrated: str | None, inputs_npz: str | None,

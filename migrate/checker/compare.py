@@ -193,7 +193,7 @@ def _compare_variables(verdict: Verdict, legacy: SideResult, modern: SideResult)
     verdict.checks.append(Check("variables", not problems, "; ".join(problems) or detail))
     verdict.checks.append(Check(
         "identity", len(lvars) == len(mvars) and not duplicated,
-        f"{len(lvars)} distinct legacy variables, {len(mvars)} distinct migrated"))
+        f"{len(lvars)} distinct legacy variable{'s' if len(lvars) != 1 else ''}, {len(mvars)} distinct migrated"))
     verdict.checks.append(Check("shape/dtype/trainable", not attr_bad,
                                 ", ".join(attr_bad) or "all equal"))
     verdict.checks.append(Check("initial values", not init_bad,
@@ -224,7 +224,7 @@ def _compare_outputs(name: str, legacy: list[np.ndarray | None], modern: list[np
             bad.append(f"#{j} max |Δ| {diff:.3g}")
     if bad:
         return Check(name, False, "; ".join(bad))
-    return Check(name, True, f"{len(legacy)} outputs, max |Δ| {worst:.3g}")
+    return Check(name, True, f"{len(legacy)} output{'s' if len(legacy) != 1 else ''}, max |Δ| {worst:.3g}")
 
 
 def _compare_calls(verdict: Verdict, legacy: SideResult, modern: SideResult,
@@ -312,7 +312,7 @@ def _compare_tf_function(verdict: Verdict, modern: SideResult, rtol: float, atol
     verdict.checks.append(Check(
         "tf.function", not problems, "; ".join(problems) or
         f"migrated output runs under TF2 eager and under tf.function: same "
-        f"{sum(traced.values())} variable names, outputs equal (max |Δ| {worst:.3g})"))
+        f"{sum(traced.values())} variable name{'s' if sum(traced.values()) != 1 else ''}, outputs equal (max |Δ| {worst:.3g})"))
 
 
 def _compare_gradients(verdict: Verdict, legacy: SideResult, modern: SideResult,

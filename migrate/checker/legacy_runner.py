@@ -99,6 +99,7 @@ def main(spec_path: str) -> int:
     from tf_keras.src.legacy_tf_layers.migration_utils import DeterministicRandomTestTool
 
     import_seconds = timer.seconds()
+    rc.write_started(spec["outdir"], "legacy", import_seconds)
     v1 = tf.compat.v1
     roots = rc.user_roots([e["legacy_path"] for e in spec["entries"]])
     recorder = _Recorder(roots)

@@ -41,6 +41,7 @@ def main(spec_path: str) -> int:
     from tf_keras.src.legacy_tf_layers.migration_utils import DeterministicRandomTestTool
 
     import_seconds = timer.seconds()
+    rc.write_started(spec["outdir"], "modern", import_seconds)
     switched_off = _keep_eager(tf)
     roots = rc.user_roots([e["migrated_path"] for e in spec["entries"]])
     results: dict[int, rc.EntryResult] = {}

@@ -213,5 +213,10 @@ class Timer:
         return round(time.perf_counter() - self.start, 3)
 
 
+def write_started(outdir: str, side: str, import_seconds: float) -> None:
+    """TensorFlow is imported: `migrate check`'s progress shows the start-up as such."""
+    Path(outdir, f"{side}_started.json").write_text(json.dumps({"import_seconds": import_seconds}), encoding="utf-8")
+
+
 def write_done(outdir: str, side: str, info: dict[str, Any]) -> None:
     Path(outdir, f"{side}_done.json").write_text(json.dumps(info), encoding="utf-8")

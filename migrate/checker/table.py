@@ -73,7 +73,8 @@ def verdict_line(verdict: Verdict) -> str:
     if verdict.status == "error":
         return f"CANNOT RUN ({mode}) {verdict.label}: {verdict.error}"
     if verdict.equivalent:
-        return f"EQUIVALENT ({mode}) {verdict.label}: {len(verdict.rows)} variables"
+        n = len(verdict.rows)
+        return f"EQUIVALENT ({mode}) {verdict.label}: {n} variable{'s' if n != 1 else ''}"
     failed = [c.name for c in verdict.checks if c.ok is False]
     return f"NOT EQUIVALENT ({mode}) {verdict.label}: {', '.join(failed)}"
 
@@ -97,11 +98,43 @@ def render(verdict: Verdict) -> str:
     return "\n".join(lines)
 
 
-def render_all(verdicts: list[Verdict]) -> str:
-    body = "\n\n".join(render(v) for v in verdicts)
-    if len(verdicts) > 1:
-        counts = {s: sum(v.status == s for v in verdicts)
-                  for s in ("equivalent", "not equivalent", "error")}
-        body += (f"\n\n{len(verdicts)} entry points: {counts['equivalent']} equivalent, "
-                 f"{counts['not equivalent']} not equivalent, {counts['error']} cannot run")
-    return body
+def render_all(verdicts: list[Verdict], verbose: bool = True) -> str:
+    """Every verdict's table; with several entry points and `verbose=False`, one screen: the
+    tables of the entries that are not equivalent, then one line per entry point."""
+    if len(verdicts) == 1:
+        return render(verdicts[0])
+    detailed = [v for v in verdicts if verbose or not v.equivalent]
+    parts = [render(v) for v in detailed]
+    parts.append("\n".join(summary_table(verdicts)))
+    counts = {s: sum(v.status == s for v in verdicts) for s in ("equivalent", "not equivalent", "error")}
+    footer = (f"{len(verdicts)} entry points: {counts['equivalent']} equivalent, "
+              f"{counts['not equivalent']} not equivalent, {counts['error']} cannot run")
+    if not verbose and len(detailed) < len(verdicts):
+        footer += " (-v prints every variable table)"
+    parts.append(footer)
+    return "\n\n".join(parts)
+
+
+def summary_table(verdicts: list[Verdict]) -> list[str]:
+    """One row per entry point: verdict, mode, variables, checks passed, what failed."""
+    from migrate.checker.progress import short_label
+
+    rows = [["", "entry point", "mode", "variables", "checks", "verdict"]]
+    for v in verdicts:
+        passed = sum(c.ok is True for c in v.checks)
+        ran = sum(c.ok is not None for c in v.checks)
+        if v.status == "error":
+            verdict = f"cannot run: {_cut(v.error or '')}"
+        elif v.equivalent:
+            verdict = "equivalent"
+        else:
+            verdict = "NOT equivalent: " + _cut(", ".join(c.name for c in v.checks if c.ok is False))
+        rows.append([
+            "!" if v.status == "error" else _mark(v.equivalent),
+            short_label(v.label),
+            "script" if v.script else "function",
+            "—" if v.status == "error" else str(len(v.rows)),
+            "—" if v.status == "error" else f"{passed}/{ran}",
+            verdict,
+        ])
+    return _grid(rows)
