@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from migrate.checker import Verdict, api, combined_exit_code
+from migrate.checker.arguments import Expr
 from migrate.checker.command import check_command, entries_from_pyproject
 from migrate.checker.spec import (
     SpecError,
@@ -46,7 +47,8 @@ def test_parse_inputs_targets_and_class_names() -> None:
     assert parse_named_input("s=int64[]") == ("s", TensorSpec("int64", ()))
     assert parse_named_arg("num_units=4") == ("num_units", 4)
     assert parse_named_arg("shape=(2, 3)") == ("shape", (2, 3))
-    assert parse_named_arg("act=relu") == ("act", "relu")
+    assert parse_named_arg("act='relu'") == ("act", "relu")  # a string needs Python quotes
+    assert parse_named_arg("act=relu") == ("act", Expr("relu", "--arg act"))  # a name
     assert parse_target("a/b.py:build") == ("a/b.py", "build")
     assert parse_target("a/b.py:Model.encode") == ("a/b.py", "Model.encode")
     assert parse_target("a/b.py") == ("a/b.py", None)
@@ -95,11 +97,13 @@ def test_combined_exit_code() -> None:
     assert combined_exit_code([verdict("error"), verdict("not equivalent")]) == 1
 
 
-def test_no_entry_points_is_nothing_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_entry_points_is_no_configuration(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(check_command, [])
-    assert result.exit_code == 0 and "nothing to check" in result.output
+    assert result.exit_code == 2 and "no configuration found" in result.output
+    assert "has no [[tool.migrate.entry_points]]" in result.output
 
 
 # --- end to end (TensorFlow subprocesses) ------------------------------------------------------

@@ -19,7 +19,16 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from migrate.checker.compare import SideResult, Verdict, compare
-from migrate.checker.spec import Entry, Options, SpecError, TensorSpec, entry_from_targets
+from migrate.checker import arguments
+from migrate.checker.spec import (
+    Entry,
+    Options,
+    SpecError,
+    TensorSpec,
+    entry_from_targets,
+    legacy_is_class,
+    validate,
+)
 
 
 @dataclass
@@ -42,7 +51,7 @@ def _as_entry(item: Entry | Mapping[str, Any]) -> Entry:
     return entry_from_targets(item["legacy"], item["migrated"], item.get("inputs"),
                               item.get("args"), item.get("label", ""),
                               init_args=item.get("init_args"),
-                              tf_function=item.get("tf_function"))
+                              tf_function=item.get("tf_function"), setup=item.get("setup"))
 
 
 def _materialize_inputs(entry: Entry, path: Path) -> str | None:
@@ -64,21 +73,6 @@ def _materialize_inputs(entry: Entry, path: Path) -> str | None:
             arrays[name] = np.asarray(value)
     np.savez(str(path), **arrays)
     return str(path)
-
-
-def _encode_args(args: Mapping[str, Any]) -> dict[str, str]:
-    import ast
-
-    encoded = {}
-    for key, value in args.items():
-        text = repr(value)
-        try:
-            if ast.literal_eval(text) != value:
-                raise ValueError
-        except (ValueError, SyntaxError):
-            raise SpecError(f"arg {key}={text} is not a Python literal") from None
-        encoded[key] = text
-    return encoded
 
 
 def _error_verdict(entry: Entry, reason: str, detail: str = "") -> Verdict:
@@ -114,7 +108,7 @@ def check_many(
     """Check every entry with two TensorFlow start-ups in all; one Verdict per entry, in order.
 
     Entries are `Entry` objects or dicts {legacy, migrated, inputs?, args?, label?, init_args?,
-    tf_function?}.
+    setup?, tf_function?}; string args are Python source (migrate.checker.arguments).
     `keep_dir` keeps the spec, results and runner logs there (for debugging).
     """
     global TOTAL_TF_STARTUPS
@@ -133,9 +127,11 @@ def check_many(
                 verdicts[i] = _error_verdict(entry, f"no such file: {', '.join(missing)}")
                 continue
             try:
+                validate(entry)
                 npz = _materialize_inputs(entry, workdir / f"inputs_{i}.npz")
-                args = _encode_args(entry.args)
-                init_args = _encode_args(entry.init_args)
+                args = arguments.encode(entry.args, "args")
+                init_args = arguments.encode(entry.init_args, "init_args")
+                setup = arguments.check_setup(entry.setup)
             except (OSError, ValueError, SpecError) as exc:
                 verdicts[i] = _error_verdict(entry, f"bad inputs or args: {exc}")
                 continue
@@ -149,6 +145,9 @@ def check_many(
                 "inputs_npz": npz,
                 "args": args,
                 "init_args": init_args,
+                "setup": ({"path": os.path.abspath(setup[0]), "function": setup[1]}
+                          if setup else None),
+                "legacy_class": legacy_is_class(entry),
                 "tf_function": bool(options.tf_function if entry.tf_function is None
                                     else entry.tf_function),
             })
@@ -233,6 +232,8 @@ def _collect(entry: Entry, entry_id: int, workdir: Path, options: Options) -> Ve
 
 
 def check(legacy: str, migrated: str, inputs: Mapping[str, Any] | str | None = None,
-          args: Mapping[str, Any] | None = None, *, options: Options | None = None) -> Verdict:
+          args: Mapping[str, Any] | None = None, *, options: Options | None = None,
+          init_args: Mapping[str, Any] | None = None, setup: str | None = None) -> Verdict:
     """One entry point; see check_many."""
-    return check_many([entry_from_targets(legacy, migrated, inputs, args)], options=options)[0]
+    entry = entry_from_targets(legacy, migrated, inputs, args, init_args=init_args, setup=setup)
+    return check_many([entry], options=options)[0]

@@ -14,8 +14,10 @@ from migrate.checker.spec import (
     Entry,
     Options,
     SpecError,
+    entry_from_table,
     entry_from_targets,
     parse_named_arg,
+    validate,
     parse_named_input,
 )
 
@@ -29,8 +31,8 @@ def find_pyproject(start: Path) -> Path | None:
 
 
 def entries_from_pyproject(path: Path) -> list[Entry]:
-    """`[[tool.migrate.entry_points]]` tables: legacy, migrated, inputs (table or .npz path),
-    args, init_args, label, tf_function. Paths are relative to the pyproject's directory."""
+    """`[[tool.migrate.entry_points]]` tables (keys: spec.ENTRY_POINT_KEYS). Paths are relative
+    to the pyproject's directory; string args are Python source (checker/arguments.py)."""
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
@@ -39,15 +41,11 @@ def entries_from_pyproject(path: Path) -> list[Entry]:
     with open(path, "rb") as fh:
         config = tomllib.load(fh)
     points = config.get("tool", {}).get("migrate", {}).get("entry_points", [])
-    entries = []
-    for n, point in enumerate(points):
-        if "legacy" not in point or "migrated" not in point:
-            raise SpecError(f"{path}: tool.migrate.entry_points[{n}] needs 'legacy' and 'migrated'")
-        entries.append(entry_from_targets(point["legacy"], point["migrated"], point.get("inputs"),
-                                          point.get("args"), point.get("label", ""),
-                                          base=path.parent, init_args=point.get("init_args"),
-                                          tf_function=point.get("tf_function")))
-    return entries
+    if not isinstance(points, list):
+        raise SpecError(f"{path}: tool.migrate.entry_points must be an array of tables "
+                        "([[tool.migrate.entry_points]])")
+    return [entry_from_table(point, path.parent, f"{path}: tool.migrate.entry_points[{n}]")
+            for n, point in enumerate(points)]
 
 
 @click.command("check")
@@ -57,8 +55,10 @@ def entries_from_pyproject(path: Path) -> list[Entry]:
               help="Input arrays by parameter name (.npz).")
 @click.option("--input", "input_specs", multiple=True, metavar="NAME=DTYPE[SHAPE]",
               help="An input generated deterministically, e.g. z=float32[2,8]. Repeatable.")
-@click.option("--arg", "arg_specs", multiple=True, metavar="NAME=LITERAL",
-              help="A non-tensor argument (Python literal), e.g. num_units=4. Repeatable.")
+@click.option("--arg", "arg_specs", multiple=True, metavar="NAME=VALUE",
+              help="A non-tensor argument as Python source: a literal (num_units=4, "
+                   "act=\"'relu'\") or an expression evaluated in the entry file on each side "
+                   "(hparams='HParams(n_embd=8)'). Repeatable.")
 @click.option("--strict-order", is_flag=True,
               help="Seed random ops by creation order (DeterministicRandomTestTool "
                    "'num_random_ops') instead of 'constant'.")
@@ -147,13 +147,24 @@ def _entries(legacy: str | None, migrated: str | None, inputs_npz: str | None,
         if input_specs or arg_specs or inputs_npz:
             raise SpecError("--input/--arg/--inputs need LEGACY and MIGRATED targets")
         path = Path(config) if config else find_pyproject(Path.cwd())
-        return entries_from_pyproject(path) if path else []
+        if path is None:
+            raise SpecError("no configuration found: no pyproject.toml in this directory or "
+                            "above; give LEGACY and MIGRATED targets, or --config FILE")
+        entries = entries_from_pyproject(path)
+        if not entries:
+            raise SpecError(f"no configuration found: {path} has no "
+                            "[[tool.migrate.entry_points]]; give LEGACY and MIGRATED targets")
+        for entry in entries:
+            validate(entry)
+        return entries
     if migrated is None:
         raise SpecError("MIGRATED is required when LEGACY is given")
     inputs = dict(parse_named_input(s) for s in input_specs)
-    entry = entry_from_targets(legacy, migrated, None, dict(parse_named_arg(s) for s in arg_specs))
+    entry = entry_from_targets(legacy, migrated)
+    entry.args = dict(parse_named_arg(s) for s in arg_specs)  # already parsed: not again
     entry.inputs = inputs
     entry.inputs_npz = inputs_npz
     if entry.script and (inputs or inputs_npz or arg_specs):
         raise SpecError("whole-script mode (no :FUNCTION) takes no inputs or args")
+    validate(entry)
     return [entry]

@@ -155,15 +155,15 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
             recorder.active = True
             module = rc.load_user_module(entry["legacy_path"], as_main=entry["script"], builtins=shim)
             if not entry["script"]:
-                fn, call_args = _legacy_callable(module, entry["function"], entry["args"],
-                                                 entry["init_args"])
+                args, init_args = rc.resolve_args(entry, module, "legacy", shim)
                 arrays = dict(np.load(entry["inputs_npz"])) if entry.get("inputs_npz") else {}
                 tensors = {}
                 for name, arr in arrays.items():
                     ph = v1.placeholder(tf.as_dtype(arr.dtype), shape=arr.shape, name=name)
                     feed[ph] = arr
                     tensors[name] = ph
-                outputs = fn(**tensors, **call_args)
+                outputs = _call_legacy(module, entry["function"], tensors, args, init_args,
+                                       result)
             recorder.active = False
     variables = list(recorder.created)
 
@@ -223,21 +223,21 @@ def _key(var: Any) -> str:
     return var.name  # legacy names are unique within a graph
 
 
-def _legacy_callable(module: Any, dotted: str, args: dict[str, Any],
-                     init_args: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-    """The function to call and the args left for it. `Owner.method`: Owner is constructed
-    with init_args and the args its __init__ accepts (defaults for the rest), the method gets
-    the others."""
+def _call_legacy(module: Any, dotted: str, tensors: dict[str, Any], args: dict[str, Any],
+                 init_args: dict[str, Any], result: rc.EntryResult) -> Any:
+    """Call the entry point: a function with inputs and args by name; a class (`Model`) or a
+    method of one (`Model.method`) through an instance (migrate.checker.instances)."""
+    from migrate.checker import instances
+
     parts = dotted.split(".")
-    if len(parts) == 1:
-        return rc.resolve_attr(module, dotted), dict(args)
-    owner = rc.resolve_attr(module, ".".join(parts[:-1]))
-    if isinstance(owner, type):
-        ctor_args, rest = rc.split_args(owner.__init__, args)
-        owner = owner(**init_args, **ctor_args)
-    else:
-        rest = dict(args)
-    return getattr(owner, parts[-1]), rest
+    target = rc.resolve_attr(module, dotted)
+    owner = rc.resolve_attr(module, ".".join(parts[:-1])) if len(parts) > 1 else None
+    if isinstance(target, type) or isinstance(owner, type):
+        cls, method = (target, None) if isinstance(target, type) else (owner, parts[-1])
+        plan = instances.plan(cls, method, tensors, args, init_args)
+        result.meta["instance"] = plan.describe()
+        return plan.invoke(plan.build())
+    return target(**tensors, **args)
 
 
 def _output_fetches(tf: Any, outputs: Any, result: rc.EntryResult) -> list[Any]:

@@ -12,12 +12,14 @@ from __future__ import annotations
 import collections
 import collections.abc
 import contextlib
+import dataclasses
 import json
 import sys
 from typing import Any, Iterator
 
 import numpy as np
 
+from migrate.checker import instances
 from migrate.checker import runner_common as rc
 from migrate.checker.values import weight_array
 
@@ -137,16 +139,32 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
 
     with tool.scope(), tf.variable_creator_scope(creator):
         module = rc.load_user_module(entry["migrated_path"], as_main=False)
-        target = _resolve_target(module, entry.get("klass"), entry["function"])
+        args, init_args = rc.resolve_args(entry, module, "migrated")
+        entry = {**entry, "args": args, "init_args": init_args}
+        as_instance = _instance_target(module, entry)
+        target = (as_instance[0] if as_instance
+                  else _resolve_target(module, entry.get("klass"), entry["function"]))
         arrays = dict(np.load(entry["inputs_npz"])) if entry.get("inputs_npz") else {}
         tensors = {k: tf.constant(v) for k, v in arrays.items()}
+        plan: instances.CallPlan | None = None
         if isinstance(target, type):
             result.meta["class"] = target.__name__
-            ctor_args, call_args = _route_args(module, target, entry)
-            instance = target(**ctor_args)
-            if not callable(instance):
+            if as_instance:
+                plan = instances.plan(target, as_instance[1], tensors, args, init_args,
+                                      filter_init_args=True)
+                result.meta["instance"] = plan.describe()
+                if plan.callee is None:
+                    result.meta["notes"].append(
+                        f"{target.__name__} defines no __call__ or build: built by its "
+                        "constructor, nothing called, no outputs to compare")
+            else:
+                ctor_args, call_args = _route_args(module, target, entry)
+                plan = instances.CallPlan(target, "__call__", ctor_args,
+                                          {**tensors, **call_args})
+            instance = plan.build()
+            if plan.callee == "__call__" and not callable(instance):
                 raise TypeError(f"{target.__name__} instances are not callable")
-            out1 = instance(**tensors, **call_args)
+            out1 = plan.invoke(instance)
             made: list[Any] = []
         else:
             # A plain function (the codemod keeps one that only drives converted code): it
@@ -163,7 +181,7 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
             # A fresh test-tool scope per call: in 'constant' mode random ops in the forward
             # pass (dropout) draw what the legacy graph's ops draw in a fresh session.
             with tool_cls(mode=spec["mode"]).scope():
-                return instance(**tensors, **call_args)
+                return plan.invoke(instance)
 
         _put_outputs(tf, result, "out1", out1, describe=True)
         with tf.variable_creator_scope(creator):
@@ -212,11 +230,41 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
     _regularization(tf, top, result)
     if entry.get("tf_function"):
         try:
-            _run_tf_function(tf, entry, spec, result, target, ctor_args, call_args, tensors,
-                             tool_cls)
+            _run_tf_function(tf, entry, spec, result, target, plan,
+                             plan.call if plan is not None else call_args, tensors, tool_cls)
         except Exception as exc:  # noqa: BLE001 - user code may raise anything
             result.meta["tf_function"] = {"error": rc.describe_error(exc, roots)[0]}
     return _Live(top, call, variables)
+
+
+def _instance_target(module: Any, entry: dict[str, Any]) -> tuple[type, str | None] | None:
+    """(class, method) when the entry runs through an instance of a migrated class
+    (migrate.checker.instances): `MIGRATED.py:Owner.method`; a legacy class `Model` (its
+    migrated namesake, or `:CLASS`); a legacy `Owner.method` with no per-method module class in
+    the migrated file (the migrated `Owner`, whose method delegates). Else None: module mode."""
+    from migrate.checker.spec import class_candidates
+
+    function, klass = entry["function"], entry.get("klass")
+    if klass and "." in klass:
+        owner, method = klass.rsplit(".", 1)
+        cls = rc.resolve_attr(module, owner)
+        if not isinstance(cls, type):
+            raise TypeError(f"{owner} in {module.__file__} is not a class")
+        return cls, method
+    if not entry.get("legacy_class"):
+        return None
+    parts = function.split(".")
+    if len(parts) == 1:
+        cls = getattr(module, klass or function, None)
+        return (cls, None) if isinstance(cls, type) else None
+    if klass or any(isinstance(getattr(module, n, None), type) for n in class_candidates(function)):
+        return None
+    owner = getattr(module, parts[0], None)
+    for part in parts[1:-1]:
+        owner = getattr(owner, part, None)
+    if isinstance(owner, type) and hasattr(owner, parts[-1]):
+        return owner, parts[-1]
+    return None
 
 
 def _route_args(module: Any, cls: type, entry: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -421,7 +469,7 @@ class _Replay:
 
 
 def _run_tf_function(tf: Any, entry: dict[str, Any], spec: dict[str, Any],
-                     result: rc.EntryResult, target: Any, ctor_args: dict[str, Any],
+                     result: rc.EntryResult, target: Any, plan: instances.CallPlan | None,
                      call_args: dict[str, Any], tensors: dict[str, Any], tool_cls: Any) -> None:
     """The migrated entry once more, under tf.function: a fresh instance (or, for a function
     entry, fresh modules), first call traced. Records the variable names it creates and its
@@ -448,14 +496,17 @@ def _run_tf_function(tf: Any, entry: dict[str, Any], spec: dict[str, Any],
             if not is_class:
                 state["replay"] = _Replay(tf, list(recorded))
 
-    if "owner" in call_args and id(call_args["owner"]) in _OWNER_FACTORIES:
-        call_args = {**call_args, "owner": _OWNER_FACTORIES[id(call_args["owner"])]()}
+    owner = plan.call.get("owner") if plan is not None else None
+    if owner is not None and id(owner) in _OWNER_FACTORIES:
+        plan = dataclasses.replace(plan, call={**plan.call,
+                                               "owner": _OWNER_FACTORIES[id(owner)]()})
     with tool_cls(mode=spec["mode"]).scope(), tf.variable_creator_scope(record):
         if is_class:
-            instance = target(**ctor_args)
+            assert plan is not None
+            instance = plan.build()
 
             def run() -> Any:
-                return instance(**tensors, **call_args)
+                return plan.invoke(instance)
         else:
             def run() -> Any:
                 return target(**tensors, **call_args)

@@ -8,7 +8,6 @@ position so variable names never have to be valid zip member names), then `<side
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 import json
 import os
@@ -30,11 +29,27 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 def load_spec(path: str) -> dict[str, Any]:
     with open(path, encoding="utf-8") as fh:
         spec = json.load(fh)
+    from migrate.checker.arguments import decode
+
     for entry in spec["entries"]:
-        # args travel as repr() so tuples stay tuples (JSON would make them lists).
+        # literals travel as repr() so tuples stay tuples (JSON would make them lists);
+        # expressions as source, evaluated once the entry file ran (resolve_args).
         for key in ("args", "init_args"):
-            entry[key] = {k: ast.literal_eval(v) for k, v in entry.get(key, {}).items()}
+            entry[key] = decode(entry.get(key, {}))
     return spec
+
+
+def resolve_args(entry: dict[str, Any], module: types.ModuleType, side: str,
+                 builtins: dict[str, Any] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(args, init_args) as values on this side: expressions evaluated in the entry module,
+    the setup hook run (its file loaded like a user module, with this side's builtins)."""
+    from migrate.checker.arguments import resolve
+
+    def load(path: str) -> types.ModuleType:
+        return load_user_module(path, as_main=False, builtins=builtins,
+                                first_on_path=os.path.dirname(str(module.__file__)))
+
+    return resolve(entry, module, side, load)
 
 
 class EntryResult:
@@ -88,11 +103,16 @@ def load_user_module(
     *,
     as_main: bool,
     builtins: dict[str, Any] | None = None,
+    first_on_path: str | None = None,
 ) -> types.ModuleType:
     """Execute `path` as a fresh module (never cached: each entry must run in its own graph).
 
     `as_main` gives `__name__ == "__main__"` (whole-script mode runs the file as `python f.py`
-    would). `builtins` replaces the module's builtins (the legacy side's import shim).
+    would). `builtins` replaces the module's builtins (the legacy side's import shim). Otherwise
+    the module is also registered under its stem when no module of that name is loaded, so a
+    sibling's `import model` (or a setup hook's) gets this module, not a second copy.
+    `first_on_path` keeps that directory ahead of `path`'s own on sys.path (a setup file
+    outside the entry's directory still imports the entry's siblings).
     """
     path = os.path.abspath(path)
     name = "__main__" if as_main else "_migrate_check_" + Path(path).stem
@@ -105,6 +125,11 @@ def load_user_module(
     directory = os.path.dirname(path)
     if directory not in sys.path:
         sys.path.insert(0, directory)  # sibling imports, as `python path.py` would allow
+    if first_on_path:
+        if first_on_path in sys.path:
+            sys.path.remove(first_on_path)
+        sys.path.insert(0, first_on_path)
+    stem = Path(path).stem
     saved_main = sys.modules.get("__main__")
     saved_argv = sys.argv
     if as_main:
@@ -112,6 +137,8 @@ def load_user_module(
     else:
         # Registered so dataclasses/pickling inside the user file find their module.
         sys.modules[name] = module
+        if stem.isidentifier() and stem not in sys.modules:
+            sys.modules[stem] = module
     try:
         spec.loader.exec_module(module)
     finally:

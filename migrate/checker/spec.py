@@ -59,14 +59,14 @@ def parse_named_input(text: str) -> tuple[str, TensorSpec]:
 
 
 def parse_named_arg(text: str) -> tuple[str, Any]:
-    """`--arg num_units=4`: the value is a Python literal (a bare word is taken as a string)."""
+    """`--arg NAME=VALUE`: VALUE is Python source, a literal or an expression (arguments.py)."""
+    from migrate.checker.arguments import parse_value
+
     name, sep, value = text.partition("=")
-    if not sep or not name.strip().isidentifier():
-        raise SpecError(f"bad --arg {text!r}: expected NAME=LITERAL")
-    try:
-        return name.strip(), ast.literal_eval(value.strip())
-    except (ValueError, SyntaxError):
-        return name.strip(), value.strip()
+    if not sep or not name.strip().isidentifier() or not value.strip():
+        raise SpecError(f"bad --arg {text!r}: expected NAME=VALUE (a Python literal or "
+                        "expression, e.g. num_units=4 or hparams='HParams(n_embd=8)')")
+    return name.strip(), parse_value(value, f"--arg {name.strip()}")
 
 
 def parse_target(text: str) -> tuple[str, str | None]:
@@ -126,6 +126,8 @@ class Entry:
     init_args: dict[str, Any] = field(default_factory=dict)
     # Also run the migrated entry under tf.function; None: as Options.tf_function says.
     tf_function: bool | None = None
+    # "file.py:function" run on each side, returning a dict of arguments (arguments.py).
+    setup: str | None = None
 
     @property
     def script(self) -> bool:
@@ -150,12 +152,16 @@ def entry_from_targets(
     base: Path | None = None,
     init_args: Mapping[str, Any] | None = None,
     tf_function: bool | None = None,
+    setup: str | None = None,
 ) -> Entry:
     """Build an Entry from `path.py:func` / `path.py:Class` strings (CLI, API, pyproject).
 
     `inputs` may be a mapping (name -> "float32[2,8]" | array) or the path of an .npz file.
-    Relative paths are taken relative to `base` (the pyproject directory) when given.
+    Relative paths are taken relative to `base` (the pyproject directory) when given. String
+    values of `args` / `init_args` are Python source (migrate.checker.arguments).
     """
+    from migrate.checker.arguments import parse_values
+
     legacy_path, function = parse_target(legacy)
     migrated_path, klass = parse_target(migrated)
     if function is None and klass is not None:
@@ -167,15 +173,66 @@ def entry_from_targets(
             path = base / path
         return str(path)
 
+    if setup is not None and not isinstance(setup, str):
+        raise SpecError(f"setup must be a string FILE.py:FUNCTION, not {setup!r}")
     entry = Entry(where(legacy_path), where(migrated_path), function, klass,
-                  args=dict(args or {}), label=label, init_args=dict(init_args or {}),
-                  tf_function=tf_function)
+                  args=parse_values(args, "args"), label=label,
+                  init_args=parse_values(init_args, "init_args"), tf_function=tf_function,
+                  setup=where(setup) if setup else None)
     if isinstance(inputs, str):
         entry.inputs_npz = where(inputs)
     elif inputs:
         entry.inputs = {k: parse_tensor_spec(v) if isinstance(v, str) else v
                         for k, v in inputs.items()}
     return entry
+
+
+ENTRY_POINT_KEYS = ("legacy", "migrated", "inputs", "args", "init_args", "setup", "label",
+                    "tf_function")
+
+
+def entry_from_table(point: Any, base: Path | None, where: str) -> Entry:
+    """One `[[tool.migrate.entry_points]]` table (`where` names it in messages)."""
+    if not isinstance(point, Mapping):
+        raise SpecError(f"{where} must be a table")
+    unknown = sorted(set(point) - set(ENTRY_POINT_KEYS))
+    if unknown:
+        raise SpecError(f"{where}: unknown key {', '.join(map(repr, unknown))} "
+                        f"(known: {', '.join(ENTRY_POINT_KEYS)})")
+    if "legacy" not in point or "migrated" not in point:
+        raise SpecError(f"{where} needs 'legacy' and 'migrated'")
+    try:
+        return entry_from_targets(point["legacy"], point["migrated"], point.get("inputs"),
+                                  point.get("args"), point.get("label", ""), base=base,
+                                  init_args=point.get("init_args"),
+                                  tf_function=point.get("tf_function"), setup=point.get("setup"))
+    except SpecError as exc:
+        raise SpecError(f"{where}: {exc}") from None
+
+
+def validate(entry: Entry) -> None:
+    """What can be known before TensorFlow starts: each expression's names are defined by the
+    entry files, the setup hook exists. Raises SpecError naming the option."""
+    from migrate.checker.arguments import check_names, check_setup
+
+    files = [p for p in (entry.legacy_path, entry.migrated_path) if Path(p).is_file()]
+    if entry.script and (entry.args or entry.init_args or entry.setup):
+        raise SpecError("whole-script mode (no :FUNCTION) takes no args or setup")
+    check_names(entry.args, files)
+    check_names(entry.init_args, files)
+    check_setup(entry.setup)
+
+
+def legacy_is_class(entry: Entry) -> bool:
+    """Whether the legacy target's first name is a class the legacy file defines (statically)."""
+    if entry.function is None:
+        return False
+    owner = entry.function.split(".")[0]
+    try:
+        tree = ast.parse(Path(entry.legacy_path).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        return False
+    return any(isinstance(node, ast.ClassDef) and node.name == owner for node in tree.body)
 
 
 @dataclass(frozen=True)

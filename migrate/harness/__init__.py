@@ -29,18 +29,26 @@ def assert_equivalent(
     rtol: float = 1e-6,
     atol: float = 1e-5,
     tf_function: bool = False,
+    init_args: Mapping[str, Any] | None = None,
+    setup: str | None = None,
 ) -> Verdict:
     """Raise AssertionError (carrying the comparison table) unless `migrated` is equivalent.
 
-    `legacy` is "path.py:function" (or "path.py" for a whole script), `migrated` is
+    `legacy` is "path.py:function", "path.py:Class" or "path.py:Class.method" (or "path.py"
+    for a whole script), `migrated` is
     "path.py:Class" (class optional: the codemod's name for the function is used, else a plain
     function of the same name). `inputs` maps parameter names to "float32[2,8]" specs or arrays,
-    or is the path of an .npz file. `tf_function` also runs the migrated entry under
+    or is the path of an .npz file. `args` values that are strings are Python source: a literal
+    (`"4"`, `"'relu'"`) or an expression evaluated in the entry file on each side
+    (`"HParams(n_embd=8)"`, `"model.default_hparams()"`); `setup="file.py:function"` returns
+    a dict of arguments on each side (it may take `module` and `side`). `init_args` go to the
+    class of a `Class.method` entry only. `tf_function` also runs the migrated entry under
     tf.function and requires the same variable names and outputs as eagerly.
     """
     options = Options(mode="num_random_ops" if strict_order else "constant", rtol=rtol, atol=atol,
                       tf_function=tf_function)
-    verdict = check_many([entry_from_targets(legacy, migrated, inputs, args)], options=options)[0]
+    entry = entry_from_targets(legacy, migrated, inputs, args, init_args=init_args, setup=setup)
+    verdict = check_many([entry], options=options)[0]
     if not verdict.equivalent:
         raise AssertionError("\n" + verdict.table())
     return verdict
