@@ -1,22 +1,492 @@
-"""Which top-level names each file's siblings import from it: a cheap project-wide index.
+"""The project model: which functions of the whole run convert, decided once, across files.
 
-A converted function becomes a class, so `from ops import linear` in another file would break.
-Before converting, the run learns which functions other files import (by `from M import f`,
-`from M import *`, or `import M` then `M.f`) and pins them: they stay functions, reported.
-Module names are matched by their last component (`ops` ~ `pkg/ops.py`), an over-approximation
-that can only pin more, never break more.
+Pass 1 (`summarise`): each file on Python's `ast`: its top-level functions, its imports resolved
+to the run's own files *by path and package* (`import a.b as c`, `from . import x`,
+`from .ops import *`, re-exports through `__init__.py`), its TensorFlow names (inherited through
+star imports too), and its variable-creating functions (`analyse_module`, repeated until the
+creators reachable through other files stop growing).
+Pass 2 (`link`): one graph of variable-creating functions over all files; a component converts
+as a whole or not at all. The result is a `FilePlan` per file (plain data: migrate.codemod.external)
+which the emit stage (`transform_source`, in worker processes) reads.
+Files that do not parse cannot be seen through: what they import (by the old text index, matched
+on the module's last name component) is pinned, i.e. stays TF1.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Collection
+from typing import Collection, Iterable
+
+from migrate.codemod.analyse import FileAnalysis, analyse_module
+from migrate.codemod.external import ExternalCallee, FilePlan
+from migrate.codemod.naming import class_name_for
+from migrate.codemod.tfapi import TfNames, collect_tf_names
 
 _FROM = re.compile(r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)", re.M)
 _IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n#;]+)", re.M)
 _STAR = "*"
+_MAX_ROUNDS = 8
+
+Node = tuple[Path, str]  # (file, qualname)
+
+
+# ---------------------------------------------------------------- pass 1: summaries
+
+
+@dataclass(frozen=True)
+class Binding:
+    kind: str  # "name" (from M import x), "star" (from M import *), "module" (import M / from P import M)
+    local: str  # the local spelling ("" for star); `import a.b` binds "a.b"
+    target: Path  # the run's file the import resolves to
+    remote: str = ""  # for "name": the imported name
+
+
+@dataclass
+class Summary:
+    path: Path
+    source: str
+    tree: ast.Module
+    tf: TfNames
+    defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef]
+    bindings: list[Binding]
+    names: set[str]  # identifiers the file binds at module level (class-name clashes)
+    analysis: FileAnalysis | None = None
+    creators: set[str] = field(default_factory=set)  # local qualnames that create variables
+
+
+def summarise(path: Path, source: str, files: Collection[Path], root: Path) -> Summary | None:
+    """None when the file does not parse (it is then seen through the text index only)."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    defs = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    names: set[str] = set(defs)
+    bindings: list[Binding] = []
+    for stmt in _top_statements(tree.body):
+        if isinstance(stmt, ast.ClassDef):
+            names.add(stmt.name)
+        elif isinstance(stmt, ast.Assign):
+            names.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+        elif isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                names.add((alias.asname or alias.name).split(".")[0])
+                target = resolve_module(path, alias.name, 0, files, root)
+                if target is not None:
+                    bindings.append(Binding("module", alias.asname or alias.name, target))
+        elif isinstance(stmt, ast.ImportFrom):
+            module = stmt.module or ""
+            if module == "tensorflow" or module.startswith("tensorflow."):
+                continue
+            base = resolve_module(path, module, stmt.level, files, root)
+            for alias in stmt.names:
+                if alias.name == _STAR:
+                    if base is not None:
+                        bindings.append(Binding("star", "", base))
+                    continue
+                local = alias.asname or alias.name
+                names.add(local)
+                sub = resolve_module(path, f"{module}.{alias.name}" if module else alias.name, stmt.level, files, root)
+                if sub is not None:
+                    bindings.append(Binding("module", local, sub))
+                elif base is not None:
+                    bindings.append(Binding("name", local, base, alias.name))
+    return Summary(path, source, tree, collect_tf_names(tree), defs, bindings, names)
+
+
+def _top_statements(body: list[ast.stmt]) -> Iterable[ast.stmt]:
+    """Module-level statements, looking into `try` / `if` blocks (guarded imports)."""
+    for stmt in body:
+        yield stmt
+        if isinstance(stmt, (ast.Try, ast.If)):
+            for block in (stmt.body, stmt.orelse, getattr(stmt, "finalbody", []),
+                          *[h.body for h in getattr(stmt, "handlers", [])]):
+                yield from _top_statements(block)
+
+
+def resolve_module(importer: Path, module: str, level: int, files: Collection[Path], root: Path) -> Path | None:
+    """The run's file that `import module` (or `from .module`) names from `importer`: relative
+    imports from the importer's package; absolute ones from the importer's directory (how a
+    script sees its siblings) and then each enclosing directory up to the run's root."""
+    parts = [p for p in module.split(".") if p] if module else []
+    if level:
+        base = importer.parent
+        for _ in range(level - 1):
+            base = base.parent
+        return _module_file(base, parts, files)
+    if not parts:
+        return None
+    for base in _roots(importer, root):
+        found = _module_file(base, parts, files)
+        if found is not None:
+            return found
+    return None
+
+
+def _roots(importer: Path, root: Path) -> Iterable[Path]:
+    base = importer.parent
+    while True:
+        yield base
+        if base == root or base.parent == base or root not in base.parents:
+            return
+        base = base.parent
+
+
+def _module_file(base: Path, parts: list[str], files: Collection[Path]) -> Path | None:
+    target = base.joinpath(*parts)
+    candidates = [target / "__init__.py"] if not parts else [target.with_name(target.name + ".py"), target / "__init__.py"]
+    for candidate in candidates:
+        if candidate in files:
+            return candidate
+    return None
+
+
+# ---------------------------------------------------------------- what a file can call
+
+
+@dataclass
+class Project:
+    summaries: dict[Path, Summary]
+    pins: dict[Path, frozenset[str]]  # names unparsable files import: they stay TF1
+    root: Path
+    # spelling -> (file, function) that a file could call, resolved through imports
+    reachable: dict[Path, dict[str, Node]] = field(default_factory=dict)
+    tf_inherited: dict[Path, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+
+    def resolve_name(self, path: Path, name: str, depth: int = 0) -> Node | None:
+        """The function `name` denotes in `path`'s namespace (following re-exports)."""
+        s = self.summaries.get(path)
+        if s is None or depth > 8:
+            return None
+        if name in s.defs:
+            return (path, name)
+        for b in s.bindings:
+            if b.kind == "name" and b.local == name:
+                return self.resolve_name(b.target, b.remote, depth + 1)
+        if name.startswith("_"):
+            return None
+        for b in s.bindings:
+            if b.kind == "star":
+                found = self.resolve_name(b.target, name, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def star_exports(self, path: Path, depth: int = 0) -> dict[str, Node]:
+        """Functions `from path import *` brings: public defs, re-exports, nested star imports."""
+        s = self.summaries.get(path)
+        if s is None or depth > 8:
+            return {}
+        out: dict[str, Node] = {}
+        for b in s.bindings:
+            if b.kind == "star":
+                out.update(self.star_exports(b.target, depth + 1))
+        for b in s.bindings:
+            if b.kind == "name" and not b.local.startswith("_"):
+                found = self.resolve_name(b.target, b.remote, depth + 1)
+                if found is not None:
+                    out[b.local] = found
+        for name in s.defs:
+            if not name.startswith("_"):
+                out[name] = (path, name)
+        return out
+
+    def star_tf_names(self, path: Path, depth: int = 0) -> dict[str, str]:
+        s = self.summaries.get(path)
+        if s is None or depth > 8:
+            return {}
+        out: dict[str, str] = {}
+        for b in s.bindings:
+            if b.kind == "star":
+                out.update(self.star_tf_names(b.target, depth + 1))
+        out.update({k: v for k, v in s.tf.aliases.items() if not k.startswith("_")})
+        return out
+
+
+def _reachable(project: Project, s: Summary) -> dict[str, Node]:
+    out: dict[str, Node] = {}
+    for b in s.bindings:
+        if b.kind == "star":
+            for name, node in project.star_exports(b.target).items():
+                if name not in s.defs:
+                    out.setdefault(name, node)
+    for b in s.bindings:
+        if b.kind == "name":
+            node = project.resolve_name(b.target, b.remote)
+            if node is not None:
+                out[b.local] = node
+        elif b.kind == "module":
+            target = project.summaries.get(b.target)
+            if target is not None:
+                for name in target.defs:
+                    out[f"{b.local}.{name}"] = (b.target, name)
+    return out
+
+
+# ---------------------------------------------------------------- the plan
+
+
+@dataclass
+class ProjectPlan:
+    files: dict[Path, FilePlan]
+    converted: dict[Path, frozenset[str]]  # local qualnames each file is expected to convert
+    cross_file: set[Path]  # files whose conversion depends on another file's (checked by a trial)
+    blocked: dict[Node, tuple[str, str]] = field(default_factory=dict)  # extra blocks found by trials
+
+    def plan_for(self, path: Path) -> FilePlan | None:
+        return self.files.get(path)
+
+
+def build_project(sources: dict[Path, str]) -> Project:
+    files = set(sources)
+    root = _common_root(files)
+    summaries: dict[Path, Summary] = {}
+    unparsable: dict[Path, str] = {}
+    for path, source in sources.items():
+        s = summarise(path, source, files, root)
+        if s is None:
+            unparsable[path] = source
+        else:
+            summaries[path] = s
+    project = Project(summaries, _pins_from_text(unparsable, files), root)
+    for path, s in summaries.items():
+        project.reachable[path] = _reachable(project, s)
+        if any(b.kind == "star" for b in s.bindings):
+            inherited = {k: v for k, v in project.star_tf_names(path).items() if k not in s.tf.aliases}
+            if inherited:
+                project.tf_inherited[path] = tuple(sorted(inherited.items()))
+    _find_creators(project)
+    return project
+
+
+def _common_root(files: Collection[Path]) -> Path:
+    parents = [p.parent for p in files]
+    if not parents:
+        return Path(".")
+    root = parents[0]
+    for p in parents[1:]:
+        while root != p and root not in p.parents:
+            root = root.parent
+    return root
+
+
+def _analyse(project: Project, s: Summary, externals: tuple[ExternalCallee, ...],
+             forced: tuple[tuple[str, str, str], ...] = ()) -> FileAnalysis:
+    tf = s.tf
+    inherited = project.tf_inherited.get(s.path)
+    if inherited:
+        from migrate.codemod.convert import _inherit_tf_names
+
+        tf = TfNames(dict(s.tf.aliases), s.tf.tf_alias, s.tf.tf_alias_is_v1)
+        _inherit_tf_names(tf, FilePlan(tf_aliases=inherited))
+    return analyse_module(s.tree, tf, project.pins.get(s.path, frozenset()), externals, forced)
+
+
+def _relevant(s: Summary, project: Project) -> bool:
+    return bool(s.tf.aliases or project.tf_inherited.get(s.path) or project.reachable.get(s.path))
+
+
+def _externals(project: Project, s: Summary, blocked: dict[Node, str] | None = None) -> tuple[ExternalCallee, ...]:
+    out = []
+    for spelling, (target, name) in sorted(project.reachable.get(s.path, {}).items()):
+        t = project.summaries[target]
+        if name not in t.creators or target == s.path:
+            continue
+        out.append(_callee(project, s, spelling, target, name, (blocked or {}).get((target, name))))
+    return tuple(out)
+
+
+def _callee(project: Project, s: Summary, spelling: str, target: Path, name: str, reason: str | None) -> ExternalCallee:
+    t = project.summaries[target]
+    fn = t.defs[name]
+    class_name = class_name_for(name)
+    if "." in spelling:
+        class_ref = f"{spelling.rsplit('.', 1)[0]}.{class_name}"
+    else:
+        local_alias = next((b for b in s.bindings if b.kind == "name" and b.local == spelling), None)
+        class_ref = class_name_for(spelling) if local_alias is not None and local_alias.local != local_alias.remote \
+            else class_name
+    tf_aliases = dict(project.tf_inherited.get(target, ()))
+    tf_aliases.update(t.tf.aliases)
+    analysis = t.analysis
+    return ExternalCallee(
+        spelling=spelling,
+        origin=f"{_display(target, project.root)}:{fn.lineno}",
+        function=name,
+        source=ast.get_source_segment(t.source, fn) or "",
+        class_ref=class_ref,
+        tf_aliases=tuple(sorted(tf_aliases.items())),
+        callee_creators=tuple(sorted(q for q in t.creators if "." not in q)),
+        creates_tf_variable=analysis is not None and name in analysis.tf_variable_creators,
+        blocked_reason=reason,
+    )
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _find_creators(project: Project) -> None:
+    """Creators through other files: analyse, then re-analyse the importers of every file whose
+    creators grew, until nothing changes."""
+    importers: dict[Path, set[Path]] = defaultdict(set)
+    for path, reach in project.reachable.items():
+        for target, _ in reach.values():
+            importers[target].add(path)
+    dirty = [p for p, s in project.summaries.items() if _relevant(s, project)]
+    rounds = 0
+    while dirty and rounds < 50:
+        rounds += 1
+        next_dirty: set[Path] = set()
+        for path in sorted(dirty):
+            s = project.summaries[path]
+            s.analysis = _analyse(project, s, _externals(project, s))
+            creators = {q for q in s.analysis.creators if s.analysis.functions[q].external is None}
+            if creators != s.creators:
+                s.creators = creators
+                next_dirty |= importers.get(path, set())
+        dirty = sorted(next_dirty)
+
+
+def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = None) -> ProjectPlan:
+    """Components over all files; blocked components stay TF1 in every file they touch."""
+    extra_blocks = extra_blocks or {}
+    edges: dict[Node, set[Node]] = defaultdict(set)
+    blockers: dict[Node, list[tuple[str, str, str]]] = defaultdict(list)  # (code, message, where)
+    cross_nodes: set[Node] = set()
+    own: set[Node] = set()  # nodes whose own file refuses them (it reports why)
+    for path, s in project.summaries.items():
+        a = s.analysis
+        if a is None:
+            continue
+        display = _display(path, project.root)
+        for q in s.creators:
+            node = (path, q)
+            edges[node]
+            info = a.functions[q]
+            for d in info.blockers:
+                if d.code != "unconvertible-callee" or "stays TF1" not in d.message:
+                    blockers[node].append((d.code, d.message, f"{display}:{d.line}"))
+                    own.add(node)
+            for other in info.calls | a.extra_edges.get(q, set()):
+                callee = a.functions.get(other)
+                if callee is None or other not in a.creators:
+                    continue
+                if callee.external is not None:
+                    target = project.reachable[path][other]
+                    edges[node].add(target)
+                    edges[target].add(node)
+                    cross_nodes |= {node, target}
+                else:
+                    edges[node].add((path, other))
+                    edges[(path, other)].add(node)
+        for spelling, info in a.functions.items():
+            if info.external is not None and info.blockers and spelling in a.creators:
+                target = project.reachable[path][spelling]
+                for d in info.blockers:
+                    if "stays TF1" not in d.message:
+                        blockers[target].append((d.code, d.message, f"{display}:{d.line}"))
+        # Hosts and the module level call other files' creators too: they depend on them.
+        for spelling, info in a.functions.items():
+            if info.external is not None and spelling in a.converted:
+                cross_nodes.add(project.reachable[path][spelling])
+    for node, (code, message) in extra_blocks.items():
+        blockers[node].append((code, message, _display(node[0], project.root)))
+    _class_name_clashes(project, blockers)
+
+    component_reason: dict[Node, str] = {}
+    seen: set[Node] = set()
+    for start in sorted(edges):
+        if start in seen:
+            continue
+        comp, stack = set(), [start]
+        while stack:
+            n = stack.pop()
+            if n not in comp:
+                comp.add(n)
+                stack.extend(edges[n] - comp)
+        seen |= comp
+        reasons = [(n, b) for n in sorted(comp) for b in blockers.get(n, [])]
+        if reasons:
+            (bnode, (code, message, where)) = reasons[0]
+            text = f"{code} at {where}: {message}"
+            for n in comp:
+                component_reason[n] = text
+
+    files: dict[Path, FilePlan] = {}
+    converted: dict[Path, frozenset[str]] = {}
+    cross_file: set[Path] = set()
+    for path, s in project.summaries.items():
+        if s.analysis is None:
+            continue
+        local_blocked = {q: r for (p, q), r in component_reason.items() if p == path}
+        externals = _externals(project, s, {n: r for n, r in component_reason.items()})
+        forced = []
+        for q, reason in sorted(local_blocked.items()):
+            node = (path, q)
+            if node in extra_blocks:
+                forced.append((q, *extra_blocks[node]))
+            elif node not in own:
+                forced.append((q, "unconvertible-callee", f"{q} left unchanged: it shares variables with code "
+                                                         f"that cannot be converted ({reason})"))
+        renames = _import_renames(project, s, component_reason)
+        plan = FilePlan(externals=externals, forced_blocks=tuple(forced), import_renames=renames,
+                        tf_aliases=project.tf_inherited.get(path, ()),
+                        exported=tuple(sorted(q for q in s.creators if (path, q) in cross_nodes)))
+        if not plan.empty:
+            files[path] = plan
+        converted[path] = frozenset(q for q in s.creators if (path, q) not in component_reason)
+        if any((path, q) in cross_nodes for q in s.creators) or externals:
+            cross_file.add(path)
+    return ProjectPlan(files, converted, cross_file)
+
+
+def _import_renames(project: Project, s: Summary, component_reason: dict[Node, str]) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    for b in s.bindings:
+        if b.kind != "name":
+            continue
+        node = project.resolve_name(b.target, b.remote)
+        if node is None or node in component_reason or node[1] not in project.summaries[node[0]].creators:
+            continue
+        out.append((b.remote, class_name_for(b.remote)))
+        if b.local != b.remote:
+            out.append((f"as {b.local}", class_name_for(b.local)))
+    return tuple(out)
+
+
+def _class_name_clashes(project: Project, blockers: dict[Node, list[tuple[str, str, str]]]) -> None:
+    """A generated class name must be free in its own file and wherever it is imported by name."""
+    for path, s in project.summaries.items():
+        for q in s.creators:
+            if "." in q:
+                continue
+            cls = class_name_for(q)
+            if cls in s.names or sum(1 for other in s.creators if "." not in other and class_name_for(other) == cls) > 1:
+                blockers[(path, q)].append(("unsupported-call", f"class name {cls} is taken in its file",
+                                            _display(path, project.root)))
+    for path, reach in project.reachable.items():
+        s = project.summaries[path]
+        for spelling, node in reach.items():
+            if "." in spelling or node[1] not in project.summaries[node[0]].creators:
+                continue
+            cls = class_name_for(spelling)
+            if cls in s.names - {spelling} and cls not in s.defs:
+                blockers[node].append(("unsupported-call", f"class name {cls} clashes with a name of an importer",
+                                       _display(path, project.root)))
+            elif cls in s.defs:
+                blockers[node].append(("unsupported-call", f"class name {cls} clashes with a name of an importer",
+                                       _display(path, project.root)))
+
+
+# ---------------------------------------------------------------- files that do not parse
 
 
 def _module_key(module: str) -> str:
@@ -24,9 +494,8 @@ def _module_key(module: str) -> str:
 
 
 def imports_of(source: str, local: Collection[str] | None = None) -> dict[str, set[str]]:
-    """{module last component: names used from it} for one file ("*" for star imports).
-    `local`: the module keys of the run's own files; `import M` of any other module (numpy,
-    tensorflow) is not followed through the text for its `M.attr` uses."""
+    """{module last component: names used from it} for one file ("*" for star imports), from the
+    text alone (for files that do not parse)."""
     used: dict[str, set[str]] = defaultdict(set)
     for module, names in _FROM.findall(source):
         key = _module_key(module)
@@ -53,14 +522,13 @@ def imports_of(source: str, local: Collection[str] | None = None) -> dict[str, s
     return used
 
 
-def pinned_names(sources: dict[Path, str]) -> dict[Path, frozenset[str]]:
-    """For each file of the run: the names other files of the run import from it."""
+def _pins_from_text(unparsable: dict[Path, str], files: Collection[Path]) -> dict[Path, frozenset[str]]:
     by_stem: dict[str, list[Path]] = defaultdict(list)
-    for path in sources:
+    for path in files:
         stem = path.parent.name if path.name == "__init__.py" else path.stem
         by_stem[stem].append(path)
     pinned: dict[Path, set[str]] = defaultdict(set)
-    for path, source in sources.items():
+    for path, source in unparsable.items():
         if "import" not in source:
             continue
         for key, names in imports_of(source, by_stem.keys()).items():
@@ -70,6 +538,16 @@ def pinned_names(sources: dict[Path, str]) -> dict[Path, frozenset[str]]:
     return {path: frozenset(names) for path, names in pinned.items()}
 
 
+def pinned_names(sources: dict[Path, str]) -> dict[Path, frozenset[str]]:
+    """The text index over every file (kept for tools that only need the over-approximation)."""
+    return _pins_from_text(sources, sources.keys())
+
+
 def resolve_pins(pins: frozenset[str], top_functions: set[str]) -> frozenset[str]:
     """A star import pins every top-level function."""
     return frozenset(top_functions) if _STAR in pins else pins & top_functions
+
+
+def plan_project(sources: dict[Path, str]) -> tuple[Project, ProjectPlan]:
+    project = build_project(sources)
+    return project, link(project)

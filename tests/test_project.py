@@ -1,10 +1,13 @@
-"""The project import index and what it protects: functions other files import stay functions."""
+"""The project model: components across files convert together, or stay together."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from migrate.project import imports_of, pinned_names
+from click.testing import CliRunner
+
+from migrate.cli import main
+from migrate.project import imports_of, plan_project
 from migrate.transform import transform_source
 
 OPS = '''import tensorflow as tf
@@ -14,15 +17,36 @@ def linear(x, units, scope=None):
     with tf.variable_scope(scope or "Linear"):
         w = tf.get_variable("w", [x.get_shape()[-1], units])
         return tf.matmul(x, w)
-'''
-MODEL = '''import tensorflow as tf
-from ops import *
 
 
-def discriminator(x):
-    with tf.variable_scope("discriminator"):
-        return linear(x, 1, "d_lin")
+def lrelu(x):
+    return tf.maximum(x, 0.2 * x)
 '''
+STAR_MODEL = '''from ops import *
+
+
+def discriminator(x, reuse=False):
+    with tf.variable_scope("discriminator", reuse=reuse):
+        return linear(lrelu(x), 1, "d_lin")
+
+
+def build(a, b):
+    return discriminator(a), discriminator(b, reuse=True)
+'''
+
+
+def _migrate(files: dict[str, str]) -> dict[str, tuple[str, set[str]]]:
+    """Plan a run over `files` (relative path -> text) and transform each file with its plan."""
+    root = Path("/virtual/repo")
+    sources = {root / name: text for name, text in files.items()}
+    project, plan = plan_project(sources)
+    out = {}
+    for path, text in sources.items():
+        if "print '" in text:
+            continue  # Python 2: never transformed
+        result = transform_source(text, str(path), project.pins.get(path, frozenset()), plan.plan_for(path))
+        out[path.relative_to(root).as_posix()] = (result.code, {d.code for d in result.diagnostics})
+    return out
 
 
 def test_imports_of_every_form() -> None:
@@ -34,33 +58,78 @@ def test_imports_of_every_form() -> None:
     assert used["helpers"] == {"*"}
 
 
-def test_pinned_names_match_by_module_stem() -> None:
-    pins = pinned_names({Path("a/ops.py"): OPS, Path("a/model.py"): MODEL})
-    assert pins[Path("a/ops.py")] == {"*"}
-    assert Path("a/model.py") not in pins
+def test_star_import_converts_both_files_and_inherits_tf() -> None:
+    out = _migrate({"ops.py": OPS, "model.py": STAR_MODEL})
+    ops, model = out["ops.py"][0], out["model.py"][0]
+    assert "class Linear(tf.Module):" in ops and "def lrelu(" in ops
+    assert "class Discriminator(tf.Module):" in model
+    assert 'Linear(name="d_lin")' in model
+    assert "from ops import *" in model and "variable_scope" not in model
 
 
-def test_pinned_function_is_left_and_reported() -> None:
-    out = transform_source(OPS, "ops.py", frozenset({"linear"}))
-    assert out.code == OPS
-    assert {d.code for d in out.diagnostics} == {"imported-elsewhere"}
-    assert transform_source(OPS, "ops.py").functions  # unpinned it converts
+def test_from_import_is_renamed_with_the_class() -> None:
+    model = STAR_MODEL.replace("from ops import *", "import tensorflow as tf\nfrom ops import linear, lrelu")
+    code = _migrate({"ops.py": OPS, "model.py": model})["model.py"][0]
+    assert "from ops import Linear, lrelu" in code
+    assert 'Linear(name="d_lin")' in code
 
 
-def test_scopes_around_other_files_functions_are_reported_not_half_converted() -> None:
-    out = transform_source(MODEL, "model.py")
-    assert out.code == MODEL
-    assert "cross-file" in {d.code for d in out.diagnostics}
+def test_module_import_calls_the_class_through_the_module() -> None:
+    model = (STAR_MODEL.replace("from ops import *", "import tensorflow as tf\nimport pkg.ops as ops")
+             .replace("linear(", "ops.linear(").replace("lrelu(", "ops.lrelu("))
+    out = _migrate({"pkg/__init__.py": "", "pkg/ops.py": OPS, "model.py": model})
+    assert 'ops.Linear(name="d_lin")' in out["model.py"][0]
+    assert "class Linear(tf.Module):" in out["pkg/ops.py"][0]
 
 
-def test_migrate_run_pins_what_siblings_import(tmp_path: Path) -> None:
-    from click.testing import CliRunner
+def test_relative_import_and_package_reexport() -> None:
+    init = "from .ops import linear, lrelu\n"
+    model = STAR_MODEL.replace("from ops import *", "import tensorflow as tf\nfrom pkg import linear, lrelu")
+    out = _migrate({"pkg/__init__.py": init, "pkg/ops.py": OPS, "model.py": model})
+    assert out["pkg/__init__.py"][0] == "from .ops import Linear, lrelu\n"
+    assert "from pkg import Linear, lrelu" in out["model.py"][0]
+    assert "class Linear(tf.Module):" in out["pkg/ops.py"][0]
 
-    from migrate.cli import main
 
+def test_import_resolves_by_path_not_by_last_name() -> None:
+    """`import ops` from b/ is b/ops.py, not a/ops.py: a/ops.py's function is not tied to b's model."""
+    other = OPS.replace('[x.get_shape()[-1], units]', '[x.get_shape()[-1], units], partitioner=p')
+    model = STAR_MODEL
+    out = _migrate({"a/ops.py": OPS, "b/ops.py": other, "b/model.py": model})
+    assert "class Linear(tf.Module):" in out["a/ops.py"][0]  # converts on its own
+    assert out["b/model.py"][0] == model  # tied to b/ops.py, which is refused
+
+
+def test_a_refused_component_stays_in_every_file() -> None:
+    model = STAR_MODEL.replace('return linear(lrelu(x), 1, "d_lin")',
+                               'h = linear(lrelu(x), 1, "d_lin")\n        return tf.layers.dense(h, 1)')
+    out = _migrate({"ops.py": OPS, "model.py": model})
+    assert out["ops.py"][0] == OPS or "def linear(" in out["ops.py"][0]
+    assert "class Linear" not in out["ops.py"][0]
+    assert "class Discriminator" not in out["model.py"][0]
+    assert "unconvertible-callee" in out["ops.py"][1]
+
+
+def test_function_used_as_value_elsewhere_stays() -> None:
+    user = "import tensorflow as tf\nfrom ops import linear\nLAYERS = {'linear': linear}\n"
+    out = _migrate({"ops.py": OPS, "registry.py": user})
+    assert "class Linear" not in out["ops.py"][0]
+    assert out["registry.py"][0] == user
+
+
+def test_file_that_does_not_parse_pins_what_it_imports() -> None:
+    py2 = "from ops import linear\nprint 'hello'\n"
+    out = _migrate({"ops.py": OPS, "old.py": py2})
+    assert "class Linear" not in out["ops.py"][0]
+    assert "imported-elsewhere" in out["ops.py"][1]
+
+
+def test_migrate_run_converts_across_files(tmp_path: Path) -> None:
     (tmp_path / "ops.py").write_text(OPS, encoding="utf-8")
-    (tmp_path / "model.py").write_text("from ops import linear\n", encoding="utf-8")
+    (tmp_path / "model.py").write_text(STAR_MODEL, encoding="utf-8")
     result = CliRunner().invoke(main, ["run", "--no-progress", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "ops.py").read_text(encoding="utf-8") == OPS
-    assert "imported-elsewhere" in result.output
+    assert "class Linear(tf.Module)" in (tmp_path / "ops.py").read_text(encoding="utf-8")
+    assert "class Build(tf.Module)" in (tmp_path / "model.py").read_text(encoding="utf-8")
+    again = CliRunner().invoke(main, ["run", "--no-progress", "--check", str(tmp_path)])
+    assert again.exit_code == 0, again.output  # a second run changes nothing

@@ -1,0 +1,92 @@
+"""Variable-creating functions of other files, as the file that calls them sees them.
+
+The project plan (migrate.project) decides, for the whole run, which functions convert; a file
+that calls another file's function receives one `ExternalCallee` per spelling it uses (`linear`
+after `from ops import linear` or `*`, `ops.linear` after `import ops`). It is plain data: the
+callee's source text travels with it, so the caller's conversion can bind arguments and read the
+callee's scope signature exactly as the callee's own file will.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from migrate.codemod.tfapi import TfNames
+
+
+@dataclass(frozen=True)
+class ExternalCallee:
+    spelling: str  # how the calling file names it: "linear" or "ops.linear"
+    origin: str  # "ops.py:12", for messages
+    function: str  # the callee's name in its own file
+    source: str  # the callee's `def` statement, as written
+    class_ref: str  # how the calling file names the generated class: "Linear" or "ops.Linear"
+    tf_aliases: tuple[tuple[str, str], ...]  # the callee file's TensorFlow imports
+    callee_creators: tuple[str, ...] = ()  # functions of the callee's file that create variables
+    creates_tf_variable: bool = False  # makes tf.Variables: a second call would make new ones
+    blocked_reason: str | None = None  # None: converts; else why its component stays TF1
+
+
+@dataclass(frozen=True)
+class FilePlan:
+    """The project's decisions for one file (what `transform_source` needs beyond the text)."""
+
+    externals: tuple[ExternalCallee, ...] = ()
+    # local qualname -> (code, message): blocked because of another file's function or importer
+    forced_blocks: tuple[tuple[str, str, str], ...] = ()
+    # `from M import old` -> `from M import new` in this file, by (old, new)
+    import_renames: tuple[tuple[str, str], ...] = ()
+    # names that other files' star imports re-export from this file: keep them importable
+    tf_aliases: tuple[tuple[str, str], ...] = ()  # TF names this file gets from star imports
+    class_names: tuple[tuple[str, str], ...] = ()  # local function -> class name decided by the plan
+    exported: tuple[str, ...] = ()  # local functions other files call (their conversion is shared)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.externals or self.forced_blocks or self.import_renames or self.tf_aliases
+                    or self.exported)
+
+
+def tf_names_of(aliases: tuple[tuple[str, str], ...]) -> TfNames:
+    names = TfNames()
+    for local, full in aliases:
+        names.aliases[local] = full
+        if full in ("tensorflow", "tensorflow.compat.v1", "tensorflow.compat.v2"):
+            if names.tf_alias is None or full == "tensorflow":
+                names.tf_alias = local
+                names.tf_alias_is_v1 = full == "tensorflow.compat.v1"
+    return names
+
+
+def parse_ast_def(callee: ExternalCallee) -> ast.FunctionDef:
+    node = ast.parse(callee.source).body[0]
+    assert isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    return node  # type: ignore[return-value]
+
+
+def parse_cst_def(callee: ExternalCallee) -> cst.FunctionDef:
+    node = cst.parse_module(callee.source).body[0]
+    assert isinstance(node, cst.FunctionDef)
+    return node
+
+
+@dataclass
+class ExternalIndex:
+    """The externals of one file, by spelling, with their parsed definitions (lazily)."""
+
+    by_spelling: dict[str, ExternalCallee] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, externals: tuple[ExternalCallee, ...]) -> "ExternalIndex":
+        return cls({e.spelling: e for e in externals})
+
+    @property
+    def names(self) -> set[str]:
+        return {s for s in self.by_spelling if "." not in s}
+
+    @property
+    def dotted(self) -> set[str]:
+        return {s for s in self.by_spelling if "." in s}

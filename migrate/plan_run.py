@@ -1,0 +1,77 @@
+"""Before any write: plan the whole run (migrate.project), then prove the plan by a trial.
+
+A component that spans files converts in every file or in none. The analysis predicts what each
+file converts; a file's own conversion can still refuse a function the analysis accepted (a
+construct only the codemod sees). So the files whose conversion depends on another file's are
+first migrated without writing (in the worker pool); a file that converted less than planned
+blocks those components everywhere, and the plan is made again until it holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from migrate.codemod.naming import class_name_for
+
+if TYPE_CHECKING:
+    from migrate.discover import Candidate
+    from migrate.pipeline import Options
+
+_MAX_TRIALS = 5
+
+
+def read_sources(candidates: "list[Candidate]") -> dict[Path, str]:
+    sources: dict[Path, str] = {}
+    for c in candidates:
+        if c.path.endswith(".py"):
+            try:
+                with open(c.path, "rb") as fh:
+                    sources[Path(c.path)] = fh.read().decode("utf-8", "replace")
+            except OSError:
+                continue  # reported when the file itself is processed
+    return sources
+
+
+def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int) -> "list[Candidate]":
+    from migrate import pipeline
+    from migrate.project import build_project, link
+
+    project = build_project(read_sources(candidates))
+    extra: dict = {}
+    plan = link(project)
+    tried: dict[Path, object] = {}
+    for _ in range(_MAX_TRIALS):
+        planned = _with_plan(candidates, project, plan)
+        trial = [c for c in planned if Path(c.path) in plan.cross_file and tried.get(Path(c.path)) != c.plan]
+        if not trial:
+            return planned
+        found = False
+        for c, outcome in zip(trial, pipeline.run(trial, replace(options, mode="check"), jobs)):
+            path = Path(c.path)
+            tried[path] = c.plan
+            expected = plan.converted.get(path, frozenset())
+            done = {f.legacy_name: f.class_name for f in outcome.result.functions}
+            exported = set(c.plan.exported) if c.plan is not None else set()
+            for q in sorted(expected):
+                if q not in done:
+                    extra[(path, q)] = ("unconvertible-callee",
+                                        f"{q} left unchanged: the conversion of its file refused it")
+                elif q in exported and "." not in q and done[q] != class_name_for(q):
+                    extra[(path, q)] = ("unsupported-call", f"{q}: its class name {done[q]} differs from the plan")
+                else:
+                    continue
+                found = True
+        if not found:
+            return planned
+        plan = link(project, extra)
+    return _with_plan(candidates, project, plan)
+
+
+def _with_plan(candidates: "list[Candidate]", project, plan) -> "list[Candidate]":
+    out = []
+    for c in candidates:
+        path = Path(c.path)
+        out.append(replace(c, plan=plan.plan_for(path), pinned=project.pins.get(path, frozenset())))
+    return out
