@@ -8,6 +8,11 @@ the run can report them as skipped) but never followed into directories.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from migrate.codemod.external import FilePlan
+
 import os
 import re
 import subprocess
@@ -28,7 +33,8 @@ class Candidate:
     path: str  # absolute, symlinks NOT resolved (so a symlink is still recognisable)
     display: str  # posix path shown to people and written to reports
     relative: str  # posix path below the common root of the PATHs (for --out)
-    pinned: frozenset[str] = frozenset()  # names other files of the run import from this one
+    pinned: frozenset[str] = frozenset()  # names unparsable files of the run import from this one
+    plan: "FilePlan | None" = None  # the project's cross-file decisions for this file (migrate.project)
 
 
 # ---------------------------------------------------------------- glob / gitignore patterns

@@ -39,6 +39,7 @@ from migrate.source_io import (
     is_read_only,
 )
 from migrate.transform import transform_source
+from migrate.verify import verify_output
 
 Mode = Literal["write", "dry-run", "check", "out"]
 Transform = Callable[[str, str], TransformOutput]
@@ -178,7 +179,7 @@ def _process(c: Candidate, options: Options) -> FileOutcome:
         return _finish(c, options, "unchanged")
     if is_generated(data):
         return _finish(c, options, "skipped", "generated-file")
-    if PREFILTER not in data:
+    if PREFILTER not in data and c.plan is None:
         return _finish(c, options, "unchanged", data=data)
 
     notebook = path.suffix == ".ipynb"
@@ -191,8 +192,8 @@ def _process(c: Candidate, options: Options) -> FileOutcome:
     transform = _notebook_transform() if notebook else _python_transform()
     if transform is None:
         return _finish(c, options, "skipped", "notebook-unsupported", data=data)
-    if c.pinned and transform is transform_source:
-        transform = functools.partial(transform_source, pinned=c.pinned)
+    if (c.pinned or c.plan is not None) and transform is transform_source:
+        transform = functools.partial(transform_source, pinned=c.pinned, plan=c.plan)
     try:
         output = transform(decoded.text, c.display)
     except libcst.ParserSyntaxError as exc:
@@ -211,6 +212,9 @@ def _process(c: Candidate, options: Options) -> FileOutcome:
         msg = "the migrated text does not parse; file left untouched (a codemod bug)"
         diag = Diagnostic("internal-error", msg, 0, 0, "error", c.display)
         return _finish(c, options, "error", "internal-error", (diag, *diags), detail=msg, data=data)
+    failure = None if notebook else verify_output(decoded.text, output.code, c.path)
+    if failure is not None:  # the output would not run: leave the file as it is (migrate/verify.py)
+        return _finish(c, options, "error", "internal-error", (failure, *diags), detail=failure.message, data=data)
     try:
         new_data = decoded.encode(output.code)
     except UnicodeEncodeError as exc:

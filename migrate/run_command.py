@@ -138,6 +138,7 @@ class RunRequest:
 
 def _run(req: RunRequest) -> int:
     from migrate import pipeline
+    from migrate.plan_run import plan_candidates
     from migrate.config import ConfigError, load_config
     from migrate.discover import common_root, discover
 
@@ -172,7 +173,7 @@ def _run(req: RunRequest) -> int:
         show_bar = False  # the diff scrolls on the same terminal; a bar would garble it
     results: list[FileResult] = []
     details: dict[str, str] = {}
-    candidates = with_import_pins(candidates)
+    candidates = plan_candidates(candidates, options, workers)
     outcomes = pipeline.run(candidates, options, workers)
     for outcome in _with_progress(outcomes, len(candidates), show_bar):
         results.append(outcome.result)
@@ -204,25 +205,6 @@ def _conclude(req: RunRequest, results: list[FileResult], details: dict[str, str
     if s.error or (req.check and s.changed):
         return EXIT_FAILED
     return EXIT_OK
-
-
-def with_import_pins(candidates: "list[Candidate]") -> "list[Candidate]":
-    """Mark the functions each file's siblings import (they must stay functions): one cheap
-    pass over the files' text before any parsing (migrate.project)."""
-    from dataclasses import replace
-
-    from migrate.project import pinned_names
-
-    sources: dict[Path, str] = {}
-    for c in candidates:
-        if c.path.endswith(".py"):
-            try:
-                with open(c.path, "rb") as fh:
-                    sources[Path(c.path)] = fh.read().decode("utf-8", "replace")
-            except OSError:
-                continue  # reported when the file itself is processed
-    pins = pinned_names(sources)
-    return [replace(c, pinned=pins[Path(c.path)]) if Path(c.path) in pins else c for c in candidates]
 
 
 def _with_progress(outcomes: Iterator, total: int, show: bool) -> Iterator:

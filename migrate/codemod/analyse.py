@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from migrate.codemod.external import ExternalCallee, parse_cst_def
 from migrate.codemod.tfapi import TfNames, ast_dotted_name
 from migrate.diagnostics import Diagnostic
 
@@ -81,6 +82,7 @@ class FunctionInfo:
     blockers: list[Diagnostic] = field(default_factory=list)
     escapes: bool = False  # referenced other than by a direct call
     is_host: bool = False  # runs sessions / feeds: stays a function, hosts module instances
+    external: ExternalCallee | None = None  # another file's function, as this file calls it
 
 
 @dataclass
@@ -127,6 +129,9 @@ class _BodyScan:
         self.scope_line = 0
         self.external: set[str] = set()
         self.assigned: set[str] = set()  # plain names assigned so far (an assigned name is local)
+        self.external_names: set[str] = set()  # other files' functions called by a plain name
+        self.external_dotted: set[str] = set()  # ... and as `module.function`
+        self.external_attrs: set[str] = set()  # the last parts of `external_dotted`
 
     def block(self, code: str, message: str, node: ast.expr) -> None:
         self.blockers.append(((node.lineno, node.col_offset), Diagnostic(code, message, node.lineno)))
@@ -145,8 +150,13 @@ class _BodyScan:
                 self.constructs.add(func.id)
             if func.id in self.top_functions:
                 self.calls.add(func.id)
+            elif func.id in self.external_names and func.id not in self.assigned and func.id not in self.params:
+                self.calls.add(func.id)
         elif type(func) is ast.Attribute:
-            if self.self_name is not None and type(func.value) is ast.Name and func.value.id == self.self_name \
+            if self.external_dotted and func.attr in self.external_attrs \
+                    and ast_dotted_name(func) in self.external_dotted:
+                self.calls.add(ast_dotted_name(func))  # type: ignore[arg-type]
+            elif self.self_name is not None and type(func.value) is ast.Name and func.value.id == self.self_name \
                     and func.attr in self.methods:
                 self.calls.add(f"{self.owner}.{func.attr}")
             elif func.attr == "run" and ast_dotted_name(func.value) in ("sess", "session", "self.sess", "self.session"):
@@ -189,11 +199,14 @@ class _FileScan:
     """One pass over the whole file: every function body through its `_BodyScan`, plus what the
     file as a whole needs (names used as values, assigned names, where naming scopes are)."""
 
-    def __init__(self, tf: TfNames, imported: set[str], star: bool, known: set[str]) -> None:
+    def __init__(self, tf: TfNames, imported: set[str], star: bool, known: set[str],
+                 externals: dict[str, ExternalCallee] | None = None) -> None:
         self.tf = tf
         self.imported = imported  # names imported from other (non-TF) modules
         self.star = star  # `from x import *`: any unknown name may come from another file
         self.known = known
+        self.externals = externals or {}
+        self.external_attrs = {s.rsplit(".", 1)[1] for s in self.externals if "." in s}
         self.escaped: set[str] = set()  # names used other than as the callee of a call
         self.assigned: set[str] = set()
         self.naming_regions: set[str | None] = set()
@@ -236,13 +249,25 @@ class _FileScan:
             body.call(node, api, self.nested)
             if self.scope_depth and type(func) is ast.Name:
                 name = func.id
-                if name in self.imported or (self.star and name not in self.local_known and name not in body.assigned):
+                if name in self.externals:
+                    pass  # another file's creator, known to the project plan
+                elif name in self.imported or (self.star and name not in self.local_known and name not in body.assigned):
                     body.external.add(name)
-        if type(func) is not ast.Name:  # a plain callee is not a use as a value
+        if type(func) is ast.Attribute and func.attr in self.external_attrs and ast_dotted_name(func) in self.externals:
+            pass  # `ops.linear(...)`: a call, not a use as a value
+        elif type(func) is not ast.Name:  # a plain callee is not a use as a value
             self.walk(func)
         self.walk_all(node.args)
         for kw in node.keywords:
             self.walk(kw.value)
+
+    def _attribute(self, node: ast.Attribute) -> None:
+        if node.attr in self.external_attrs:
+            dotted = ast_dotted_name(node)
+            if dotted in self.externals:
+                self.escaped.add(dotted)  # `ops.linear` passed around as a value
+                return
+        self.walk(node.value)
 
     def _nested(self, node: ast.AST) -> None:
         if type(node) is ast.ClassDef:
@@ -301,6 +326,7 @@ class _FileScan:
 _HANDLERS = {
     ast.Name: _FileScan._name,
     ast.Call: _FileScan._call,
+    ast.Attribute: _FileScan._attribute,
     ast.FunctionDef: _FileScan._nested,
     ast.AsyncFunctionDef: _FileScan._nested,
     ast.Lambda: _FileScan._nested,
@@ -426,7 +452,11 @@ def _module_names(tree: ast.Module) -> tuple[set[str], bool, set[str]]:
     return imported, star, local
 
 
-def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = frozenset()) -> FileAnalysis:
+def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = frozenset(),
+                   externals: tuple[ExternalCallee, ...] = (),
+                   forced_blocks: tuple[tuple[str, str, str], ...] = ()) -> FileAnalysis:
+    """`externals`: other files' variable-creating functions this file calls (the project plan);
+    `forced_blocks`: (qualname, code, message) of local functions another file keeps TF1."""
     functions: dict[str, FunctionInfo] = {}
     defs: list[tuple[FunctionInfo, Function]] = []
     top_index = 0
@@ -458,13 +488,24 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
             methods_by_owner.setdefault(info.owner, set()).add(info.name)
 
     imported, star, local = _module_names(tree)
-    scan = _FileScan(tf, imported, star, local | _BUILTINS)
+    by_spelling = {e.spelling: e for e in externals
+                   if e.spelling not in local and e.spelling.split(".", 1)[0] not in top_functions}
+    scan = _FileScan(tf, imported, star, local | _BUILTINS, by_spelling)
+    external_names = {s for s in by_spelling if "." not in s}
+    external_dotted = {s for s in by_spelling if "." in s}
     scans: dict[int, _BodyScan] = {}
+
+    def body_scan(*args) -> _BodyScan:
+        b = _BodyScan(*args)
+        b.external_names, b.external_dotted = external_names, external_dotted
+        b.external_attrs = scan.external_attrs
+        return b
+
     for info, fn in defs:
         params = _params(fn)
-        scans[id(fn)] = _BodyScan(tf, top_functions, methods_by_owner.get(info.owner or "", set()), class_names,
+        scans[id(fn)] = body_scan(tf, top_functions, methods_by_owner.get(info.owner or "", set()), class_names,
                                   info.self_name, info.owner, params)
-    script = _BodyScan(tf, top_functions, set(), class_names, None, None, set())
+    script = body_scan(tf, top_functions, set(), class_names, None, None, set())
     # The whole file, once, in source order.
     for stmt in tree.body:
         if isinstance(stmt, (*_FUNCTION_TYPES, ast.ClassDef)):
@@ -492,6 +533,19 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                 info.blockers.append(Diagnostic("unsupported-call", "decorated function", info.line))
         if info.owner and info.name == "__init__" and info.direct_creator:
             info.blockers.append(Diagnostic("unsupported-call", f"variables created in {info.name}", info.line))
+
+    forced = {q: (code, message) for q, code, message in forced_blocks}
+    for q, (code, message) in forced.items():
+        if q in functions:
+            functions[q].blockers.append(Diagnostic(code, message, functions[q].line))
+    for spelling, ext in by_spelling.items():
+        info = FunctionInfo(spelling, spelling, 0, (-1, None), direct_creator=True, external=ext)
+        if ext.blocked_reason is not None:
+            info.blockers.append(Diagnostic("unconvertible-callee",
+                                            f"{spelling} ({ext.origin}) stays TF1: {ext.blocked_reason}", 0))
+        functions[spelling] = info
+        if ext.creates_tf_variable:
+            tf_variable_direct.add(spelling)
 
     creators = {q for q, f in functions.items() if f.direct_creator}
     changed = True
@@ -526,6 +580,8 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         if f.owner is None and f.name in scan.escaped:
             f.escapes = True
             f.blockers.append(Diagnostic("unsupported-call", f"{q} is used as a value (not only called)", f.line))
+        if f.external is not None:
+            continue
         if f.owner is None and (q in pinned or "*" in pinned):
             f.blockers.append(Diagnostic("imported-elsewhere", f"{q} is imported by another file of this run; "
                                          "converting it would break that import", f.line))
@@ -542,14 +598,19 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         reasons = [d for q in sorted(component) for d in functions[q].blockers]
         if reasons:
             blocked |= component
+            first = next(d for q in sorted(component, key=lambda q: functions[q].external is None)
+                         for d in functions[q].blockers)
             for q in sorted(component):
                 own = functions[q].blockers
+                if functions[q].external is not None:
+                    continue  # reported in its own file; its callers here say why they stay
                 if own:
                     diagnostics.extend(own)
                 else:
                     diagnostics.append(Diagnostic(
                         "unconvertible-callee",
-                        f"{q} left unchanged: it shares variables with a function that cannot be converted ({reasons[0].code})",
+                        f"{q} left unchanged: it shares variables with a function that cannot be converted "
+                        f"({first.message if first.code == 'unconvertible-callee' else first.code})",
                         functions[q].line))
     # Scopes whose variables come from functions of other files: this file alone cannot say what
     # they create, so it is left as it is and the user is told.
@@ -642,6 +703,10 @@ def attach_nodes(analysis: FileAnalysis, module: cst.Module) -> None:
     """Point every FunctionInfo at its libcst node (same file, same order of definitions)."""
     top = [s for s in module.body if isinstance(s, (cst.FunctionDef, cst.ClassDef))]
     for info in analysis.functions.values():
+        if info.external is not None:
+            if info.node is None:
+                info.node = parse_cst_def(info.external)
+            continue
         top_index, method_index = info.key
         node = top[top_index]
         if method_index is not None:

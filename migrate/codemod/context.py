@@ -10,6 +10,7 @@ from migrate.codemod.analyse import FileAnalysis
 from migrate.codemod.lines import LineIndex
 from migrate.codemod.scopes import ScopeSignature
 from migrate.codemod.tfapi import TfNames
+from migrate.cstnames import dotted_name
 
 _EMPTY = cst.Module(body=[])
 
@@ -31,8 +32,8 @@ SCOPE_HELPER = '''
 def _tf1_scope(name):
     """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
     (whose graph would make a relative name_scope unique: step, step_1, ...)."""
-    current = {tf}.get_current_name_scope()
-    return {tf}.name_scope(f"{{current}}/{{name}}/" if current else f"{{name}}/")
+    current = {tf}.compat.v2.get_current_name_scope()
+    return {tf}.compat.v2.name_scope(f"{{current}}/{{name}}/" if current else f"{{name}}/")
 '''
 
 
@@ -60,5 +61,9 @@ class FileContext:
         if isinstance(call.func, cst.Name):
             q = call.func.value
             if q in self.analysis.converted and "." not in q:
+                return q
+        elif isinstance(call.func, cst.Attribute) and isinstance(call.func.value, (cst.Name, cst.Attribute)):
+            q = dotted_name(call.func)  # another file's function called as `ops.linear(...)`
+            if q is not None and q in self.analysis.converted and self.analysis.functions[q].external is not None:
                 return q
         return None
