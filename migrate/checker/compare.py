@@ -271,6 +271,7 @@ def _compare_calls(verdict: Verdict, legacy: SideResult, modern: SideResult,
                                         f"total {float(legacy.arrays['reg']):.6g} vs "
                                         f"{float(modern.arrays['reg']):.6g} (|Δ| {diff:.3g})"))
 
+    _compare_state_after_call(verdict, legacy, modern, rtol, atol)
     _compare_gradients(verdict, legacy, modern, rtol, atol)
     _compare_checkpoint(verdict, legacy, modern, rtol, atol)
     _compare_tf_function(verdict, modern, rtol, atol)
@@ -313,6 +314,31 @@ def _compare_tf_function(verdict: Verdict, modern: SideResult, rtol: float, atol
         "tf.function", not problems, "; ".join(problems) or
         f"migrated output runs under TF2 eager and under tf.function: same "
         f"{sum(traced.values())} variable name{'s' if sum(traced.values()) != 1 else ''}, outputs equal (max |Δ| {worst:.3g})"))
+
+
+def _compare_state_after_call(verdict: Verdict, legacy: SideResult, modern: SideResult,
+                              rtol: float, atol: float) -> None:
+    """Variables after one call at the per-name weights, where the legacy graph had UPDATE_OPS
+    (run with that call, as a TF1 training step does): batch-norm moving statistics must move
+    the same way in the migrated module, which applies them in the call."""
+    updates = legacy.meta.get("update_ops", 0)
+    if not updates:
+        return
+    mindex = {m.get("key", m["name"]): k for k, m in enumerate(modern.meta["variables"])}
+    bad, worst = [], 0.0
+    for k, meta in enumerate(legacy.meta["variables"]):
+        j = mindex.get(meta["name"])
+        lvalue, mvalue = legacy.arrays.get(f"after_{k}"), modern.arrays.get(f"after_{j}")
+        if j is None or lvalue is None or mvalue is None:
+            continue  # a variable-set problem, reported already
+        ok, diff = _close(mvalue, lvalue, rtol, atol)
+        worst = max(worst, diff)
+        if not ok:
+            bad.append(f"{meta['name']} (max |Δ| {diff:.3g})")
+    verdict.checks.append(Check(
+        "variables after a training call", not bad,
+        f"differ after one call with the legacy UPDATE_OPS: {', '.join(bad)}" if bad else
+        f"equal after one call with the legacy's {updates} UPDATE_OPS (max |Δ| {worst:.3g})"))
 
 
 def _compare_gradients(verdict: Verdict, legacy: SideResult, modern: SideResult,

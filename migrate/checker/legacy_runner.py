@@ -95,7 +95,10 @@ def main(spec_path: str) -> int:
     import tensorflow as tf
 
     tf.compat.v1.disable_v2_behavior()
+    from migrate.checker import legacy_contrib
     from tensorflow.python.ops import variable_scope as vs
+
+    legacy_contrib.install(tf)  # tf.contrib (layers, slim, framework, rnn, training) via tf_slim
     from tf_keras.src.legacy_tf_layers.migration_utils import DeterministicRandomTestTool
 
     import_seconds = timer.seconds()
@@ -186,6 +189,8 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
             except Exception as exc:  # noqa: BLE001 - e.g. an op without a registered gradient
                 result.meta["grad_error"] = rc.describe_error(exc, recorder.roots)[0]
         reg_losses = v1.get_collection(v1.GraphKeys.REGULARIZATION_LOSSES)
+        # Batch-norm moving statistics: TF1 code runs UPDATE_OPS with its training step.
+        update_ops = v1.get_collection(v1.GraphKeys.UPDATE_OPS)
         reg_total = (tf.add_n([tf.reduce_sum(tf.cast(r, tf.float64)) for r in reg_losses])
                      if reg_losses else None)
         init = [v1.variables_initializer(variables), v1.tables_initializer()]
@@ -203,8 +208,12 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
         for k, (var, value) in enumerate(zip(variables, initial)):
             meta = result.meta["variables"][k]
             var.load(weight_array(_key(var), meta["dtype"], tuple(value.shape)), sess)
-        extra = [grads or [], reg_total if reg_total is not None else tf.constant(0.0)]
+        extra = [grads or [], reg_total if reg_total is not None else tf.constant(0.0),
+                 update_ops]
         values = sess.run([tensors_out] + extra, feed_dict=feed)
+        result.meta["update_ops"] = len(update_ops)
+        for k, value in enumerate(sess.run(variables)):  # after one call (and its UPDATE_OPS)
+            result.put(f"after_{k}", value)
         _put_outputs(result, "out2", fetch_plan, values[0])
         if grads is not None:
             result.meta["grads"] = [v.name for v in float_vars]

@@ -216,6 +216,8 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
                   if isinstance(t, (tf.Tensor, tf.Variable)) and t.dtype.is_floating]
         total = tf.add_n(floats) if floats else None
     _put_outputs(tf, result, "out2", out2)
+    for k, var in enumerate(variables):  # after one call: batch-norm moving statistics
+        result.put(f"after_{k}", var.numpy())
     if not isinstance(target, type) and replay.unmatched:
         result.meta["replay_unmatched"] = sorted(set(replay.unmatched))
     if total is not None and float_vars:

@@ -1,4 +1,4 @@
-"""Legacy code that cannot run on TF 2.x: it needs tf.contrib (exit 2, with the reason)."""
+"""Legacy code that needs tf.contrib (the checker provides it through tf_slim)."""
 import tensorflow as tf
 
 

@@ -1,4 +1,4 @@
-"""Migration of contrib_legacy.py (its legacy side cannot run)."""
+"""A wrong migration of contrib_legacy.py: Keras' GlorotUniform is not contrib's xavier."""
 import tensorflow as tf
 
 

@@ -1,0 +1,148 @@
+"""`tf.contrib` for the checker's legacy side, backed by the `tf_slim` package.
+
+TF 2.x has no `tf.contrib`; TF1 model code uses `tf.contrib.layers`, `tf.contrib.slim`,
+`tf.contrib.framework` (arg_scope), `tf.contrib.rnn` and `tf.contrib.training.HParams`.
+`tf_slim` is contrib.layers/slim split out of TF; under TF 2.21 it needs two patches (DESIGN.md:
+"Implicit creators: verified facts"). Installed once per legacy process, after
+`disable_v2_behavior()`, as `tf.compat.v1.contrib` and as `tensorflow.contrib[.x]` modules, so
+`import tensorflow.contrib.slim as slim` and `from tensorflow.contrib import layers` work too.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from typing import Any
+
+_SUBMODULES = ("layers", "slim", "framework", "rnn", "training")
+
+
+def install(tf: Any) -> types.ModuleType | None:
+    """Make `tf.contrib` available; None (and nothing changed) when tf_slim is not installed."""
+    try:
+        slim = _import_tf_slim(tf)
+    except ImportError:
+        return None
+    v1 = tf.compat.v1
+    contrib = types.ModuleType("tensorflow.contrib", "tf.contrib, backed by tf_slim (migrate checker)")
+    layers = _module("tensorflow.contrib.layers", slim)
+    layers.embed_sequence = _embed_sequence(tf, slim)
+    slim_module = _module("tensorflow.contrib.slim", slim)
+    slim_module.layers = layers
+    framework = _module("tensorflow.contrib.framework", slim)
+    rnn = _rnn_module(v1)
+    training = types.ModuleType("tensorflow.contrib.training")
+    training.HParams = HParams
+    for name, module in zip(_SUBMODULES, (layers, slim_module, framework, rnn, training)):
+        setattr(contrib, name, module)
+        sys.modules[module.__name__] = module
+    sys.modules["tensorflow.contrib"] = contrib
+    v1.contrib = contrib
+    tf.contrib = contrib  # `import tensorflow.contrib.x` binds the real package first
+    return contrib
+
+
+def _import_tf_slim(tf: Any) -> Any:
+    # tf_slim 1.1 reads `ops.Tensor` (gone in TF 2.21) and imports `tf_keras.legacy_tf_layers`
+    # (now under tf_keras.src) for batch_norm.
+    from tensorflow.python.framework import ops
+
+    if not hasattr(ops, "Tensor"):
+        ops.Tensor = tf.Tensor
+    import tf_keras.src.legacy_tf_layers as legacy_tf_layers
+
+    sys.modules.setdefault("tf_keras.legacy_tf_layers", legacy_tf_layers)
+    import tf_slim
+    import tf_slim.layers  # noqa: F401 - registers tf_slim.layers
+
+    return tf_slim
+
+
+def _module(name: str, source: Any) -> types.ModuleType:
+    module = types.ModuleType(name)
+    for key, value in vars(source).items():
+        if not key.startswith("__"):
+            setattr(module, key, value)
+    return module
+
+
+def _rnn_module(v1: Any) -> types.ModuleType:
+    """contrib.rnn: the core cells (tf_keras' legacy cells) and the static RNN functions."""
+    rnn = types.ModuleType("tensorflow.contrib.rnn")
+    for key in dir(v1.nn.rnn_cell):
+        if not key.startswith("_"):
+            setattr(rnn, key, getattr(v1.nn.rnn_cell, key))
+    rnn.static_rnn = v1.nn.static_rnn
+    rnn.static_bidirectional_rnn = v1.nn.static_bidirectional_rnn
+    rnn.static_state_saving_rnn = v1.nn.static_state_saving_rnn
+    return rnn
+
+
+def _embed_sequence(tf: Any, slim: Any) -> Any:
+    """TF1 contrib.layers.embed_sequence (tf_slim dropped it), as TF 1.15 wrote it."""
+    v1 = tf.compat.v1
+
+    def embed_sequence(ids: Any, vocab_size: Any = None, embed_dim: Any = None, unique: bool = False,
+                       initializer: Any = None, regularizer: Any = None, trainable: bool = True,
+                       scope: Any = None, reuse: Any = None) -> Any:
+        if not (reuse or (vocab_size and embed_dim)):
+            raise ValueError("Must specify vocab size and embedding dimension when not "
+                             "reusing. Got vocab_size=%s and embed_dim=%s" % (vocab_size, embed_dim))
+        with v1.variable_scope(scope, "EmbedSequence", [ids], reuse=reuse):
+            shape = [vocab_size, embed_dim]
+            if reuse and vocab_size is None or embed_dim is None:
+                shape = None
+            embeddings = slim.model_variable("embeddings", shape=shape, initializer=initializer,
+                                             regularizer=regularizer, trainable=trainable)
+            if unique:
+                flat = tf.reshape(ids, [-1])
+                uniq, index = tf.unique(flat)
+                looked_up = tf.nn.embedding_lookup(embeddings, uniq)
+                out = tf.gather(looked_up, index)
+                return tf.reshape(out, tf.concat([tf.shape(ids), tf.shape(out)[1:]], 0))
+            return v1.nn.embedding_lookup(embeddings, ids)
+
+    return embed_sequence
+
+
+class HParams:
+    """The part of tf.contrib.training.HParams model code uses: keyword construction, attribute
+    access, add_hparam / set_hparam / override_from_dict / values / get."""
+
+    def __init__(self, hparam_def: Any = None, model_structure: Any = None, **kwargs: Any) -> None:
+        self._names: list[str] = []
+        for name, value in kwargs.items():
+            self.add_hparam(name, value)
+
+    def add_hparam(self, name: str, value: Any) -> None:
+        if name in self._names:
+            raise ValueError(f"Hyperparameter name is reserved: {name}")
+        self._names.append(name)
+        setattr(self, name, value)
+
+    def set_hparam(self, name: str, value: Any) -> None:
+        if name not in self._names:
+            raise KeyError(name)
+        setattr(self, name, value)
+
+    def del_hparam(self, name: str) -> None:
+        if name in self._names:
+            self._names.remove(name)
+            delattr(self, name)
+
+    def override_from_dict(self, values: dict[str, Any]) -> "HParams":
+        for name, value in values.items():
+            self.set_hparam(name, value)
+        return self
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self._names}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key) if key in self._names else default
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._names
+
+    def __repr__(self) -> str:
+        return f"HParams({self.values()!r})"
