@@ -1,0 +1,134 @@
+"""benchmarks/repos.py: the measurements it makes on real repositories are themselves right.
+
+Fast: no migrate run, no TensorFlow; a tiny fake repository and a fake migrate command.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import repos  # noqa: E402
+
+pyflakes = pytest.importorskip("pyflakes", reason="benchmark-only dependency: pip install pyflakes")
+
+
+def facts_of(files: dict[str, str]) -> dict[str, repos.FileFacts]:
+    return {rel: repos.file_facts(src.encode(), rel) for rel, src in files.items()}
+
+
+def test_read_list_defaults(tmp_path: Path) -> None:
+    lst = tmp_path / "repos.txt"
+    lst.write_text("# comment\nt2t  tensorflow/tensor2tensor  -  tensor2tensor/layers  design\nx a/b\n")
+    assert repos.read_list(lst) == [
+        repos.RepoEntry("t2t", "tensorflow/tensor2tensor", "HEAD", "tensor2tensor/layers", "design"),
+        repos.RepoEntry("x", "a/b", "HEAD", ".", "heldout"),
+    ]
+
+
+def test_the_committed_list_has_ten_design_and_ten_heldout_repos() -> None:
+    entries = repos.read_list(repos.DEFAULT_LIST)
+    kinds = [e.set for e in entries]
+    assert kinds.count("design") == 10 and kinds.count("heldout") == 10
+    assert len({e.name for e in entries}) == len(entries)
+
+
+def test_call_sites_know_their_enclosing_statements() -> None:
+    src = ("import tensorflow as tf\n"
+           "def f(x):\n"
+           "    with tf.variable_scope('a'):\n"
+           "        return tf.get_variable('w', [1])\n"
+           "v = tf.compat.v1.get_variable('v', [1])\n")
+    assert repos.file_facts(src.encode(), "m.py").sites == [
+        ("variable_scope", 3, (2, 3)), ("get_variable", 4, (2, 3)), ("get_variable", 5, ())]
+
+
+def test_unparsable_file_has_no_sites() -> None:
+    assert not repos.file_facts(b"print 'py2'\n", "m.py").parsed
+
+
+def test_broken_imports_and_star_imports_are_found() -> None:
+    before = facts_of({
+        "ops.py": "def linear(x):\n    return x\n",
+        "model.py": "from ops import linear\nimport ops\nlinear(1); ops.linear(2)\n",
+        "star.py": "from ops import *\nlinear(1)\n",
+        "outside.py": "from numpy import nothing_checked\n",
+    })
+    after = dict(before, **facts_of({"ops.py": "class Linear:\n    pass\n"}))
+    idx0, idx1 = repos.ModuleIndex(Path("."), before), repos.ModuleIndex(Path("."), after)
+    assert not idx0.broken("model.py") and not idx0.star_undefined("star.py")
+    assert idx1.broken("model.py") == {("ops", "linear"): 2}
+    assert idx1.star_undefined("star.py") == ["linear"]
+    assert not idx1.broken("outside.py")
+
+
+def test_packages_relative_imports_and_submodules_resolve() -> None:
+    facts = facts_of({
+        "pkg/__init__.py": "",
+        "pkg/layers.py": "from . import util\nfrom .util import helper, missing\nfrom pkg import layers\n",
+        "pkg/util.py": "def helper():\n    pass\nif True:\n    GLOBAL = 1\n",
+    })
+    idx = repos.ModuleIndex(Path("."), facts)
+    assert idx.broken("pkg/layers.py") == {("util", "missing"): 1}
+    assert "GLOBAL" in idx.defined("pkg/util.py")
+
+
+def test_line_map_follows_equal_lines() -> None:
+    m = repos.line_map(b"a\nb\nc\n", b"a\nNEW\nNEW2\nb\nc\n")
+    assert m == {1: 1, 4: 2, 5: 3}
+
+
+def test_a_whole_run_on_a_fake_repo(tmp_path: Path) -> None:
+    """Export is skipped (stamp present); a fake migrate renames a helper and leaves one scope."""
+    repo = tmp_path / "repos" / "toy"
+    repo.mkdir(parents=True)
+    (repo / repos.EXPORT_STAMP).write_text(json.dumps({"commit": "0" * 40}))
+    (repo / "ops.py").write_text("import tensorflow as tf\ndef linear(x):\n"
+                                 "    with tf.variable_scope('l'):\n        return tf.get_variable('w', [1])\n")
+    (repo / "model.py").write_text("import tensorflow as tf\nfrom ops import linear\n"
+                                   "with tf.variable_scope('m'):\n    y = linear(1)\n")
+    fake = tmp_path / "fake_migrate.py"
+    fake.write_text(
+        "import json, sys, pathlib\n"
+        "args = sys.argv[1:]\n"
+        "if '--check' in args: sys.exit(0)\n"
+        "pathlib.Path('ops.py').write_text('import tensorflow as tf\\nclass Linear(tf.Module):\\n    pass\\n')\n"
+        "rep = args[args.index('--report') + 1]\n"
+        "json.dump({'files': [{'path': 'ops.py', 'status': 'changed', 'functions': [{'legacy_name': 'linear'}],"
+        " 'diagnostics': []}, {'path': 'model.py', 'status': 'unchanged', 'functions': [], 'diagnostics':"
+        " [{'code': 'cross-file', 'severity': 'warning', 'line': 1, 'path': 'model.py'}]}]}, open(rep, 'w'))\n")
+    out = tmp_path / "out"
+    rc = repos.main(["--repos-dir", str(tmp_path / "repos"), "--list", str(write_list(tmp_path)),
+                     "--migrate-cmd", f"{sys.executable} {fake}", "--out", str(out)])
+    assert rc == 0
+    data = json.loads((out / "repos.json").read_text())
+    (row,) = data["repos"]
+    assert row["status"] == "ok" and row["functions_converted"] == 1 and row["files_changed"] == 1
+    assert row["before"] == {"variable_scope": 2, "get_variable": 1}
+    assert row["after"] == {"variable_scope": 1}
+    assert row["eliminated_pct"] == pytest.approx(66.7)
+    assert row["new_broken_imports"] == [["model.py", "ops", "linear", 1]]
+    assert row["uncovered_left"] == [["model.py", 3, "variable_scope"]]  # its diagnostic is on line 1
+    assert row["second_run_changes"] is None or row["second_run_changes"] == []
+    assert (out / ".gitignore").read_text() == "*\n"
+    assert "| toy |" in (out / "repos.md").read_text()
+
+
+def test_a_missing_mirror_is_a_row_not_a_crash(tmp_path: Path) -> None:
+    lst = tmp_path / "l.txt"
+    lst.write_text("ghost nobody/nothing\n")
+    out = tmp_path / "out"
+    assert repos.main(["--repos-dir", str(tmp_path / "r"), "--mirror-root", str(tmp_path / "m"),
+                       "--list", str(lst), "--out", str(out)]) == 0
+    (row,) = json.loads((out / "repos.json").read_text())["repos"]
+    assert row["status"] == "not-fetched"
+
+
+def write_list(tmp_path: Path) -> Path:
+    lst = tmp_path / "list.txt"
+    lst.write_text("toy owner/toy - . heldout\n")
+    return lst
