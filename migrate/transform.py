@@ -9,7 +9,7 @@ import libcst as cst
 from migrate.codemod.convert import Conversion, convert_module, preview
 from migrate.cstparse import parse_module
 from migrate.result import TransformOutput
-from migrate.upgrade import upgrade_module
+from migrate.upgrade import compat_renames_needed, upgrade_module
 from migrate.upgrade.codegen import derived_lines, module_code, statement_lines
 
 
@@ -25,7 +25,7 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
         return TransformOutput(code=source)  # libcst-only syntax: nothing safe to do
     # The analysis runs on Python's ast (fast); a libcst tree is built only when something changes.
     seen = preview(tree, source, pinned)
-    if seen.blocked_only or (seen.codemod_noop and not _mentions_tf(source)):
+    if (seen.blocked_only and not compat_renames_needed(seen.tf.aliases)) or (seen.codemod_noop and not _mentions_tf(source)):
         return TransformOutput(code=source, diagnostics=tuple(d.with_path(path) for d in seen.diagnostics),
                                parsed=True)
     module = parse_module(source)
@@ -40,10 +40,9 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
     converted_code = None  # the codemod's module printed, when the check below needs it
     if refused and new_module is not module:
         converted_code = module_code(new_module, lines, module)
-    blocked_only = refused and (new_module is module or converted_code == source)
-    # A file whose variable code could not be converted stays byte-identical as a whole: renaming
-    # around code we left as TF1 would be the half-conversion we promise never to make.
-    if not blocked_only and _mentions_tf(source):
+    # Refused variable code (`skip_functions`, also in a file where nothing converts) stays TF1,
+    # with only the compat renames tf_upgrade_v2 would give it, so it still runs on TF2.
+    if _mentions_tf(source):
         # Diagnostics positions: when the upgrade reads the text as parsed, the ast says where
         # each statement starts (no need to print the whole module to find out).
         upgrade_lines = lines if new_module is module or lines is None else derived_lines(lines, module, new_module)

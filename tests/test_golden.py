@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from compat_renames import only_compat_renames
 from migrate.transform import transform_source
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -37,10 +38,21 @@ def test_golden_parses_and_is_idempotent(case: Path) -> None:
     assert transform_source(expected).code == expected
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.parent.name in ("unsupported", "unchanged")], ids=_id)
+@pytest.mark.parametrize("case", [c for c in CASES if c.parent.name == "unchanged"], ids=_id)
 def test_left_byte_identical(case: Path) -> None:
     source = (case / "input.py").read_text(encoding="utf-8")
     assert transform_source(source).code == source
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.parent.name == "unsupported"], ids=_id)
+def test_refused_code_gets_compat_renames_only(case: Path) -> None:
+    """Refused variable code stays TF1, spelled as tf_upgrade_v2 would (`tf.compat.v1.*`), so
+    it still runs on TF2; nothing else changes."""
+    source = (case / "input.py").read_text(encoding="utf-8")
+    out = transform_source(source)
+    assert only_compat_renames(out.code, source)
+    if out.code != source:
+        assert "compat-v1-kept" in {d.code for d in out.diagnostics}
 
 
 def test_there_are_enough_cases() -> None:

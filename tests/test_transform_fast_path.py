@@ -41,11 +41,20 @@ def libcst_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_blocked_file_is_decided_without_libcst(libcst_parses: list[str]) -> None:
-    out = transform.transform_source(BLOCKED, "blocked.py")
-    assert out.code == BLOCKED
+    # Through `tensorflow.compat.v1` refused code runs on TF2 as it is: nothing to rename.
+    blocked_v1 = BLOCKED.replace("import tensorflow as tf", "import tensorflow.compat.v1 as tf")
+    out = transform.transform_source(blocked_v1, "blocked.py")
+    assert out.code == blocked_v1
     assert [d.code for d in out.diagnostics] == ["implicit-creator"]
     assert out.diagnostics[0].line == 6  # exact, from the ast
     assert libcst_parses == []
+
+
+def test_blocked_file_gets_compat_renames() -> None:
+    out = transform.transform_source(BLOCKED, "blocked.py")
+    assert out.code == BLOCKED.replace("tf.variable_scope", "tf.compat.v1.variable_scope").replace(
+        "tf.layers", "tf.compat.v1.layers")
+    assert [d.code for d in out.diagnostics] == ["implicit-creator", "compat-v1-kept", "compat-v1-kept"]
 
 
 def test_convertible_file_is_parsed_once(libcst_parses: list[str]) -> None:

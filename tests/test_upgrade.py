@@ -61,9 +61,11 @@ PARITY = [
      "import tensorflow as tf\ny = tf.math.log(x)\n"),
     ("compat.v2 untouched", "import tensorflow.compat.v2 as tf\ny = tf.rsqrt(x)\n",
      "import tensorflow.compat.v2 as tf\ny = tf.rsqrt(x)\n"),
-    ("owned symbols untouched",
+    # What the structural stage left of its own symbols is TF1 code: v1-only ones get the
+    # compat spelling tf_upgrade_v2 gives them; `tf.Variable` / `tf.name_scope` stay.
+    ("owned symbols left: compat spelling",
      H + "with tf.variable_scope('a', reuse=tf.AUTO_REUSE):\n    w = tf.get_variable('w', [1])\n    v = tf.Variable(1.0)\n",
-     H + "with tf.variable_scope('a', reuse=tf.AUTO_REUSE):\n    w = tf.get_variable('w', [1])\n    v = tf.Variable(1.0)\n"),
+     H + "with tf.compat.v1.variable_scope('a', reuse=tf.compat.v1.AUTO_REUSE):\n    w = tf.compat.v1.get_variable('w', [1])\n    v = tf.Variable(1.0)\n"),
     ("method keyword rename", H + "op = opt.minimize(loss, colocate_gradients_with_ops=True)\n",
      H + "op = opt.minimize(loss)\n"),
     ("one-shot iterator", H + "it = ds.make_one_shot_iterator()\n", H + "it = iter(ds)\n"),
@@ -125,25 +127,45 @@ def test_compat_v1_kept_is_reported():
     assert [d.line for d in kept] == [2, 3]
 
 
-def test_compat_v1_import_kept_when_skipped_function_needs_it():
+def test_skipped_function_no_longer_keeps_the_compat_v1_import():
+    # Refused code is spelled tf.compat.v1.* (as tf_upgrade_v2 would), so the file can import
+    # the TF2 API and the converted code around it is plain TF2.
     src = ("import tensorflow.compat.v1 as tf\n\n"
            "def f(x):\n    with tf.variable_scope('a'):\n        return tf.rsqrt(tf.get_variable('w', [1]))\n\n"
            "def g(x):\n    return tf.log(x)\n")
     out, diags = up(src, {"f"})
-    assert out.startswith("import tensorflow.compat.v1 as tf\n")
-    assert "def f(x):\n    with tf.variable_scope('a'):\n        return tf.rsqrt(" in out
-    assert "return tf.math.log(x)" in out
+    assert out == ("import tensorflow as tf\n\n"
+                   "def f(x):\n    with tf.compat.v1.variable_scope('a'):\n"
+                   "        return tf.math.rsqrt(tf.compat.v1.get_variable('w', [1]))\n\n"
+                   "def g(x):\n    return tf.math.log(x)\n")
+    assert [(d.code, d.line) for d in diags] == [("compat-v1-kept", 4), ("compat-v1-kept", 5)]
+
+
+def test_compat_v1_import_kept_when_tf_is_used_as_a_value():
+    src = ("import tensorflow.compat.v1 as tf\n\nAPI = tf\n\n"
+           "def f(x):\n    with tf.variable_scope('a'):\n        return tf.get_variable('w', [1])\n")
+    out, diags = up(src, {"f"})
+    assert out == src
     assert any(d.code == "compat-v1-kept" and d.line == 1 for d in diags)
 
 
-def test_skip_functions_byte_identical():
+def test_skip_functions_get_compat_renames_only():
     f = ("def build( x ,reuse=False):   # odd spacing\n"
          "    with tf.variable_scope('d', reuse=reuse):\n"
          "        return tf.rsqrt(x.get_shape()[0].value)  +  tf.to_float(x)\n")
-    m = ("class M:\n    def step(self, x):\n        return tf.log(tf.to_float(x))\n")
+    m = ("class M:\n    def step(self, x):\n        with tf.name_scope(None, 'step', [x]):\n"
+         "            return tf.log(tf.to_float(x), tf.truncated_normal_initializer(stddev=1.0))\n")
     src = H + "\n" + f + "\n" + m + "\ndef other(x):\n    return tf.log(x)\n"
-    out, _ = up(src, {"build", "M.step"})
-    assert f in out and m in out and "return tf.math.log(x)" in out
+    out, diags = up(src, {"build", "M.step"})
+    assert ("def build( x ,reuse=False):   # odd spacing\n"
+            "    with tf.compat.v1.variable_scope('d', reuse=reuse):\n"
+            "        return tf.math.rsqrt(tf.compat.dimension_value(x.get_shape()[0]))  +  tf.compat.v1.to_float(x)\n") in out
+    assert ("        with tf.compat.v1.name_scope(None, 'step', [x]):\n"
+            "            return tf.math.log(tf.compat.v1.to_float(x), tf.compat.v1.truncated_normal_initializer(stddev=1.0))\n") in out
+    assert "return tf.math.log(x)" in out and "_tf1_" not in out  # no helpers for code kept as TF1
+    assert {d.code for d in diags} == {"compat-v1-kept"}
+    again, _ = up(out, {"build", "M.step"})
+    assert again == out
 
 
 def test_file_without_tf_is_identical_object():

@@ -121,7 +121,7 @@ def emit_delegate(ctx: FileContext, method: cst.FunctionDef, sig: ScopeSignature
     holder = f"{self_name}.{attr}"
     # TF1 resolves the method's scope where it is called: one module per calling scope (and per
     # scope name when the caller passes it).
-    lines = [f"scope = {ctx.tf_attr('get_current_name_scope')}()"]
+    lines = [f"scope = {ctx.tf_attr('compat.v2.get_current_name_scope')}()"]
     if sig.kind in ("param", "param_or_literal") and sig.scope_param:
         name = sig.scope_param
         lines += [f"key = f\"{{scope}}:{{{name}}}\"",

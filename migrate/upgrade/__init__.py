@@ -18,14 +18,16 @@ from migrate.upgrade.tables import load_tables
 from migrate.upgrade.transformer import Cleanup, Upgrader, diagnostics_for
 from migrate.upgrade.walk import walk
 
-__all__ = ["upgrade_module", "upgrade_source"]
+__all__ = ["compat_renames_needed", "upgrade_module", "upgrade_source"]
 
 
 def upgrade_module(
-    module: cst.Module, skip_functions: frozenset[str] = frozenset(), lines: StatementLines | None = None
+    module: cst.Module, skip_functions: frozenset[str] = frozenset(), lines: StatementLines | None = None,
 ) -> tuple[cst.Module, list[Diagnostic]]:
-    """Upgrade one parsed file. Functions named in `skip_functions` ("f", "Cls.method") stay
-    byte-identical; a file without TensorFlow imports comes back as the same object. `lines`
+    """Upgrade one parsed file. Functions named in `skip_functions` ("f", "Cls.method") are code
+    the structural stage left as TF1: they get compat renames only (what tf_upgrade_v2 would do,
+    `tf.variable_scope` -> `tf.compat.v1.variable_scope`, reported `compat-v1-kept`), never the
+    native rewrites. A file without TensorFlow imports comes back as the same object. `lines`
     (where the module's statements start in its text) lets diagnostics print only their own
     statements for their positions."""
     tables = load_tables()
@@ -39,6 +41,7 @@ def upgrade_module(
         facts.v1_needed = v1.v1_needed
     keep_v1 = bool(facts.v1_roots()) and bool(facts.v1_needed)
     up = Upgrader(facts, tables, frozenset(skip_functions), keep_v1)
+    up.module = module
     statement_of: dict[int, int] = {}
     counts = [0, 0, 0]
 
@@ -78,6 +81,15 @@ def upgrade_module(
         up.changed = True
     diagnostics = diagnostics_for(found, module, lines, statement_of if lines is not None else None)
     return (new if up.changed else module), diagnostics
+
+
+def compat_renames_needed(aliases: dict[str, str]) -> bool:
+    """Some TensorFlow name of the file (local name -> full dotted module, from the analysis)
+    is bound outside `tensorflow.compat.v1` / `.v2`. A refused file that reaches TensorFlow only
+    through `tensorflow.compat.v1` runs on TF2's compat API as it is: it stays byte-identical,
+    without a libcst parse."""
+    return any(not full.startswith(("tensorflow.compat.v1", "tensorflow.compat.v2"))
+               for full in aliases.values())
 
 
 def _is_import(stmt: cst.CSTNode) -> bool:

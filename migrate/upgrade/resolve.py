@@ -187,16 +187,12 @@ class Prepass(cst.CSTVisitor):
         for parts, in_skipped, bare in self._refs:
             if parts[0] not in v1_roots:
                 continue
-            if bare:  # the module object itself is used (passed, getattr'd): keep v1
+            # Only the module object itself used as a value (passed, getattr'd) keeps v1. Code
+            # left as TF1 (refused functions, `variable_scope` / `get_variable` the structural
+            # stage left) does not: the upgrade spells it `tf.compat.v1.*` under
+            # `import tensorflow as tf`, as tf_upgrade_v2 would.
+            if bare:
                 facts.v1_needed.append(f"`{parts[0]}` used as a value")
-                continue
-            name = "tf." + ".".join(parts[1:]) if len(parts) > 1 else "tf"
-            if len(parts) > 3 and parts[1] == "compat" and parts[2] in ("v1", "v2"):
-                continue
-            if any(name == o or name.startswith(o + ".") for o in rules.OWNED_V1_ONLY):
-                facts.v1_needed.append(f"`{'.'.join(parts)}` (left to the structural stage)")
-            elif in_skipped and not is_v2_identical(name, self.tables):
-                facts.v1_needed.append(f"`{'.'.join(parts)}` in a function left unconverted")
         return facts
 
 

@@ -9,7 +9,8 @@ import libcst as cst
 from migrate.diagnostics import Diagnostic
 from migrate.upgrade import rules
 from migrate.upgrade.codegen import StatementLines, start_positions, statement_positions
-from migrate.upgrade.resolve import Binding, FileFacts, dotted, module_name
+from migrate.upgrade.resolve import Binding, FileFacts, dotted, is_v2_identical, module_name
+from migrate.upgrade.shapes import NO_NAMES, Names, scope_names
 from migrate.upgrade.tables import Tables
 
 _V1_SAFE_PREFIXES = ("tf.math.", "tf.random.", "tf.linalg.", "tf.io.", "tf.debugging.",
@@ -110,7 +111,17 @@ def _bind(call: cst.Call, params) -> dict[str, cst.Arg] | None:
     return out
 
 
+def kind_owned(name: str) -> bool:
+    """A name only the v1 API has that the structural stage owns (variable_scope, ...)."""
+    return any(name == o or name.startswith(o + ".") for o in rules.OWNED_V1_ONLY)
+
+
 class Upgrader(cst.CSTTransformer):
+    """One pass over a file. Code the structural stage left as TF1 (functions in `skip`) gets
+    *compat renames only*: what tf_upgrade_v2 would do to make it run on TF2's compat API
+    (`tf.variable_scope` -> `tf.compat.v1.variable_scope`, ...), never our native rewrites,
+    helpers or Session changes, whose values assume converted code."""
+
     def __init__(self, facts: FileFacts, tables: Tables, skip: frozenset[str], keep_v1: bool):
         super().__init__()
         self.facts = facts
@@ -118,12 +129,17 @@ class Upgrader(cst.CSTTransformer):
         self.tables = tables
         self.skip = skip
         self.keep_v1 = keep_v1
+        self._compat = 0  # > 0: inside code left as TF1 (compat renames only)
+        # Name scopes for `.value` on dimensions: the module, functions; None for class bodies
+        # and lambdas (no name there counts as a dimension). Scanned only when needed.
+        self._scopes: list[cst.FunctionDef | None] = []
+        self.module: cst.Module | None = None  # the module walked (its top level is a scope too)
+        self._scope_names: dict[int, Names] = {}
         self.found: list[tuple[str, str, cst.CSTNode, str]] = []  # code, msg, node, severity
         self.helpers: set[str] = set()
         self.graph_needed = False
         self.new_tf_alias: str | None = None
         self._stack: list[str] = []
-        self._skipped = 0
         self._chain_done: set[int] = set()  # ids of func chains a call rule takes care of
         self._quiet: set[int] = set()  # ids of nodes whose compat diagnostics are deferred
         self._deferred: list[tuple[str, str, cst.CSTNode, str]] = []
@@ -132,6 +148,10 @@ class Upgrader(cst.CSTTransformer):
         self.disablers: list[tuple[cst.SimpleStatementLine, str]] = []
         self.changed = False
         self._disabler_lines: set[int] = set()
+
+    @property
+    def in_compat(self) -> bool:
+        return self._compat > 0
 
     # ------------------------------------------------------------------ helpers
     def report(self, code: str, msg: str, node: cst.CSTNode, severity: str = "info") -> None:
@@ -194,14 +214,20 @@ class Upgrader(cst.CSTTransformer):
     # ------------------------------------------------------------------ decisions
     def decide(self, name: str) -> tuple[str, str | None, str]:
         """(kind, target, why): kind is keep / native / rename / compat / contrib / flags."""
-        if name in rules.OWNED or any(name.startswith(o + ".") for o in rules.OWNED):
+        owned = next((o for o in rules.OWNED if name == o or name.startswith(o + ".")), None)
+        if owned is not None:
+            if owned in rules.OWNED_V1_ONLY:
+                # Left in the output, these are TF1 code the structural stage did not convert:
+                # only the v1 API has them (tf_upgrade_v2's rename; the structural stage has
+                # already run, so nothing it owns is taken from it here).
+                return "compat", "tf.compat.v1." + name[3:], "not part of the TF2 API"
             return "keep", None, ""
         if name in ("tf.flags", "tf.app.flags") or name.startswith(("tf.flags.", "tf.app.flags.")):
             return "flags", "tf.compat.v1." + name[3:], ""
         parts = name.split(".")
         for i in range(len(parts), 1, -1):
             prefix, rest = ".".join(parts[:i]), name[len(".".join(parts[:i])):]
-            if prefix in rules.NATIVE:
+            if prefix in rules.NATIVE and not self.in_compat:
                 return "rename", rules.NATIVE[prefix] + rest, ""
             if prefix in rules.SEMANTICS_DIFFER:
                 return "compat", "tf.compat.v1." + name[3:], rules.SEMANTICS_DIFFER[prefix]
@@ -217,7 +243,14 @@ class Upgrader(cst.CSTTransformer):
                 return "compat", "tf.compat.v1." + name[3:], "not part of the TF2 API"
         if name == "tf.contrib" or name.startswith("tf.contrib."):
             return "contrib", None, ""
+        if self.in_compat and not self._args_only(name) and not is_v2_identical(name, self.tables):
+            # TF1 code kept as TF1: a name whose TF2 meaning differs keeps its v1 meaning.
+            return "compat", "tf.compat.v1." + name[3:], "its TF2 meaning differs"
         return "native", name, ""
+
+    def _args_only(self, name: str) -> bool:
+        """tf_upgrade_v2 only changes this function's arguments (reorders, keyword renames)."""
+        return name in self.tables.reorders or name in self.tables.keyword_renames or name in rules.EXTRA_REORDERS
 
     def contrib_message(self, name: str) -> str:
         best, msg = "", ""
@@ -255,6 +288,8 @@ class Upgrader(cst.CSTTransformer):
         if why:
             msg += f": {why}"
         self.report("compat-v1-kept", msg, node)
+        if (self.in_compat or kind_owned(ref.name)) and id(node) not in self._quiet:
+            self.graph_needed = True  # TF1 code left as TF1 may need graph mode: keep the switch
         if self.still_v1(ref):
             return None
         return self.spell(target, ref)
@@ -262,25 +297,64 @@ class Upgrader(cst.CSTTransformer):
     # ------------------------------------------------------------------ scopes
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._stack.append(node.name.value)
+        self._scopes.append(None)
 
     def leave_ClassDef(self, original_node, updated_node):
         self._stack.pop()
+        self._scopes.pop()
         return updated_node
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         self._stack.append(node.name.value)
+        self._scopes.append(node)
         if ".".join(self._stack) in self.skip:
-            self._skipped += 1
-            return False
+            self._compat += 1
         return True
 
     def leave_FunctionDef(self, original_node, updated_node):
-        skipped = ".".join(self._stack) in self.skip
+        if ".".join(self._stack) in self.skip:
+            self._compat -= 1
         self._stack.pop()
-        if skipped:
-            self._skipped -= 1
-            return original_node
+        self._scopes.pop()
         return updated_node
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self._scopes.append(None)
+
+    def leave_Lambda(self, original_node, updated_node):
+        self._scopes.pop()
+        return updated_node
+
+    def names(self) -> Names:
+        scope = self._scopes[-1] if self._scopes else self.module
+        if scope is None:
+            return NO_NAMES
+        names = self._scope_names.get(id(scope))
+        if names is None:
+            names = self._scope_names[id(scope)] = scope_names(scope)
+        return names
+
+    def dimension_value(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression | None:
+        """`D.value` of a TF1 Dimension `D`: `D` itself in TF2 code (shapes index to int /
+        None); `tf.compat.dimension_value(D)` in code kept as TF1, right in both modes."""
+        if updated.attr.value != "value":
+            return None
+        target = original.value
+        if isinstance(target, cst.Name):
+            if target.value in ("self", "cls") or not self.names().dimension(target):
+                return None
+        elif not (isinstance(target, cst.Subscript)
+                  and (NO_NAMES.dimension(target) or self.names().dimension(target))):
+            return None
+        self.changed = True
+        if self.in_compat:
+            self.report("compat-v1-kept", "`.value` of a shape dimension spelled "
+                        "`tf.compat.dimension_value(...)`: TF2 shapes hold ints, TF1 ones Dimensions "
+                        "(right in both)", original)
+            root = next((n for n, b in self.bindings.items() if b.is_root and not b.v2), None) or self.tf2_alias()
+            return cst.Call(func=chain(root + ".compat.dimension_value"), args=[cst.Arg(updated.value)],
+                            lpar=updated.lpar, rpar=updated.rpar)
+        return updated.value.with_changes(lpar=updated.lpar, rpar=updated.rpar)
 
     # ------------------------------------------------------------------ imports
     def visit_Import(self, node) -> bool:
@@ -338,27 +412,35 @@ class Upgrader(cst.CSTTransformer):
         return False
 
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute):
-        # `x.shape[i].value` -> `x.shape[i]` (TF2 TensorShape indexes to int / None)
-        if updated_node.attr.value == "value" and isinstance(updated_node.value, cst.Subscript):
-            sub = updated_node.value
-            if (
-                isinstance(sub.value, cst.Attribute)
-                and sub.value.attr.value == "shape"
-                and len(sub.slice) == 1
-                and isinstance(sub.slice[0].slice, cst.Index)
-            ):
-                self.changed = True
-                return sub.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+        # `x.shape[i].value`, `d.value` of `for d in x.shape` -> the dimension itself
+        dim = self.dimension_value(original_node, updated_node)
+        if dim is not None:
+            return dim
         if id(original_node) in self._chain_done:
             return updated_node
         ref = self.resolve(original_node)
         if ref is None:
-            return updated_node
+            plain = self.plain_v2(original_node)
+            return updated_node if plain is None else plain.with_changes(lpar=updated_node.lpar,
+                                                                        rpar=updated_node.rpar)
         new = self.apply_chain(original_node, ref)
         if new is None:
             return updated_node
         self.changed = True
         return new.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+
+    def plain_v2(self, node: cst.Attribute) -> cst.BaseExpression | None:
+        """`tf.compat.v2.X` -> `tf.X` where `tf` is the TF2 root after this pass. Generated code
+        (the `_tf1_scope` helper, method delegates) names the TF2 API so, explicitly, because it
+        must work whatever the file's import ends up being."""
+        parts = dotted(node)
+        if not parts or len(parts) < 4 or parts[1:3] != ["compat", "v2"]:
+            return None
+        b = self.bindings.get(parts[0])
+        if b is None or not b.is_root or b.v2 or (b.v1 and self.keep_v1):
+            return None
+        self.changed = True
+        return chain(".".join([parts[0], *parts[3:]]))
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name):
         b = self.bindings.get(original_node.value)
@@ -402,6 +484,8 @@ class Upgrader(cst.CSTTransformer):
     )
 
     def visit_Call(self, node: cst.Call) -> None:
+        if self.in_compat:  # TF1 code kept as TF1: renames only, no value-keeping rewrites
+            return
         ref = self.resolve(node.func)
         if ref is not None and ref.name in self._CALL_RULES and not self.v1_frozen(ref):
             self._chain_done.add(id(node.func))
@@ -411,6 +495,8 @@ class Upgrader(cst.CSTTransformer):
         ref = self.resolve(func)
         if ref is None:
             return self.method_rules(original_node, updated_node)
+        if ref.name == "tf.name_scope" and self.in_compat:
+            return self.v1_name_scope(ref, original_node, updated_node)
         new = None
         if id(func) in self._chain_done:
             new = self.call_rule(ref, original_node, updated_node)
@@ -429,6 +515,18 @@ class Upgrader(cst.CSTTransformer):
             return updated_node
         self.changed = True
         return new
+
+    def v1_name_scope(self, ref: Ref, original: cst.Call, call: cst.Call) -> cst.Call:
+        """TF1's `name_scope(name, default_name, values)` in code kept as TF1: with more than a
+        name, only `tf.compat.v1.name_scope` takes it (tf_upgrade_v2 does the same)."""
+        if len(call.args) < 2 and all(a.keyword is None or a.keyword.value == "name" for a in call.args):
+            return call
+        self.report("compat-v1-kept", "`tf.name_scope` kept as `tf.compat.v1.name_scope`: TF2's "
+                    "takes only a name (no default_name / values)", original)
+        if self.still_v1(ref):
+            return call
+        self.changed = True
+        return call.with_changes(func=self.spell("tf.compat.v1.name_scope", ref))
 
     def generic_call(self, ref: Ref, original: cst.Call, call: cst.Call) -> cst.Call:
         name = ref.name
@@ -475,7 +573,13 @@ class Upgrader(cst.CSTTransformer):
         if not isinstance(func, cst.Attribute):
             return call
         meth = func.attr.value
-        if meth == "get_shape" and not call.args:
+        if meth == "make_one_shot_iterator" and not call.args and self.in_compat:
+            self.report("compat-v1-kept", "`make_one_shot_iterator` kept as "
+                        "`tf.compat.v1.data.make_one_shot_iterator`", original)
+            self.changed = True
+            return cst.Call(func=chain(self.tf2_alias() + ".compat.v1.data.make_one_shot_iterator"),
+                            args=[cst.Arg(func.value)], lpar=call.lpar, rpar=call.rpar)
+        if meth == "get_shape" and not call.args and not self.in_compat:
             self.changed = True
             return cst.Attribute(value=func.value, attr=cst.Name("shape"),
                                  lpar=call.lpar, rpar=call.rpar)
@@ -746,6 +850,8 @@ class Upgrader(cst.CSTTransformer):
 
     # ------------------------------------------------------------------ statements
     def visit_With(self, node: cst.With) -> None:
+        if self.in_compat:  # Session blocks of TF1 code kept as TF1 stay Session blocks
+            return
         from migrate.upgrade.session import analyse_with
 
         plan = analyse_with(self, node)
@@ -763,6 +869,8 @@ class Upgrader(cst.CSTTransformer):
         return updated_node
 
     def visit_SimpleStatementLine(self, node) -> None:
+        if self.in_compat:
+            return
         if len(node.body) == 1 and isinstance(node.body[0], cst.Expr):
             call = node.body[0].value
             if isinstance(call, cst.Call) and not call.args:

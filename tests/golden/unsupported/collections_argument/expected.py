@@ -4,12 +4,12 @@ EMA_VARIABLES = "ema_variables"
 
 
 def ema_dense(x, units=3):
-    with tf.variable_scope("ema_dense"):
-        w = tf.get_variable("kernel", [x.get_shape()[-1], units],
-                            collections=[tf.GraphKeys.GLOBAL_VARIABLES,
-                                         tf.GraphKeys.TRAINABLE_VARIABLES,
+    with tf.compat.v1.variable_scope("ema_dense"):
+        w = tf.compat.v1.get_variable("kernel", [x.get_shape()[-1], units],
+                            collections=[tf.compat.v1.GraphKeys.GLOBAL_VARIABLES,
+                                         tf.compat.v1.GraphKeys.TRAINABLE_VARIABLES,
                                          EMA_VARIABLES])
-        shadow = tf.get_variable("shadow_kernel", [x.get_shape()[-1], units],
+        shadow = tf.compat.v1.get_variable("shadow_kernel", [x.get_shape()[-1], units],
                                  trainable=False,
-                                 collections=[tf.GraphKeys.LOCAL_VARIABLES])
-        return tf.matmul(x, w), tf.get_collection(EMA_VARIABLES), shadow
+                                 collections=[tf.compat.v1.GraphKeys.LOCAL_VARIABLES])
+        return tf.matmul(x, w), tf.compat.v1.get_collection(EMA_VARIABLES), shadow

@@ -9,7 +9,7 @@ class MultiTowerPredictor(object):
     def __init__(self, build_fn, towers):
         self.outputs = []
         for idx, t in enumerate(towers):
-            with tf.variable_scope(tf.get_variable_scope(), reuse=idx > 0), \
+            with tf.compat.v1.variable_scope(tf.compat.v1.get_variable_scope(), reuse=idx > 0), \
                     tf.device('/gpu:{}'.format(t)), \
                     PredictTowerContext('tower%d' % t):
                 self.outputs.append(build_fn())
