@@ -54,10 +54,11 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
             expected = plan.converted.get(path, frozenset())
             done = {f.legacy_name: f.class_name for f in outcome.result.functions}
             exported = set(c.plan.exported) if c.plan is not None else set()
+            refusal = _refusal(outcome.result.diagnostics)
             for q in sorted(expected):
                 if q not in done:
-                    extra[(path, q)] = ("unconvertible-callee",
-                                        f"{q} left unchanged: the conversion of its file refused it")
+                    extra[(path, q)] = refusal or ("unconvertible-callee",
+                                                   f"{q} left unchanged: the conversion of its file refused it")
                 elif q in exported and "." not in q and done[q] != class_name_for(q):
                     extra[(path, q)] = ("unsupported-call", f"{q}: its class name {done[q]} differs from the plan")
                 else:
@@ -67,6 +68,15 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
             return planned
         plan = link(project, extra)
     return _with_plan(candidates, project, plan)
+
+
+def _refusal(diagnostics) -> tuple[str, str] | None:
+    """The first reason the file's own conversion gave for refusing something."""
+    for d in diagnostics:
+        if d.severity != "info" and d.code not in ("unconvertible-callee", "compat-v1-kept", "contrib", "flags",
+                                                   "session-loop", "initializer-rewrite"):
+            return d.code, f"{d.message} (line {d.line})"
+    return None
 
 
 def _with_plan(candidates: "list[Candidate]", project, plan) -> "list[Candidate]":

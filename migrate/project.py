@@ -54,6 +54,8 @@ class Summary:
     defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef]
     bindings: list[Binding]
     names: set[str]  # identifiers the file binds at module level (class-name clashes)
+    classes: set[str] = field(default_factory=set)  # top-level classes
+    loaded: set[str] = field(default_factory=set)  # names read anywhere, and `name.attr` pairs
     analysis: FileAnalysis | None = None
     creators: set[str] = field(default_factory=set)  # local qualnames that create variables
 
@@ -95,7 +97,14 @@ def summarise(path: Path, source: str, files: Collection[Path], root: Path) -> S
                     bindings.append(Binding("module", local, sub))
                 elif base is not None:
                     bindings.append(Binding("name", local, base, alias.name))
-    return Summary(path, source, tree, collect_tf_names(tree), defs, bindings, names)
+    classes = {st.name for st in tree.body if isinstance(st, ast.ClassDef)}
+    loaded: set[str] = set()
+    for node in ast.walk(tree):
+        if type(node) is ast.Name:
+            loaded.add(node.id)
+        elif type(node) is ast.Attribute and type(node.value) is ast.Name:
+            loaded.add(f"{node.value.id}.{node.attr}")
+    return Summary(path, source, tree, collect_tf_names(tree), defs, bindings, names, classes=classes, loaded=loaded)
 
 
 def _top_statements(body: list[ast.stmt]) -> Iterable[ast.stmt]:
@@ -175,6 +184,57 @@ class Project:
                 if found is not None:
                     return found
         return None
+
+    def resolve_class(self, path: Path, name: str, depth: int = 0) -> Node | None:
+        """The class `name` denotes in `path`'s namespace (following re-exports)."""
+        s = self.summaries.get(path)
+        if s is None or depth > 8:
+            return None
+        if name in s.classes:
+            return (path, name)
+        for b in s.bindings:
+            if b.kind == "name" and b.local == name:
+                return self.resolve_class(b.target, b.remote, depth + 1)
+        if not name.startswith("_"):
+            for b in s.bindings:
+                if b.kind == "star":
+                    found = self.resolve_class(b.target, name, depth + 1)
+                    if found is not None:
+                        return found
+        return None
+
+    def creating_classes(self, s: Summary) -> dict[str, Node]:
+        """Other files' classes whose methods create variables that `s` reads (constructs or
+        calls): classes are not converted across files, so what uses them stays."""
+        out: dict[str, Node] = {}
+        for name in s.loaded:
+            head, _, attr = name.partition(".")
+            if attr:
+                b = next((b for b in s.bindings if b.kind == "module" and b.local == head), None)
+                node = self.resolve_class(b.target, attr) if b is not None else None
+            elif name in s.classes or name in s.defs:
+                continue
+            else:
+                node = self.resolve_class(s.path, name)
+            if node is None or node[0] == s.path:
+                continue
+            target = self.summaries[node[0]]
+            if any(q.startswith(f"{node[1]}.") for q in target.creators):
+                out[name] = node
+        return out
+
+    def known_plain(self, s: Summary) -> tuple[str, ...]:
+        """Names `s` imports from the run's own files that create no variables when called."""
+        out = []
+        for name, node in self.reachable.get(s.path, {}).items():
+            if "." not in name and node[1] not in self.summaries[node[0]].creators:
+                out.append(name)
+        for b in s.bindings:
+            if b.kind == "name":
+                cls = self.resolve_class(b.target, b.remote)
+                if cls is not None and not any(q.startswith(f"{cls[1]}.") for q in self.summaries[cls[0]].creators):
+                    out.append(b.local)
+        return tuple(sorted(set(out)))
 
     def star_exports(self, path: Path, depth: int = 0) -> dict[str, Node]:
         """Functions `from path import *` brings: public defs, re-exports, nested star imports."""
@@ -283,7 +343,8 @@ def _analyse(project: Project, s: Summary, externals: tuple[ExternalCallee, ...]
 
         tf = TfNames(dict(s.tf.aliases), s.tf.tf_alias, s.tf.tf_alias_is_v1)
         _inherit_tf_names(tf, FilePlan(tf_aliases=inherited))
-    return analyse_module(s.tree, tf, project.pins.get(s.path, frozenset()), externals, forced)
+    return analyse_module(s.tree, tf, project.pins.get(s.path, frozenset()), externals, forced,
+                          frozenset(project.known_plain(s)))
 
 
 def _relevant(s: Summary, project: Project) -> bool:
@@ -397,6 +458,22 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
         for spelling, info in a.functions.items():
             if info.external is not None and spelling in a.converted:
                 cross_nodes.add(project.reachable[path][spelling])
+    for path, s in project.summaries.items():
+        if s.analysis is None or not s.creators:
+            continue  # a driver that only builds and calls model objects keeps their public API
+        for name, (cpath, cls) in sorted(project.creating_classes(s).items()):
+            where = f"{_display(cpath, project.root)}"
+            message = (f"uses {name} (a class of {where} whose methods create variables); "
+                       "classes are not converted across files yet")
+            for q in s.creators:
+                blockers[(path, q)].append(("unsupported-call", message, _display(path, project.root)))
+            for q in project.summaries[cpath].creators:
+                if q.startswith(f"{cls}."):
+                    blockers[(cpath, q)].append(("unsupported-call", f"{cls} is used by {_display(path, project.root)}; "
+                                                 "classes are not converted across files yet", where))
+                    edges[(cpath, q)]
+            for q in s.creators:
+                edges[(path, q)]
     for node, (code, message) in extra_blocks.items():
         blockers[node].append((code, message, _display(node[0], project.root)))
     _class_name_clashes(project, blockers)
@@ -439,7 +516,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
         renames = _import_renames(project, s, component_reason)
         plan = FilePlan(externals=externals, forced_blocks=tuple(forced), import_renames=renames,
                         tf_aliases=project.tf_inherited.get(path, ()),
-                        exported=tuple(sorted(q for q in s.creators if (path, q) in cross_nodes)))
+                        exported=tuple(sorted(q for q in s.creators if (path, q) in cross_nodes)),
+                        known_plain=project.known_plain(s))
         if not plan.empty:
             files[path] = plan
         converted[path] = frozenset(q for q in s.creators if (path, q) not in component_reason)

@@ -133,3 +133,41 @@ def test_migrate_run_converts_across_files(tmp_path: Path) -> None:
     assert "class Build(tf.Module)" in (tmp_path / "model.py").read_text(encoding="utf-8")
     again = CliRunner().invoke(main, ["run", "--no-progress", "--check", str(tmp_path)])
     assert again.exit_code == 0, again.output  # a second run changes nothing
+
+
+MODELS = '''import tensorflow as tf
+
+
+class Tacotron:
+    def __init__(self, hparams):
+        self._hparams = hparams
+
+    def initialize(self, inputs):
+        with tf.variable_scope("inference"):
+            w = tf.get_variable("w", [inputs.get_shape()[-1], 4])
+            self.outputs = tf.matmul(inputs, w)
+
+
+def create_model(name, hparams):
+    return Tacotron(hparams)
+'''
+TRAIN = '''import tensorflow as tf
+from models import create_model
+
+
+def train(inputs, hparams):
+    global_step = tf.Variable(0, name="global_step", trainable=False)
+    with tf.variable_scope("model"):
+        model = create_model("tacotron", hparams)
+        model.initialize(inputs)
+    return model.outputs, global_step
+'''
+
+
+def test_scope_around_another_files_object_is_not_renamed() -> None:
+    """tacotron's train.py: the `model/` scope names variables another file's object creates."""
+    out = _migrate({"models/__init__.py": MODELS, "train.py": TRAIN})
+    code, codes = out["train.py"]
+    assert 'variable_scope("model")' in code  # kept TF1 (compat spelling at most), never a name_scope
+    assert "name_scope" not in code
+    assert "cross-file" in codes

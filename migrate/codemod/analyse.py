@@ -44,6 +44,11 @@ _SCOPE_LOOKUPS = {
     "local_variables", "model_variables", "all_variables", "contrib.framework.get_variables",
     "contrib.framework.get_variables_by_name", "contrib.framework.get_model_variables",
 }
+# Methods of tensors, shapes and containers: calling them on another file's object creates nothing.
+_PLAIN_METHODS = {
+    "get_shape", "set_shape", "as_list", "eval", "numpy", "append", "extend", "get", "items", "keys",
+    "values", "format", "join", "split", "strip", "update", "copy", "pop", "insert", "read", "write",
+}
 _GET_VARIABLE_BLOCKING_KWARGS = {
     "collections": "collections",
     "partitioner": "partitioner",
@@ -132,6 +137,7 @@ class _BodyScan:
         self.external_names: set[str] = set()  # other files' functions called by a plain name
         self.external_dotted: set[str] = set()  # ... and as `module.function`
         self.external_attrs: set[str] = set()  # the last parts of `external_dotted`
+        self.foreign: set[str] = set()  # local names bound to objects built by other files' code
 
     def block(self, code: str, message: str, node: ast.expr) -> None:
         self.blockers.append(((node.lineno, node.col_offset), Diagnostic(code, message, node.lineno)))
@@ -206,6 +212,7 @@ class _FileScan:
         self.star = star  # `from x import *`: any unknown name may come from another file
         self.known = known
         self.externals = externals or {}
+        self.known_plain: frozenset[str] = frozenset()  # imported names the project knows create nothing
         self.external_attrs = {s.rsplit(".", 1)[1] for s in self.externals if "." in s}
         self.escaped: set[str] = set()  # names used other than as the callee of a call
         self.assigned: set[str] = set()
@@ -249,10 +256,13 @@ class _FileScan:
             body.call(node, api, self.nested)
             if self.scope_depth and type(func) is ast.Name:
                 name = func.id
-                if name in self.externals:
-                    pass  # another file's creator, known to the project plan
+                if name in self.externals or name in self.known_plain:
+                    pass  # another file's function, known to the project plan
                 elif name in self.imported or (self.star and name not in self.local_known and name not in body.assigned):
                     body.external.add(name)
+            elif self.scope_depth and type(func) is ast.Attribute and type(func.value) is ast.Name \
+                    and func.value.id in body.foreign and func.attr not in _PLAIN_METHODS:
+                body.external.add(f"{func.value.id}.{func.attr}")  # e.g. model.initialize(...)
         if type(func) is ast.Attribute and func.attr in self.external_attrs and ast_dotted_name(func) in self.externals:
             pass  # `ops.linear(...)`: a call, not a use as a value
         elif type(func) is not ast.Name:  # a plain callee is not a use as a value
@@ -302,6 +312,10 @@ class _FileScan:
             self.assigned.update(_target_names(target))
             if type(target) is ast.Name and self.body is not None:
                 self.body.assigned.add(target.id)
+                value = node.value
+                if type(value) is ast.Call and type(value.func) is ast.Name and (
+                        value.func.id in self.imported or (self.star and value.func.id not in self.local_known)):
+                    self.body.foreign.add(target.id)  # an object another file built: its methods may create
             self.walk(target)
         self.walk(node.value)
 
@@ -454,7 +468,8 @@ def _module_names(tree: ast.Module) -> tuple[set[str], bool, set[str]]:
 
 def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = frozenset(),
                    externals: tuple[ExternalCallee, ...] = (),
-                   forced_blocks: tuple[tuple[str, str, str], ...] = ()) -> FileAnalysis:
+                   forced_blocks: tuple[tuple[str, str, str], ...] = (),
+                   known_plain: frozenset[str] = frozenset()) -> FileAnalysis:
     """`externals`: other files' variable-creating functions this file calls (the project plan);
     `forced_blocks`: (qualname, code, message) of local functions another file keeps TF1."""
     functions: dict[str, FunctionInfo] = {}
@@ -491,6 +506,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     by_spelling = {e.spelling: e for e in externals
                    if e.spelling not in local and e.spelling.split(".", 1)[0] not in top_functions}
     scan = _FileScan(tf, imported, star, local | _BUILTINS, by_spelling)
+    scan.known_plain = known_plain
     external_names = {s for s in by_spelling if "." not in s}
     external_dotted = {s for s in by_spelling if "." in s}
     scans: dict[int, _BodyScan] = {}
@@ -517,6 +533,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
 
     constructs: dict[str, set[str]] = {}
     tf_variable_direct: set[str] = set()
+    scan_of = {info.qualname: scans[id(fn)] for info, fn in defs if functions.get(info.qualname) is info}
     for info, fn in defs:
         if functions.get(info.qualname) is not info:
             continue  # redefined later in the file: the last definition counts
@@ -582,6 +599,12 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
             f.blockers.append(Diagnostic("unsupported-call", f"{q} is used as a value (not only called)", f.line))
         if f.external is not None:
             continue
+        body = scan_of.get(q)
+        if body is not None and body.scope_line and body.external:
+            f.blockers.append(Diagnostic(
+                "cross-file", f"variable_scope in {q} wraps calls of code from other files "
+                f"({', '.join(sorted(body.external)[:4])}) that may create variables; "
+                "the scope cannot be modelled", body.scope_line))
         if f.owner is None and (q in pinned or "*" in pinned):
             f.blockers.append(Diagnostic("imported-elsewhere", f"{q} is imported by another file of this run; "
                                          "converting it would break that import", f.line))

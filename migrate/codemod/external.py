@@ -43,11 +43,12 @@ class FilePlan:
     tf_aliases: tuple[tuple[str, str], ...] = ()  # TF names this file gets from star imports
     class_names: tuple[tuple[str, str], ...] = ()  # local function -> class name decided by the plan
     exported: tuple[str, ...] = ()  # local functions other files call (their conversion is shared)
+    known_plain: tuple[str, ...] = ()  # imported names of the run's own code that create no variables
 
     @property
     def empty(self) -> bool:
         return not (self.externals or self.forced_blocks or self.import_renames or self.tf_aliases
-                    or self.exported)
+                    or self.exported or self.known_plain)
 
 
 def tf_names_of(aliases: tuple[tuple[str, str], ...]) -> TfNames:
