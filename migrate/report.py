@@ -12,6 +12,7 @@ from migrate import __version__
 from migrate.diagnostics import NEXT_STEPS, REASONS, Diagnostic
 from migrate.result import FileResult
 from migrate.source_io import atomic_write
+from migrate.verify import VERIFY_FAILED
 
 REPORT_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -32,6 +33,7 @@ class Summary:
     error: int
     functions_converted: int
     diagnostics_by_code: tuple[tuple[str, int], ...]  # sorted by code
+    verification_failed: int = 0  # error files whose output failed migrate/verify.py
 
     @classmethod
     def of(cls, results: Sequence[FileResult]) -> "Summary":
@@ -45,6 +47,7 @@ class Summary:
             error=status["error"],
             functions_converted=sum(len(r.functions) for r in results),
             diagnostics_by_code=tuple(sorted(codes.items())),
+            verification_failed=sum(1 for r in results if _failed_verification(r)),
         )
 
     def to_json(self) -> dict:
@@ -56,7 +59,14 @@ class Summary:
             "error": self.error,
             "functions_converted": self.functions_converted,
             "diagnostics_by_code": dict(self.diagnostics_by_code),
+            "verification_failed": self.verification_failed,
         }
+
+
+def _failed_verification(r: FileResult) -> bool:
+    return r.status == "error" and any(
+        d.code == "internal-error" and d.message.startswith(VERIFY_FAILED) for d in r.diagnostics
+    )
 
 
 # ---------------------------------------------------------------- machine-readable
@@ -173,6 +183,9 @@ def human_summary(
             f"{s.unchanged} unchanged, {s.skipped} skipped, {plural(s.error, 'error')}"
             + note.get(mode, "")
         )
+        if s.verification_failed:
+            lines.append(f"verification failed: {plural(s.verification_failed, 'file')} left "
+                         "untouched (the migrated text would not run; a migrate bug)")
         lines.append(f"functions converted: {s.functions_converted}")
         lines += _converted_listing(results)
         if s.diagnostics_by_code:

@@ -34,6 +34,7 @@ from migrate.tf2_api import Tf2Api, load_api
 Exports = Callable[[str, "str | None"], "set[str] | None"]
 
 NAMES_SHOWN = 5  # names listed in one diagnostic
+VERIFY_FAILED = "verification failed"  # how the diagnostic's message starts (report.py counts them)
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,7 @@ def _diagnostic(problems: list[Problem]) -> Diagnostic:
         more = f" and {len(group) - NAMES_SHOWN} more" if len(group) > NAMES_SHOWN else ""
         parts.append(f"{check}: {shown}{more}")
     message = (
-        "verification failed, file left untouched (a migrate bug): the output gains "
+        f"{VERIFY_FAILED}, file left untouched (a migrate bug): the output gains "
         + "; ".join(parts)
     )
     return Diagnostic("internal-error", message, first.line, first.column, "error")

@@ -113,6 +113,7 @@ def test_report_json_schema(project: Path, fake, cli) -> None:
         "error": 1,
         "functions_converted": 2,
         "diagnostics_by_code": {"dynamic-reuse": 2, "parse-error": 1},
+        "verification_failed": 0,
     }
     files = {f["path"]: f for f in report["files"]}
     assert [f["path"] for f in report["files"]] == sorted(files)
