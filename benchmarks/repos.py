@@ -56,6 +56,7 @@ DEFAULT_OUT = Path(__file__).resolve().parent / "out"
 DEFAULT_MIRROR_ROOT = Path("/work/.mirror")
 DEFAULT_REPOS_DIR = Path("/work/repos")
 EXPORT_STAMP = ".migrate-bench-export.json"
+FINDINGS_SHOWN = 40  # per kind in repos.md; repos.json has them all
 SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
 
 
@@ -415,13 +416,15 @@ def run(cmd: list[str], cwd: Path, timeout: float) -> tuple[int | str, float, st
 
 
 def line_map(before: bytes, after: bytes) -> dict[int, int]:
-    """Output line -> input line for lines the diff keeps equal (1-based)."""
+    """Output line -> input line (1-based): equal lines, and lines of a replaced block by their
+    offset in it (an upgraded `tf.x` -> `tf.compat.v1.x` line maps to the line it came from)."""
     a = before.decode("utf-8", "replace").splitlines()
     b = after.decode("utf-8", "replace").splitlines()
     mapping: dict[int, int] = {}
-    for block in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
-        for k in range(block.size):
-            mapping[block.b + k + 1] = block.a + k + 1
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op in ("equal", "replace"):
+            for j in range(j1, j2):
+                mapping[j + 1] = i1 + min(j - j1, i2 - i1 - 1) + 1
     return mapping
 
 
@@ -675,14 +678,20 @@ def markdown(rows: list[RepoResult], meta: dict) -> str:
         ni = ", ".join(f"{c} {n}" for c, n in r.codes_noninfo.items()) or "-"
         inf = ", ".join(f"{c} {n}" for c, n in r.codes_info.items()) or "-"
         out.append(f"| {r.name} | {ni} | {inf} |")
-    problems = [(r.name, kind, item) for r in rows for kind, items in
-                (("broke parse", [[x] for x in r.broke_parse]), ("new undefined", r.new_undefined),
-                 ("broken import", r.new_broken_imports), ("unexplained", r.unexplained_left),
-                 ("second run changes", [[x] for x in r.second_run_changes or []])) for item in items]
-    if problems:
-        out.append("\n## Findings (first 200)\n")
-        for name, kind, item in problems[:200]:
-            out.append(f"- {name}: {kind}: " + " ".join(str(x) for x in item))
+    kinds = ("broke parse", "new undefined", "broken import", "second run changes", "unexplained", "uncovered")
+    per_kind: dict[str, list[str]] = {k: [] for k in kinds}
+    for r in rows:
+        for kind, items in (("broke parse", [[x] for x in r.broke_parse]), ("new undefined", r.new_undefined),
+                            ("broken import", r.new_broken_imports),
+                            ("second run changes", [[x] for x in r.second_run_changes or []]),
+                            ("unexplained", r.unexplained_left), ("uncovered", r.uncovered_left)):
+            per_kind[kind] += [f"- {r.name}: " + " ".join(str(x) for x in item) for item in items]
+    for kind in kinds:
+        if per_kind[kind]:
+            shown = per_kind[kind][:FINDINGS_SHOWN]
+            more = len(per_kind[kind]) - len(shown)
+            out.append(f"\n## {kind} ({len(per_kind[kind])})\n")
+            out += shown + ([f"- ... {more} more in repos.json"] if more > 0 else [])
     return "\n".join(out) + "\n"
 
 

@@ -80,6 +80,8 @@ def test_packages_relative_imports_and_submodules_resolve() -> None:
 def test_line_map_follows_equal_lines() -> None:
     m = repos.line_map(b"a\nb\nc\n", b"a\nNEW\nNEW2\nb\nc\n")
     assert m == {1: 1, 4: 2, 5: 3}
+    # a rewritten line keeps its place: upgrade diagnostics point at the input line
+    assert repos.line_map(b"a\ntf.x\nc\n", b"a\ntf.compat.v1.x\nc\n") == {1: 1, 2: 2, 3: 3}
 
 
 def test_a_whole_run_on_a_fake_repo(tmp_path: Path) -> None:
