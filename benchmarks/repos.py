@@ -396,9 +396,31 @@ def snapshot(root: Path, subdir: str, cache: dict[str, FileFacts]) -> tuple[dict
     return texts, facts
 
 
+def source_state(cmd: list[str]) -> str:
+    """Commit of the checkout migrate runs from (default command only), `+dirty` if migrate/ has edits."""
+    if not cmd or not cmd[0].startswith(str(REPO_ROOT)) and cmd[1:3] != ["-m", "migrate"]:
+        return "?"
+    try:
+        head = subprocess.run(["git", "-C", str(REPO_ROOT), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(REPO_ROOT), "status", "--porcelain", "--", "migrate"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "?"
+    return head + ("+dirty" if dirty else "")
+
+
+def absolute_token(tok: str) -> str:
+    """Relative paths (also in `VAR=path`) made absolute: migrate runs inside the repository copy."""
+    var, eq, value = tok.rpartition("=") if "=" in tok and not tok.startswith("-") else ("", "", tok)
+    if "/" in value and not os.path.isabs(value) and os.path.exists(value):
+        value = os.path.abspath(value)
+    return f"{var}{eq}{value}"
+
+
 def migrate_command(arg: str | None) -> list[str]:
     if arg:
-        return shlex.split(arg)
+        return [absolute_token(t) for t in shlex.split(arg)]
     exe = REPO_ROOT / ".venv" / "bin" / "migrate"
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "migrate"]
 
@@ -639,7 +661,7 @@ def second_run(r: RepoResult) -> str:
 
 
 def markdown(rows: list[RepoResult], meta: dict) -> str:
-    out = ["# Real-repository benchmark\n", f"migrate: `{meta['migrate_cmd']}`; {meta['date']}; "
+    out = ["# Real-repository benchmark\n", f"migrate: `{meta['migrate_cmd']}` ({meta['source']}); {meta['date']}; "
            f"{meta['cpus']} cpus; jobs {meta['jobs']}; {meta['total_seconds']} s in all\n"]
     cols = ["repo", "set", ".py", "vs b/a", "gv b/a", "eliminated", "funcs", "changed", "broke parse",
             "new undef", "broken imp", "uncovered", "unexplained", "2nd run", "time s", "status"]
@@ -724,6 +746,7 @@ def main(argv: list[str] | None = None) -> int:
         print("no repository selected", file=sys.stderr)
         return 2
     cmd = migrate_command(args.migrate_cmd)
+    state = source_state(cmd)  # before the run: the tree may change under a long benchmark
     args.repos_dir.mkdir(parents=True, exist_ok=True)
     rows: list[RepoResult] = []
     t_all = time.perf_counter()
@@ -736,7 +759,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(r)
         print(f"{r.status:<14} elim {fmt_pct(r.eliminated_pct):>6}  funcs {r.functions_converted:>3}  "
               f"migrate {r.migrate_seconds}s  {r.error}", file=sys.stderr, flush=True)
-    meta = {"migrate_cmd": " ".join(cmd), "date": time.strftime("%Y-%m-%d %H:%M"), "cpus": os.cpu_count(),
+    meta = {"migrate_cmd": " ".join(cmd), "source": state, "date": time.strftime("%Y-%m-%d %H:%M"), "cpus": os.cpu_count(),
             "jobs": args.jobs, "total_seconds": round(time.perf_counter() - t_all, 1)}
     args.out.mkdir(parents=True, exist_ok=True)
     gi = args.out / ".gitignore"

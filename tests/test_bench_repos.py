@@ -134,3 +134,12 @@ def write_list(tmp_path: Path) -> Path:
     lst = tmp_path / "list.txt"
     lst.write_text("toy owner/toy - . heldout\n")
     return lst
+
+
+def test_relative_paths_of_the_migrate_command_become_absolute(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "old").mkdir()
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "py").write_text("")
+    monkeypatch.chdir(tmp_path)
+    assert repos.migrate_command("env PYTHONPATH=./old bin/py -m migrate") == [
+        "env", f"PYTHONPATH={tmp_path}/old", f"{tmp_path}/bin/py", "-m", "migrate"]
