@@ -16,9 +16,11 @@ def main() -> None:
 def _register() -> None:
     from migrate.run_command import run_command
     from migrate.checker.command import check_command
+    from migrate.explain_command import explain_command
 
     main.add_command(run_command, "run")
     main.add_command(check_command, "check")
+    main.add_command(explain_command, "explain")
 
 
 _register()

@@ -19,6 +19,11 @@ class ConvertedFunction:
     call_params: tuple[str, ...]
     variables: tuple[str, ...] = ()  # variable names relative to the module's scope
     submodules: tuple[str, ...] = ()  # attribute names of submodules
+    # For `migrate explain` (not in the report's JSON): the plan as the codemod decided it.
+    scope: str | None = None  # the scope an instance built with its defaults opens
+    variable_names: tuple[tuple[str, str], ...] = ()  # (attr, TF1 name below `scope`)
+    submodule_specs: tuple[tuple[str, str, str], ...] = ()  # (attr, class, scope below ours)
+    sites: tuple[tuple[str, int, str], ...] = ()  # (attr, line, "creates" | why it is shared)
 
     def to_json(self) -> dict:
         return {

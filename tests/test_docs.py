@@ -17,6 +17,6 @@ def test_every_reason_code_is_documented() -> None:
 
 def test_readme_starts_with_the_two_commands() -> None:
     blocks = re.findall(r"^```sh\n(.*?)\n```", README, re.M | re.S)
-    assert "migrate run --dry-run examples/legacy" in blocks[0] and "migrate check" in blocks[0]
+    assert "migrate run --out build/migrated examples/legacy" in blocks[0] and blocks[0].endswith("migrate check")
     assert blocks[1].endswith("pytest -q")
     assert README.index(blocks[1]) < README.index("## What it does")

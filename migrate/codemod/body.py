@@ -16,7 +16,7 @@ import libcst as cst
 from migrate.codemod.analyse import FunctionInfo, is_regularization_lookup
 from migrate.codemod.context import GET_VARIABLE_PARAMS, SCOPE_HELPER_NAME, VARIABLE_PARAMS, FileContext, code
 from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string, pattern_text, snake_case
-from migrate.codemod.plan import ClassPlan
+from migrate.codemod.plan import ClassPlan, object_name, scope_text, site_line
 from migrate.codemod.scopes import (ScopeCall, ScopeSignature, Unsupported, bind_call,
                                     is_reuse_block, is_reuse_statement, scope_items)
 from migrate.codemod.variables import get_variable_spec
@@ -424,6 +424,7 @@ class BodyConverter(cst.CSTTransformer):
             attr = self.attrs.take(self._attr_base(hint) if self._path() else hint)
             self.sub_attrs[site_key] = attr
             self.plan.submodules.append(attr)
+            self.plan.submodule_specs[attr] = (cls, scope_text(self._path(), object_name(updated)))
             self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
             ref = self._ref(attr, key)
             test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
@@ -483,6 +484,7 @@ class BodyConverter(cst.CSTTransformer):
         site = (self._path(), ("s", literal) if literal is not None else ("d", code(name)))
         attr = self.var_attrs.get(site)
         if attr is not None:  # a reuse: shape and initializer are not needed
+            self.plan.sites.append((attr, self._site_line(original), self._share_reason(original)))
             return cst.parse_expression(self._ref(attr, key))
         if self._reusing():
             raise Unsupported("unsupported-scope", "reuse of a variable this function does not create "
@@ -496,6 +498,7 @@ class BodyConverter(cst.CSTTransformer):
             attr = self.attrs.take(self._attr_base(literal if literal is not None else pattern_text(spec.name)))
             self.var_attrs[site] = attr
             self.plan.variables.append(attr)
+            self.plan.variable_names[attr] = scope_text(site[0], literal if literal is not None else "{" + code(name) + "}")
             self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
             ref = self._ref(attr, key)
             lines = [f"{ref} = {spec.create}"]
@@ -545,6 +548,7 @@ class BodyConverter(cst.CSTTransformer):
         key = self._dynamic_key([])
         attr = self.attrs.take(self._attr_base(unique))
         self.plan.variables.append(attr)
+        self.plan.variable_names[attr] = scope_text(self._full_path(), unique)
         self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
         test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
         self._before(_statement(f"if {test}:\n    {self._ref(attr, key)} = {code(new_call)}\n"))
@@ -568,10 +572,15 @@ class BodyConverter(cst.CSTTransformer):
                               "TF1 makes new variables on every call", original)
         if attr is None and (site.reuse_true or self._reusing()):
             raise Unsupported("unsupported-scope", f"{callee} reuses variables created by another function", original)
+        self.plan.sites.append((attr or "", self._site_line(original), self._share_reason(original, site, callee) if attr else "creates"))
         if attr is None:
             attr = self.attrs.take(self._attr_base(site.attr_hint) if self._path() else site.attr_hint)
             self.sub_attrs[site_key] = attr
             self.plan.submodules.append(attr)
+            self.plan.sites[-1] = (attr, *self.plan.sites[-1][1:])
+            self.plan.submodule_specs[attr] = (self.ctx.class_names[callee], scope_text(
+                self._path(), site.shared_key if not site.dynamic and self.ctx.sigs[callee].kind != "none"
+                else None if not site.dynamic else "{" + code(site.name_expr) + "}"))
             eager = key is None and not self.frames and not self.loop_depth and not self.cond_depth
             if eager:
                 self.plan.init_submodules.append((attr, cst.parse_expression(site.ctor)))
@@ -582,6 +591,25 @@ class BodyConverter(cst.CSTTransformer):
                 self._before(_statement(f"if {test}:\n    {ref} = {site.ctor}\n"))
         ref = cst.parse_expression(self._ref(attr, key))
         return updated.with_changes(func=ref, args=site.args)
+
+    def _site_line(self, node: cst.Call) -> int:
+        line = site_line(self.ctx.lines, node, self.plan.sites[-1][1] if self.plan.sites else self.info.line)
+        return line
+
+    def _share_reason(self, original: cst.Call, site: "InstanceSite | None" = None, callee: str | None = None) -> str:
+        """Why this site resolves to a module or variable made earlier (shown by `migrate explain`)."""
+        sig = self.ctx.sigs.get(callee) if callee else None
+        for arg in original.args:
+            if sig is not None and sig.reuse_param and arg.keyword is not None and arg.keyword.value == sig.reuse_param:
+                return f"reuse={code(arg.value)}"
+            if isinstance(arg.value, cst.Name) and arg.value.value in self.captures:
+                return f"re-entered captured scope {arg.value.value}"
+        if self._reusing():
+            return "the enclosing scope reuses (reuse=True or reuse_variables())"
+        calls = self._scope_defaults() + ([sig.own_call] if sig is not None and sig.own_call is not None else [])
+        if any(c.reuse is not None and code(c.reuse).endswith("AUTO_REUSE") for c in calls):
+            return "AUTO_REUSE"
+        return "same scope name"
 
 
 def _names_in(node: cst.CSTNode) -> list[cst.Name]:
@@ -664,6 +692,8 @@ def instance_site(ctx: FileContext, callee: str, call: cst.Call, unique_default,
     info = ctx.analysis.functions[callee]
     sig = ctx.sigs[callee]
     class_name = ctx.class_names[callee]
+    if info.external is not None and info.external.implicit:
+        ctx.library_classes.add(class_name)
     params = info.node.params
     positional = [p.name.value for p in [*params.posonly_params, *params.params]]
     bound: dict[str, cst.BaseExpression] = {}

@@ -19,7 +19,7 @@ from migrate.codemod.emit import (call_parameters, ctor_parameters, delegate_hol
 from migrate.codemod.hosts import rewrite_host_statements
 from migrate.codemod.naming_scopes import rename_naming_scopes
 from migrate.codemod.naming import RESERVED_ATTRS, NameAllocator, class_name_for
-from migrate.codemod.plan import ClassPlan
+from migrate.codemod.plan import ClassPlan, explain_fields
 from migrate.codemod.scopes import Unsupported, scope_signature
 from migrate.codemod.tfapi import TfNames, collect_tf_names
 from migrate.diagnostics import Diagnostic
@@ -306,7 +306,8 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
             legacy_name=q, class_name=plan.class_name, line=plan.line,
             constructor_params=tuple(c.split("=")[0] for c in ctor),
             call_params=tuple(p for p in plan.call_param_names if p not in ("self",)),
-            variables=tuple(plan.variables), submodules=tuple(plan.submodules)))
+            variables=tuple(plan.variables), submodules=tuple(plan.submodules),
+            **explain_fields(plan, ctx.sigs[q])))
     return module, functions
 
 
