@@ -18,7 +18,6 @@ from migrate.checker.spec import (
     SpecError,
     entry_from_table,
     entry_from_targets,
-    legacy_is_class,
     parse_named_arg,
     validate,
 )
@@ -155,7 +154,6 @@ def test_entry_point_table_keys(tree: Path) -> None:
                               "setup": "hook.py:make"}, tree, "entry_points[0]")
     assert entry.args == {"n_embd": Expr("2 * 4", "args.n_embd"), "act": "relu"}
     assert entry.setup == str(tree / "hook.py:make")
-    assert legacy_is_class(entry)
     with pytest.raises(SpecError, match=r"entry_points\[0\]: unknown key 'arg' \(known: "):
         entry_from_table({"legacy": "a.py:f", "migrated": "b.py", "arg": {}}, tree,
                          "entry_points[0]")

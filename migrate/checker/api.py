@@ -26,7 +26,6 @@ from migrate.checker.spec import (
     SpecError,
     TensorSpec,
     entry_from_targets,
-    legacy_is_class,
     validate,
 )
 
@@ -147,7 +146,6 @@ def check_many(
                 "init_args": init_args,
                 "setup": ({"path": os.path.abspath(setup[0]), "function": setup[1]}
                           if setup else None),
-                "legacy_class": legacy_is_class(entry),
                 "tf_function": bool(options.tf_function if entry.tf_function is None
                                     else entry.tf_function),
             })

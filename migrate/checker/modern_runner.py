@@ -241,9 +241,11 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
 
 def _instance_target(module: Any, entry: dict[str, Any]) -> tuple[type, str | None] | None:
     """(class, method) when the entry runs through an instance of a migrated class
-    (migrate.checker.instances): `MIGRATED.py:Owner.method`; a legacy class `Model` (its
-    migrated namesake, or `:CLASS`); a legacy `Owner.method` with no per-method module class in
-    the migrated file (the migrated `Owner`, whose method delegates). Else None: module mode."""
+    (migrate.checker.instances): `MIGRATED.py:Owner.method`; a single name (`:CLASS`, else the
+    codemod's class for a function, or a legacy class's namesake); a legacy `Owner.method` with
+    no per-method module class in the migrated file (the migrated `Owner`, whose method
+    delegates). None: `Owner.method` through its per-method module (module mode, `_route_args`),
+    or a plain function entry."""
     from migrate.checker.spec import class_candidates
 
     function, klass = entry["function"], entry.get("klass")
@@ -253,11 +255,11 @@ def _instance_target(module: Any, entry: dict[str, Any]) -> tuple[type, str | No
         if not isinstance(cls, type):
             raise TypeError(f"{owner} in {module.__file__} is not a class")
         return cls, method
-    if not entry.get("legacy_class"):
-        return None
     parts = function.split(".")
-    if len(parts) == 1:
-        cls = getattr(module, klass or function, None)
+    if len(parts) == 1:  # a module class the codemod made, or the legacy class's namesake
+        name = klass or next((n for n in class_candidates(function)
+                              if isinstance(getattr(module, n, None), type)), None)
+        cls = getattr(module, name, None) if name else None
         return (cls, None) if isinstance(cls, type) else None
     if klass or any(isinstance(getattr(module, n, None), type) for n in class_candidates(function)):
         return None

@@ -6,7 +6,6 @@ JSON spec file, and the two runner subprocesses read that file.
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,18 +220,6 @@ def validate(entry: Entry) -> None:
     check_names(entry.args, files)
     check_names(entry.init_args, files)
     check_setup(entry.setup)
-
-
-def legacy_is_class(entry: Entry) -> bool:
-    """Whether the legacy target's first name is a class the legacy file defines (statically)."""
-    if entry.function is None:
-        return False
-    owner = entry.function.split(".")[0]
-    try:
-        tree = ast.parse(Path(entry.legacy_path).read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
-        return False
-    return any(isinstance(node, ast.ClassDef) and node.name == owner for node in tree.body)
 
 
 @dataclass(frozen=True)
