@@ -39,7 +39,7 @@ class CreatorSpec:
         return tuple(p for p in self.params if p not in (self.scope_param, self.reuse_param))
 
 
-_ZEROS, _ONES = "tf.zeros_initializer()", "tf.ones_initializer()"
+_ZEROS, _ONES = "tf.zeros", "tf.ones"  # (shape, dtype) callables the upgrade stage keeps
 _REGULARIZED = {"kernel_initializer": "None", "bias_initializer": _ZEROS,
                 "kernel_regularizer": "None", "bias_regularizer": "None",
                 "activity_regularizer": "None", "kernel_constraint": "None",

@@ -120,7 +120,7 @@ class Dense(_Regularized):
 
     @tf.Module.with_name_scope
     def __call__(self, inputs, units, activation=None, use_bias=True, kernel_initializer=None,
-                 bias_initializer=tf.zeros_initializer(), kernel_regularizer=None,
+                 bias_initializer=tf.zeros, kernel_regularizer=None,
                  bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
                  bias_constraint=None, trainable=True):
         _no_activity_regularizer(activity_regularizer)
@@ -133,7 +133,7 @@ class Dense(_Regularized):
             self._regularize("kernel", kernel_regularizer)
             if use_bias:
                 self.bias = _tf1_variable("bias", [units], dtype, bias_initializer,
-                                          tf.zeros_initializer(), trainable, bias_constraint)
+                                          tf.zeros, trainable, bias_constraint)
                 self._regularize("bias", bias_regularizer)
         outputs = _tf1_dense_matmul(tf.cast(inputs, dtype), self.kernel)
         if self.bias is not None:
@@ -180,9 +180,9 @@ class _Convolution(_Regularized):
             self._regularize("kernel", kernel_regularizer)
             if use_bias:
                 self.bias = _tf1_variable(self._bias_name, [filters], dtype, bias_initializer,
-                                          tf.zeros_initializer(), trainable, bias_constraint)
+                                          tf.zeros, trainable, bias_constraint)
                 self._regularize("bias", bias_regularizer)
-        outputs = tf.nn.convolution(tf.cast(inputs, dtype), self.kernel,
+        outputs = tf.nn.convolution(tf.cast(inputs, dtype), filters=self.kernel,
                                     strides=list(_tf1_tuple(strides, self._rank)),
                                     padding=padding.upper(),
                                     dilations=list(_tf1_tuple(dilation_rate, self._rank)),
@@ -203,7 +203,7 @@ class Conv2D(_Convolution):
     @tf.Module.with_name_scope
     def __call__(self, inputs, filters, kernel_size, strides=(1, 1), padding="valid",
                  data_format="channels_last", dilation_rate=(1, 1), activation=None,
-                 use_bias=True, kernel_initializer=None, bias_initializer=tf.zeros_initializer(),
+                 use_bias=True, kernel_initializer=None, bias_initializer=tf.zeros,
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, trainable=True):
         _no_activity_regularizer(activity_regularizer)
@@ -225,7 +225,7 @@ class Conv1D(_Convolution):
     @tf.Module.with_name_scope
     def __call__(self, inputs, filters, kernel_size, strides=1, padding="valid",
                  data_format="channels_last", dilation_rate=1, activation=None,
-                 use_bias=True, kernel_initializer=None, bias_initializer=tf.zeros_initializer(),
+                 use_bias=True, kernel_initializer=None, bias_initializer=tf.zeros,
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, trainable=True):
         _no_activity_regularizer(activity_regularizer)
@@ -274,7 +274,7 @@ class _Deconvolution(_Regularized):
             self._regularize("kernel", kernel_regularizer)
             if use_bias:
                 self.bias = _tf1_variable(self._bias_name, [filters], dtype, bias_initializer,
-                                          tf.zeros_initializer(), trainable, bias_constraint)
+                                          tf.zeros, trainable, bias_constraint)
                 self._regularize("bias", bias_regularizer)
         height, width = inputs.shape[1], inputs.shape[2]
         output_shape = tf.stack([tf.shape(inputs)[0],
@@ -296,7 +296,7 @@ class Conv2DTranspose(_Deconvolution):
     @tf.Module.with_name_scope
     def __call__(self, inputs, filters, kernel_size, strides=(1, 1), padding="valid",
                  data_format="channels_last", activation=None, use_bias=True,
-                 kernel_initializer=None, bias_initializer=tf.zeros_initializer(),
+                 kernel_initializer=None, bias_initializer=tf.zeros,
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, trainable=True):
         _no_activity_regularizer(activity_regularizer)
@@ -426,9 +426,9 @@ class BatchNormalization(_BatchNorm):
 
     @tf.Module.with_name_scope
     def __call__(self, inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
-                 beta_initializer=tf.zeros_initializer(), gamma_initializer=tf.ones_initializer(),
-                 moving_mean_initializer=tf.zeros_initializer(),
-                 moving_variance_initializer=tf.ones_initializer(), beta_regularizer=None,
+                 beta_initializer=tf.zeros, gamma_initializer=tf.ones,
+                 moving_mean_initializer=tf.zeros,
+                 moving_variance_initializer=tf.ones, beta_regularizer=None,
                  gamma_regularizer=None, beta_constraint=None, gamma_constraint=None,
                  training=False, trainable=True, renorm=False, renorm_clipping=None,
                  renorm_momentum=0.99, fused=None, virtual_batch_size=None, adjustment=None):
@@ -460,7 +460,7 @@ class FullyConnected(Dense):
     @tf.Module.with_name_scope
     def __call__(self, inputs, num_outputs, activation_fn=tf.nn.relu, normalizer_fn=None,
                  normalizer_params=None, weights_initializer=None, weights_regularizer=None,
-                 biases_initializer=tf.zeros_initializer(), biases_regularizer=None,
+                 biases_initializer=tf.zeros, biases_regularizer=None,
                  variables_collections=None, outputs_collections=None, trainable=True):
         inputs = tf.convert_to_tensor(inputs)
         dtype = _layer_dtype(inputs)
@@ -494,7 +494,7 @@ class ContribConv2D(_Convolution):
     def __call__(self, inputs, num_outputs, kernel_size, stride=1, padding="SAME",
                  data_format=None, rate=1, activation_fn=tf.nn.relu, normalizer_fn=None,
                  normalizer_params=None, weights_initializer=None, weights_regularizer=None,
-                 biases_initializer=tf.zeros_initializer(), biases_regularizer=None,
+                 biases_initializer=tf.zeros, biases_regularizer=None,
                  variables_collections=None, outputs_collections=None, trainable=True):
         use_bias = bool(not normalizer_fn and biases_initializer)
         outputs = self._convolve(inputs, num_outputs, kernel_size, stride, padding, data_format,
@@ -518,7 +518,7 @@ class ContribConv2DTranspose(_Deconvolution):
     def __call__(self, inputs, num_outputs, kernel_size, stride=1, padding="SAME",
                  data_format="NHWC", activation_fn=tf.nn.relu, normalizer_fn=None,
                  normalizer_params=None, weights_initializer=None, weights_regularizer=None,
-                 biases_initializer=tf.zeros_initializer(), biases_regularizer=None,
+                 biases_initializer=tf.zeros, biases_regularizer=None,
                  variables_collections=None, outputs_collections=None, trainable=True):
         use_bias = bool(not normalizer_fn and biases_initializer)
         outputs = self._deconvolve(inputs, num_outputs, kernel_size, stride, padding,
@@ -552,9 +552,9 @@ class ContribBatchNorm(_BatchNorm):
                                       "migrated layer")
         inputs = tf.convert_to_tensor(inputs)
         rank = inputs.shape.rank
-        initializers = {"gamma": tf.ones_initializer(), "beta": tf.zeros_initializer(),
-                        "moving_mean": tf.zeros_initializer(),
-                        "moving_variance": tf.ones_initializer()}
+        initializers = {"gamma": tf.ones, "beta": tf.zeros,
+                        "moving_mean": tf.zeros,
+                        "moving_variance": tf.ones}
         initializers.update(param_initializers or {})
         regularizers = dict(param_regularizers or {})
         axis = 1 if data_format == "NCHW" else -1
@@ -602,10 +602,10 @@ class LayerNorm(_Regularized):
         params_shape = inputs.shape[begin_params_axis:].as_list()
         if self.beta is None and self.gamma is None:
             if center:
-                self.beta = _tf1_variable("beta", params_shape, dtype, tf.zeros_initializer(),
+                self.beta = _tf1_variable("beta", params_shape, dtype, tf.zeros,
                                           None, trainable)
             if scale:
-                self.gamma = _tf1_variable("gamma", params_shape, dtype, tf.ones_initializer(),
+                self.gamma = _tf1_variable("gamma", params_shape, dtype, tf.ones,
                                            None, trainable)
         mean, variance = tf.nn.moments(inputs, list(range(begin_norm_axis, rank)), keepdims=True)
         epsilon = 1e-12 if dtype != tf.float16 else 1e-3
