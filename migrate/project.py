@@ -23,6 +23,7 @@ from typing import Collection, Iterable
 
 from migrate.codemod.analyse import FileAnalysis, analyse_module
 from migrate.codemod.external import ExternalCallee, FilePlan
+from migrate.codemod.implicit import implicit_creators
 from migrate.codemod.naming import class_name_for
 from migrate.codemod.tfapi import TfNames, collect_tf_names
 
@@ -343,6 +344,7 @@ def _analyse(project: Project, s: Summary, externals: tuple[ExternalCallee, ...]
 
         tf = TfNames(dict(s.tf.aliases), s.tf.tf_alias, s.tf.tf_alias_is_v1)
         _inherit_tf_names(tf, FilePlan(tf_aliases=inherited))
+    externals = externals + implicit_creators(s.tree, tf)
     return analyse_module(s.tree, tf, project.pins.get(s.path, frozenset()), externals, forced,
                           frozenset(project.known_plain(s)))
 
@@ -440,6 +442,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                 callee = a.functions.get(other)
                 if callee is None or other not in a.creators:
                     continue
+                if callee.external is not None and callee.external.implicit:
+                    continue  # a library layer: nothing to link
                 if callee.external is not None:
                     target = project.reachable[path][other]
                     edges[node].add(target)
@@ -449,6 +453,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                     edges[node].add((path, other))
                     edges[(path, other)].add(node)
         for spelling, info in a.functions.items():
+            if info.external is not None and info.external.implicit:
+                continue
             if info.external is not None and info.blockers and spelling in a.creators:
                 target = project.reachable[path][spelling]
                 for d in info.blockers:
@@ -456,7 +462,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                         blockers[target].append((d.code, d.message, f"{display}:{d.line}"))
         # Hosts and the module level call other files' creators too: they depend on them.
         for spelling, info in a.functions.items():
-            if info.external is not None and spelling in a.converted:
+            if info.external is not None and not info.external.implicit and spelling in a.converted:
                 cross_nodes.add(project.reachable[path][spelling])
     for path, s in project.summaries.items():
         if s.analysis is None or not s.creators:

@@ -102,7 +102,8 @@ def test_import_resolves_by_path_not_by_last_name() -> None:
 
 def test_a_refused_component_stays_in_every_file() -> None:
     model = STAR_MODEL.replace('return linear(lrelu(x), 1, "d_lin")',
-                               'h = linear(lrelu(x), 1, "d_lin")\n        return tf.layers.dense(h, 1)')
+                               'h = linear(lrelu(x), 1, "d_lin")\n'
+                               '        return h * tf.get_variable("s", [1], partitioner=p)')
     out = _migrate({"ops.py": OPS, "model.py": model})
     assert out["ops.py"][0] == OPS or "def linear(" in out["ops.py"][0]
     assert "class Linear" not in out["ops.py"][0]

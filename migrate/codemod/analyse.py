@@ -140,7 +140,7 @@ class _BodyScan:
         self.foreign: set[str] = set()  # local names bound to objects built by other files' code
 
     def block(self, code: str, message: str, node: ast.expr) -> None:
-        self.blockers.append(((node.lineno, node.col_offset), Diagnostic(code, message, node.lineno)))
+        self.blockers.append(((node.lineno, node.col_offset), Diagnostic(code, message, node.lineno, node.col_offset)))
 
     def sorted_blockers(self) -> list[Diagnostic]:
         """In source order, as a libcst visit would have met them."""
@@ -148,6 +148,13 @@ class _BodyScan:
 
     def call(self, node: ast.Call, api: str | None, nested: int) -> None:
         func = node.func
+        if self.external_dotted and type(func) is ast.Attribute and func.attr in self.external_attrs:
+            dotted = ast_dotted_name(func)
+            if dotted in self.external_dotted:  # another file's function, or a tf.layers-style creator
+                self.calls.add(dotted)  # type: ignore[arg-type]
+                if nested:
+                    self.block("unsupported-call", f"{dotted} inside a nested function or lambda", node)
+                return
         if api is not None:
             self._tf_call(api, node, nested)
             return
@@ -159,10 +166,7 @@ class _BodyScan:
             elif func.id in self.external_names and func.id not in self.assigned and func.id not in self.params:
                 self.calls.add(func.id)
         elif type(func) is ast.Attribute:
-            if self.external_dotted and func.attr in self.external_attrs \
-                    and ast_dotted_name(func) in self.external_dotted:
-                self.calls.add(ast_dotted_name(func))  # type: ignore[arg-type]
-            elif self.self_name is not None and type(func.value) is ast.Name and func.value.id == self.self_name \
+            if self.self_name is not None and type(func.value) is ast.Name and func.value.id == self.self_name \
                     and func.attr in self.methods:
                 self.calls.add(f"{self.owner}.{func.attr}")
             elif func.attr == "run" and ast_dotted_name(func.value) in ("sess", "session", "self.sess", "self.session"):

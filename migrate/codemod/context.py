@@ -50,6 +50,7 @@ class FileContext:
     sigs: dict[str, ScopeSignature] = field(default_factory=dict)
     class_names: dict[str, str] = field(default_factory=dict)  # qualname -> generated class
     uses_scope_helper: bool = False  # some body re-enters scopes by name: emit SCOPE_HELPER
+    library_classes: set[str] = field(default_factory=set)  # tf.layers-style classes built: emit them
 
     def tf_attr(self, attr: str) -> str:
         return f"{self.tf_alias}.{attr}"

@@ -14,6 +14,9 @@ from migrate.codemod.analyse import FileAnalysis, analyse_module, attach_nodes, 
 from migrate.codemod.lines import LineIndex
 from migrate.codemod.body import BodyConverter
 from migrate.codemod.context import SCOPE_HELPER, FileContext
+from migrate.codemod.external import FilePlan, tf_names_of
+from migrate.codemod.implicit import implicit_creators
+from migrate.codemod.creators import library_source
 from migrate.codemod.emit import (call_parameters, ctor_parameters, delegate_holder_init, docstring_of,
                                   emit_class, emit_delegate)
 from migrate.codemod.hosts import rewrite_host_statements
@@ -22,6 +25,7 @@ from migrate.codemod.naming import RESERVED_ATTRS, NameAllocator, class_name_for
 from migrate.codemod.plan import ClassPlan, explain_fields
 from migrate.codemod.scopes import Unsupported, scope_signature
 from migrate.codemod.tfapi import TfNames, collect_tf_names
+from migrate.cstnames import dotted_name
 from migrate.diagnostics import Diagnostic
 from migrate.result import ConvertedFunction
 
@@ -47,8 +51,11 @@ class _Creates(cst.CSTVisitor):
             self.found = True
         elif isinstance(node.func, cst.Attribute) and node.func.attr.value in self.converted_methods:
             self.found = True
+        elif self.converted_dotted and isinstance(node.func, cst.Attribute) and dotted_name(node.func) in self.converted_dotted:
+            self.found = True
 
     converted_methods: set[str] = set()
+    converted_dotted: set[str] = set()
 
 
 def _all_names(tree: ast.Module) -> set[str]:
@@ -106,13 +113,19 @@ class Preview:
         return self.codemod_noop and any(d.severity != "info" for d in self.diagnostics)
 
 
-def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset()) -> Preview:
+def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset(),
+            plan: FilePlan | None = None) -> Preview:
     """Analyse a file on Python's ast; `codemod_noop` is decided conservatively (True only where
-    `convert_module` provably returns the module unchanged)."""
+    `convert_module` provably returns the module unchanged). `plan`: the project's decisions for
+    this file (other files' functions it calls, functions another file keeps TF1)."""
     tf = collect_tf_names(tree)
+    if plan is not None and plan.tf_aliases:
+        _inherit_tf_names(tf, plan)
     if not tf.aliases:
         return Preview(tree, tf, None, True, frozenset())
-    analysis = analyse_module(tree, tf, pinned)
+    externals = (plan.externals if plan else ()) + implicit_creators(tree, tf)
+    analysis = analyse_module(tree, tf, pinned, externals, plan.forced_blocks if plan else (),
+                              frozenset(plan.known_plain) if plan else frozenset())
     if analysis.script_creates:
         return Preview(tree, tf, analysis, False, frozenset())
     if not analysis.creators:
@@ -128,14 +141,24 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset())
     return Preview(tree, tf, analysis, tf.tf_alias is not None and not naming, skip)
 
 
+def _inherit_tf_names(tf: TfNames, plan: FilePlan) -> None:
+    """TF names a star import of a sibling brings (`from ops import *` where ops imports tf)."""
+    for local, full in plan.tf_aliases:
+        tf.aliases.setdefault(local, full)
+    if tf.tf_alias is None:
+        inherited = tf_names_of(plan.tf_aliases)
+        tf.tf_alias, tf.tf_alias_is_v1 = inherited.tf_alias, inherited.tf_alias_is_v1
+
+
 def convert_module(module: cst.Module, source: str | None = None,
-                   pinned: frozenset[str] = frozenset(), seen: Preview | None = None) -> Conversion:
+                   pinned: frozenset[str] = frozenset(), seen: Preview | None = None,
+                   plan: FilePlan | None = None) -> Conversion:
     """Convert one file. `pinned` names top-level functions other files import: they (and what
     shares variables with them) stay as they are. `seen`: the file's `preview`, if already made."""
     if source is None:
         source = module.code
     if seen is None:
-        seen = preview(ast.parse(source), source, pinned)
+        seen = preview(ast.parse(source), source, pinned, plan)
     tf, analysis = seen.tf, seen.analysis
     if analysis is None:
         return Conversion(module, (), (), frozenset())
@@ -240,15 +263,33 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
     tf_alias = tf.tf_alias or "tf"
     ctx = FileContext(tf, tf_alias, analysis, lines)
     classes = NameAllocator(module_names)
-    converted_methods = {analysis.functions[q].name for q in analysis.converted if "." in q}
+    local = {q for q in analysis.converted if analysis.functions[q].external is None}
+    converted_methods = {analysis.functions[q].name for q in local if "." in q}
+    external_dotted = {q for q in analysis.converted - local if "." in q}
+    for q in sorted(analysis.converted - local):
+        ext = analysis.functions[q].external
+        callee_tf = tf_names_of(ext.tf_aliases)
+        callee_creators = set(ext.callee_creators)
+
+        def creates_there(stmt: cst.CSTNode, _tf=callee_tf, _conv=callee_creators) -> bool:
+            v = _Creates(_tf, _conv)
+            fast_visit(stmt, v)
+            return v.found
+
+        try:
+            ctx.sigs[q] = scope_signature(callee_tf, analysis.functions[q].node, creates_there)
+        except Unsupported as e:
+            raise _Blocked(q, e)
+        ctx.class_names[q] = ext.class_ref
     # Signatures and class names first: callers need them.
-    for q in sorted(analysis.converted, key=lambda q: ("." in q, q)):
+    for q in sorted(local, key=lambda q: ("." in q, q)):
         info = analysis.functions[q]
         finder_conv = {x for x in analysis.converted if "." not in x}
 
         def creates(stmt: cst.CSTNode, _conv=finder_conv) -> bool:
             v = _Creates(tf, _conv)
             v.converted_methods = converted_methods
+            v.converted_dotted = external_dotted
             fast_visit(stmt, v)
             return v.found
 
@@ -265,7 +306,7 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
         ctx.class_names[q] = classes.take(base)
 
     plans: dict[str, ClassPlan] = {}
-    for q in sorted(analysis.converted):
+    for q in sorted(local):
         info = analysis.functions[q]
         sig = ctx.sigs[q]
         plan = ClassPlan(q, ctx.class_names[q], info.line, owner=info.owner,
@@ -297,6 +338,8 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
         raise _ScriptBlocked(e)
     if ctx.uses_scope_helper:
         module = _add_scope_helper(module, tf_alias)
+    if ctx.library_classes:
+        module = _add_library(module, ctx.library_classes)
     if tf.tf_alias is None:
         module = _add_tf_import(module)
     functions = []
@@ -504,6 +547,33 @@ def _add_scope_helper(module: cst.Module, tf_alias: str) -> cst.Module:
     helper = helper.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
     body.insert(index, helper)
     return module.with_changes(body=body)
+
+
+def _add_library(module: cst.Module, classes: set[str]) -> cst.Module:
+    """The plain-TF2 layer classes the file's converted code builds, after the imports, once."""
+    source = library_source(sorted(classes))
+    header, _, body = source.partition("import tensorflow as tf\n")
+    library = cst.parse_module(body.lstrip("\n"))
+    stmts = list(library.body)
+    if stmts:
+        stmts[0] = stmts[0].with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
+    body_stmts = list(module.body)
+    index = 0
+    for i, stmt in enumerate(body_stmts):
+        if isinstance(stmt, cst.SimpleStatementLine) and (
+                any(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body)
+                or (i == 0 and isinstance(stmt.body[0], cst.Expr))):
+            index = i + 1
+        elif i > index:
+            break
+    if "import math" in header and not any(
+            isinstance(s, cst.SimpleStatementLine) and any(isinstance(x, cst.Import) and any(
+                isinstance(a.name, cst.Name) and a.name.value == "math" and a.asname is None for a in x.names)
+                for x in s.body) for s in body_stmts):
+        body_stmts.insert(index, cst.parse_statement("import math\n"))
+        index += 1
+    body_stmts[index:index] = stmts
+    return module.with_changes(body=body_stmts)
 
 
 def _add_tf_import(module: cst.Module) -> cst.Module:

@@ -28,6 +28,7 @@ class ExternalCallee:
     callee_creators: tuple[str, ...] = ()  # functions of the callee's file that create variables
     creates_tf_variable: bool = False  # makes tf.Variables: a second call would make new ones
     blocked_reason: str | None = None  # None: converts; else why its component stays TF1
+    implicit: bool = False  # a tf.layers / contrib / slim creator: its class comes from the library
 
 
 @dataclass(frozen=True)
