@@ -23,13 +23,15 @@ __all__ = ["compat_renames_needed", "upgrade_module", "upgrade_source"]
 
 def upgrade_module(
     module: cst.Module, skip_functions: frozenset[str] = frozenset(), lines: StatementLines | None = None,
+    origin: tuple[cst.Module, str] | None = None,
 ) -> tuple[cst.Module, list[Diagnostic]]:
     """Upgrade one parsed file. Functions named in `skip_functions` ("f", "Cls.method") are code
     the structural stage left as TF1: they get compat renames only (what tf_upgrade_v2 would do,
     `tf.variable_scope` -> `tf.compat.v1.variable_scope`, reported `compat-v1-kept`), never the
     native rewrites. A file without TensorFlow imports comes back as the same object. `lines`
     (where the module's statements start in its text) lets diagnostics print only their own
-    statements for their positions."""
+    statements for their positions. `origin` (the module the structural stage started from and
+    its source text) makes diagnostics point into that text rather than the intermediate one."""
     tables = load_tables()
     facts = scan_statements(module)
     if not facts.has_tf:
@@ -79,7 +81,7 @@ def upgrade_module(
     if helpers or up.new_tf_alias:
         new = _insert_top(new, helpers, up)
         up.changed = True
-    diagnostics = diagnostics_for(found, module, lines, statement_of if lines is not None else None)
+    diagnostics = diagnostics_for(found, module, lines, statement_of if lines is not None else None, origin)
     return (new if up.changed else module), diagnostics
 
 

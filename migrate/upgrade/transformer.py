@@ -913,10 +913,13 @@ class Cleanup(cst.CSTTransformer):
 
 
 def diagnostics_for(found, module: cst.Module, lines: StatementLines | None = None,
-                    statement_of: dict[int, int] | None = None) -> list[Diagnostic]:
+                    statement_of: dict[int, int] | None = None,
+                    origin: tuple[cst.Module, str] | None = None) -> list[Diagnostic]:
     """Positions only when there is something to report, and only for the reported nodes: by
     printing just their statements where `lines` and `statement_of` (node id -> index of its
-    top-level statement) allow, else the whole module."""
+    top-level statement) allow, else the whole module. `origin`: the module the structural stage
+    started from and its text, when `module` is what it made of it: positions are then mapped
+    back to that text (migrate/upgrade/origin.py)."""
     if not found:
         return []
     targets = {id(f[2]) for f in found}
@@ -928,6 +931,11 @@ def diagnostics_for(found, module: cst.Module, lines: StatementLines | None = No
         positions = statement_positions(module, lines, by_statement)
     if positions is None:
         positions = start_positions(module, targets)
+    if origin is not None and origin[0] is not module:
+        from migrate.upgrade.origin import original_positions
+
+        nodes = list({id(f[2]): f[2] for f in found}.values())
+        positions = original_positions(nodes, positions, origin[0], origin[1])
     out = []
     seen = set()
     for code, msg, node, severity in found:
