@@ -13,7 +13,7 @@ import tensorflow as tf
 
 def dense_block(x):
     with tf.variable_scope("block"):
-        return tf.layers.dense(x, 4)
+        return tf.layers.Dense(4)(x)
 '''
 
 CONVERTIBLE = '''\

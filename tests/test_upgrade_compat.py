@@ -30,10 +30,10 @@ def test_refused_function_beside_converted_ones(source: str) -> None:
     # the generated helper names the TF2 API (it crashed under the kept v1 import before)
     assert "current = tf.get_current_name_scope()" in code and "compat.v2" not in code
     assert ('def tower(x):\n    with tf.compat.v1.variable_scope("tower"):\n'
-            '        h = tf.compat.v1.layers.dense(x, 4, name="d")\n'
+            '        h = tf.compat.v1.layers.Dense(4, name="d")(x)\n'
             '        return tf.nn.relu(h) * tf.compat.v1.to_float(tf.shape(x)[0])\n') in code
     kept = {d.message.split("`")[1] for d in out.diagnostics if d.code == "compat-v1-kept"}
-    assert {"tf.variable_scope", "tf.layers.dense", "tf.to_float"} <= kept
+    assert {"tf.variable_scope", "tf.layers.Dense", "tf.to_float"} <= kept
     assert transform_source(code, "mixed.py").code == code
 
 

@@ -40,8 +40,8 @@ def implicit_creators(tree: ast.Module, tf: TfNames) -> tuple[ExternalCallee, ..
         if type(node) is not ast.Call or type(node.func) is not ast.Attribute:
             continue
         spelling = ast_dotted_name(node.func)
-        if spelling is None or spelling in found:
-            continue
+        if spelling is None or spelling in found or ".compat.v1." in spelling:
+            continue  # an explicit tf.compat.v1 spelling is code kept as TF1 (e.g. by an earlier run)
         api = tf.api(node.func)
         spec = SPECS.get(api) if api is not None else None
         if spec is None:

@@ -30,7 +30,7 @@ class Linear(tf.Module):
 
 def tower(x):
     with tf.compat.v1.variable_scope("tower"):
-        h = tf.compat.v1.layers.dense(x, 4, name="d")
+        h = tf.compat.v1.layers.Dense(4, name="d")(x)
         return tf.nn.relu(h) * tf.compat.v1.to_float(tf.shape(x)[0])
 
 

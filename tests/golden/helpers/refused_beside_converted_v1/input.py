@@ -10,7 +10,7 @@ def linear(x, n, scope=None):
 
 def tower(x):
     with tf.variable_scope("tower"):
-        h = tf.layers.dense(x, 4, name="d")
+        h = tf.layers.Dense(4, name="d")(x)
         return tf.nn.relu(h) * tf.to_float(tf.shape(x)[0])
 
 
