@@ -7,24 +7,38 @@ import ast
 import libcst as cst
 
 from migrate.codemod.convert import Conversion, convert_module, preview
+from migrate.codemod.external import FilePlan
+from migrate.codemod.implicit import join_library, split_library
+from migrate.codemod.import_renames import rename_imports
 from migrate.cstparse import parse_module
 from migrate.result import TransformOutput
 from migrate.upgrade import compat_renames_needed, upgrade_module
 from migrate.upgrade.codegen import derived_lines, module_code, statement_lines
 
 
-def transform_source(source: str, path: str = "<string>", pinned: frozenset[str] = frozenset()) -> TransformOutput:
+def transform_source(source: str, path: str = "<string>", pinned: frozenset[str] = frozenset(),
+                     plan: FilePlan | None = None) -> TransformOutput:
     """Migrate one Python source text. Raises libcst.ParserSyntaxError if it does not parse.
 
-    `pinned`: top-level names other files import from this one (see migrate.project); they stay.
+    `pinned`: top-level names other files import from this one that must stay (files the project
+    cannot see through); `plan`: the project's cross-file decisions for this file (migrate.project).
     """
+    out = _transform(source, path, pinned, plan)
+    if plan is not None and plan.import_renames:
+        code = rename_imports(out.code, plan.import_renames)
+        if code != out.code:
+            out = TransformOutput(code=code, diagnostics=out.diagnostics, functions=out.functions, parsed=True)
+    return out
+
+
+def _transform(source: str, path: str, pinned: frozenset[str], plan: FilePlan | None) -> TransformOutput:
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         cst.parse_module(source)  # raises ParserSyntaxError where libcst agrees it does not parse
         return TransformOutput(code=source)  # libcst-only syntax: nothing safe to do
     # The analysis runs on Python's ast (fast); a libcst tree is built only when something changes.
-    seen = preview(tree, source, pinned)
+    seen = preview(tree, source, pinned, plan)
     if (seen.blocked_only and not compat_renames_needed(seen.tf.aliases)) or (seen.codemod_noop and not _mentions_tf(source)):
         return TransformOutput(code=source, diagnostics=tuple(d.with_path(path) for d in seen.diagnostics),
                                parsed=True)
@@ -33,7 +47,7 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
     if seen.codemod_noop:
         conversion = Conversion(module, seen.diagnostics, (), seen.skip_functions)
     else:
-        conversion = convert_module(module, source, pinned, seen)
+        conversion = convert_module(module, source, pinned, seen, plan)
     new_module = conversion.module
     diagnostics = list(conversion.diagnostics)
     refused = not conversion.functions and any(d.severity != "info" for d in diagnostics)
@@ -45,12 +59,16 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
     if _mentions_tf(source):
         # Diagnostics positions: when the upgrade reads the text as parsed, the ast says where
         # each statement starts (no need to print the whole module to find out).
+        before_split = new_module
+        new_module, library = split_library(new_module)  # generated TF2 layer code: never upgraded
         upgrade_lines = lines if new_module is module or lines is None else derived_lines(lines, module, new_module)
         upgraded, upgrade_diagnostics = upgrade_module(new_module, conversion.skip_functions, upgrade_lines,
                                                        origin=(module, source))
         diagnostics.extend(upgrade_diagnostics)
         if upgraded is not new_module:
-            new_module, converted_code = upgraded, None
+            new_module, converted_code = join_library(upgraded, library), None
+        else:
+            new_module = before_split
     if new_module is module:
         code = source
     else:
