@@ -477,6 +477,8 @@ class RepoResult:
     functions_converted: int = 0
     files_changed: int = 0
     report_status: dict = field(default_factory=dict)
+    internal_errors: int = 0  # files the report marks internal-error: migrate crashed on them
+    verification_failed: int = 0  # of those, files its own verification stage refused
     codes_noninfo: dict = field(default_factory=dict)
     codes_info: dict = field(default_factory=dict)
     broke_parse: list = field(default_factory=list)
@@ -574,6 +576,10 @@ def compare(res: RepoResult, work: Path, texts0: dict[str, bytes], facts0: dict[
         res.functions_converted += len(f.get("functions") or [])
         if f.get("reason"):
             noninfo[f"file:{f['reason']}"] += 1
+        internal = [d for d in f.get("diagnostics") or [] if d.get("code") == "internal-error"]
+        if internal or f.get("reason") == "internal-error":
+            res.internal_errors += 1
+            res.verification_failed += any("verification" in str(d.get("message", "")) for d in internal)
         for d in f.get("diagnostics") or []:
             (info if d.get("severity") == "info" else noninfo)[d.get("code", "?")] += 1
             drel = report_rel(str(d.get("path") or f.get("path", "")), work)
@@ -639,6 +645,8 @@ def totals(rows: list[RepoResult]) -> dict:
         "new_broken_imports": sum(n for r in ok for *_, n in r.new_broken_imports),
         "uncovered_left": sum(len(r.uncovered_left) for r in ok),
         "unexplained_left": sum(len(r.unexplained_left) for r in ok),
+        "internal_errors": sum(r.internal_errors for r in rows),
+        "verification_failed": sum(r.verification_failed for r in rows),
         "second_run_clean": sum(r.check_rc == 0 for r in ok),
         "second_run_idempotent": sum(r.second_run_changes == [] for r in ok),
         "migrate_seconds": round(sum(r.migrate_seconds or 0 for r in rows), 1),
@@ -663,7 +671,7 @@ def second_run(r: RepoResult) -> str:
 def markdown(rows: list[RepoResult], meta: dict) -> str:
     out = ["# Real-repository benchmark\n", f"migrate: `{meta['migrate_cmd']}` ({meta['source']}); {meta['date']}; "
            f"{meta['cpus']} cpus; jobs {meta['jobs']}; {meta['total_seconds']} s in all\n"]
-    cols = ["repo", "set", ".py", "vs b/a", "gv b/a", "eliminated", "funcs", "changed", "broke parse",
+    cols = ["repo", "set", ".py", "vs b/a", "gv b/a", "eliminated", "funcs", "changed", "int. err (verif.)", "broke parse",
             "new undef", "broken imp", "uncovered", "unexplained", "2nd run", "time s", "status"]
     out += ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
     for r in rows:
@@ -671,24 +679,26 @@ def markdown(rows: list[RepoResult], meta: dict) -> str:
         gv = f"{r.before.get('get_variable', 0)}/{r.after.get('get_variable', 0)}"
         status = r.status if r.status == "ok" else f"**{r.status}** {r.error or r.migrate_stderr}"[:80]
         cells = [r.name, r.set, r.py_files, vs, gv, fmt_pct(r.eliminated_pct), r.functions_converted,
-                 r.files_changed, len(r.broke_parse), sum(n for *_, n in r.new_undefined),
+                 r.files_changed, f"{r.internal_errors} ({r.verification_failed})" if r.internal_errors else 0,
+                 len(r.broke_parse), sum(n for *_, n in r.new_undefined),
                  sum(n for *_, n in r.new_broken_imports), len(r.uncovered_left), len(r.unexplained_left),
                  second_run(r), "-" if r.migrate_seconds is None else r.migrate_seconds,
                  status.replace("|", "/")]
         out.append("| " + " | ".join(str(c) for c in cells) + " |")
     out.append("")
     cols = ["set", "repos ok", "calls before → after", "eliminated", "repos with funcs", "funcs",
-            "broke parse", "new undef", "broken imp", "uncovered", "unexplained", "2nd run clean", "migrate s"]
+            "int. err (verif.)", "broke parse", "new undef", "broken imp", "uncovered", "unexplained", "2nd run clean", "migrate s"]
     out += ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
     for label in sorted({r.set for r in rows}) + ["all"]:
         t = totals([r for r in rows if label in ("all", r.set)])
         cells = [label, f"{t['ok']}/{t['repos']}", f"{t['calls_before']} → {t['calls_after']}",
                  fmt_pct(t["eliminated_pct"]), t["repos_with_functions"], t["functions_converted"],
-                 t["broke_parse"], t["new_undefined"], t["new_broken_imports"], t["uncovered_left"],
+                 f"{t['internal_errors']} ({t['verification_failed']})", t["broke_parse"], t["new_undefined"], t["new_broken_imports"], t["uncovered_left"],
                  t["unexplained_left"], t["second_run_clean"], t["migrate_seconds"]]
         out.append("| " + " | ".join(str(c) for c in cells) + " |")
     out.append(
         "\nvs/gv b/a: `variable_scope` / `get_variable` calls before/after (AST, files that parse); "
+        "int. err: files with an internal-error (in parentheses: refused by migrate's verification); "
         "new undef: pyflakes undefined names gained (plus star-imported names the repo module no longer "
         "defines); broken imp: `from M import x` / `M.x` on a repo module lacking x, gained; uncovered: "
         "calls left with no diagnostic on their line; unexplained: no warning/error on their line nor on "
@@ -773,6 +783,13 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "repos.json").write_text(json.dumps(data, indent=2) + "\n")
     print(md)
     print(f"wrote {args.out / 'repos.md'} and {args.out / 'repos.json'} in {meta['total_seconds']}s", file=sys.stderr)
+    # Figures from a run whose work did not happen are not figures: say so in the exit status.
+    failed = [r.name for r in rows if r.status != "ok"]
+    crashed = [r.name for r in rows if r.internal_errors]
+    if failed or crashed:
+        print(f"FAILED: not ok: {', '.join(failed) or '-'}; internal errors in: {', '.join(crashed) or '-'}",
+              file=sys.stderr)
+        return 1
     return 0
 
 

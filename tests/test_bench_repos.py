@@ -125,7 +125,7 @@ def test_a_missing_mirror_is_a_row_not_a_crash(tmp_path: Path) -> None:
     lst.write_text("ghost nobody/nothing\n")
     out = tmp_path / "out"
     assert repos.main(["--repos-dir", str(tmp_path / "r"), "--mirror-root", str(tmp_path / "m"),
-                       "--list", str(lst), "--out", str(out)]) == 0
+                       "--list", str(lst), "--out", str(out)]) == 1  # reported, and the exit says so
     (row,) = json.loads((out / "repos.json").read_text())["repos"]
     assert row["status"] == "not-fetched"
 
@@ -143,3 +143,17 @@ def test_relative_paths_of_the_migrate_command_become_absolute(tmp_path: Path, m
     monkeypatch.chdir(tmp_path)
     assert repos.migrate_command("env PYTHONPATH=./old bin/py -m migrate") == [
         "env", f"PYTHONPATH={tmp_path}/old", f"{tmp_path}/bin/py", "-m", "migrate"]
+
+
+def test_internal_errors_are_counted_apart() -> None:
+    res = repos.RepoResult("r", "o/r", "heldout", ".")
+    src = {"a.py": b"x = 1\n", "b.py": b"y = 2\n"}
+    facts = {k: repos.file_facts(v, k) for k, v in src.items()}
+    report = {"files": [
+        {"path": "a.py", "status": "unchanged", "reason": "internal-error", "diagnostics": [
+            {"code": "internal-error", "severity": "error", "line": 0,
+             "message": "verification failed, file left untouched"}]},
+        {"path": "b.py", "status": "error", "reason": "internal-error", "diagnostics": [
+            {"code": "internal-error", "severity": "error", "line": 0, "message": "TypeError: boom"}]}]}
+    repos.compare(res, Path("."), src, facts, src, facts, report)
+    assert (res.internal_errors, res.verification_failed) == (2, 1)
