@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 import builtins
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 BUILTINS = frozenset(dir(builtins)) | {
     "__file__", "__name__", "__doc__", "__spec__", "__loader__", "__package__", "__path__",
@@ -40,6 +40,7 @@ class Use:
     name: str  # "foo", or a dotted chain "tensorflow.compat.v1.get_variable"
     line: int
     column: int
+    spelling: str = ""  # a chain as written: "tf.get_variable"
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,10 @@ class _Binding:
 class _Scope:
     kind: str  # "module" | "function" | "class" | "comprehension"
     bindings: dict[str, _Binding] = field(default_factory=dict)
-    later: frozenset[str] = frozenset()  # function scopes: every name the body binds
+    ever_bound: set[str] = field(default_factory=set)
+    # function scopes: loads this body resolved outside itself, judged when the body ends
+    # (a name the function binds further down is its local: unbound at that load)
+    outer_loads: list[tuple[Use, bool]] = field(default_factory=list)  # (use, already reported)
     globals: set[str] = field(default_factory=set)
     nonlocals: set[str] = field(default_factory=set)
 
@@ -126,33 +130,40 @@ class _Walker(ast.NodeVisitor):
         if name in scope.nonlocals:
             return
         scope.bindings[name] = binding or _Binding()
+        scope.ever_bound.add(name)
 
-    def lookup(self, name: str) -> tuple[bool, _Binding | None]:
-        """(found, binding): found is False for an undefined name."""
+    def lookup(self, name: str) -> tuple[bool, _Binding | None, _Scope | None]:
+        """(found, binding, the running function scope the name was looked up past)."""
         current = self.scope
         if name in current.globals:
             binding = self.stack[0].bindings.get(name)
-            return binding is not None or name in BUILTINS or self.out.open, binding
+            return binding is not None or name in BUILTINS or self.out.open, binding, None
+        passed: _Scope | None = None
         for i in range(len(self.stack) - 1, -1, -1):
             scope = self.stack[i]
             if scope.kind == "class" and scope is not current:
                 continue
             if name in scope.bindings:
-                return True, scope.bindings[name]
+                return True, scope.bindings[name], passed
             if scope.kind == "class" and name in CLASS_DUNDERS:
-                return True, None
+                return True, None, passed
             if scope is current and name in scope.nonlocals:
-                return True, None
-            if scope is current and scope.kind == "function" and name in scope.later:
-                return False, None  # bound in this function, but only further down
+                return True, None, passed
+            if scope.kind == "function" and passed is None and name not in scope.globals:
+                passed = scope  # the innermost function: the one running right now
         if name == "__class__" and any(s.kind == "class" for s in self.stack):
-            return True, None
-        return name in BUILTINS or self.out.open, None
+            return True, None, passed
+        return name in BUILTINS or self.out.open, None, passed
 
     def load(self, node: ast.Name) -> _Binding | None:
-        found, binding = self.lookup(node.id)
-        if not found and not self.guarded:
-            self.out.undefined.append(Use(node.id, node.lineno, node.col_offset))
+        found, binding, passed = self.lookup(node.id)
+        if self.guarded:
+            return binding
+        use = Use(node.id, node.lineno, node.col_offset)
+        if not found:
+            self.out.undefined.append(use)
+        if passed is not None:
+            passed.outer_loads.append((use, not found))
         return binding
 
     # ------------------------------------------------------------------ names
@@ -178,8 +189,10 @@ class _Walker(ast.NodeVisitor):
             return
         binding = self.load(value)
         if binding is not None and binding.module is not None and isinstance(node.ctx, ast.Load):
-            dotted = ".".join([binding.module, *reversed(parts)])
-            self.out.chains.append(Use(dotted, node.lineno, node.col_offset))
+            attrs = list(reversed(parts))
+            dotted = ".".join([binding.module, *attrs])
+            spelling = ".".join([value.id, *attrs])
+            self.out.chains.append(Use(dotted, node.lineno, node.col_offset, spelling))
 
     def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
         self.visit(node.value)
@@ -187,7 +200,11 @@ class _Walker(ast.NodeVisitor):
         for scope in reversed(self.stack):
             if scope.kind != "comprehension":
                 scope.bindings[node.target.id] = _Binding()
+                scope.ever_bound.add(node.target.id)
                 break
+
+    def visit_Constant(self, node: ast.Constant) -> None:
+        pass  # (ast.NodeVisitor's own routes constants through deprecated visit_Num & co.)
 
     # ------------------------------------------------------------------ imports
 
@@ -246,25 +263,23 @@ class _Walker(ast.NodeVisitor):
         self._defer(lambda: self.visit(node))
 
     def _function(self, args: ast.arguments, body: list) -> None:
-        params = [a.arg for a in _all_args(args)]
-        scope = _Scope("function", later=frozenset(params) | _bound_in(body))
-        scope.globals, scope.nonlocals = _declared(body)
-        self.declared_global |= scope.globals
-        scope.later = scope.later - scope.globals - scope.nonlocals
+        scope = _Scope("function")
         self.stack.append(scope)
-        for name in params:
-            scope.bindings[name] = _Binding()
+        for arg in _all_args(args):
+            self.bind(arg.arg)
         if len(body) == 1 and isinstance(body[0], ast.expr):  # a lambda
             self.visit(body[0])
         else:
             self._body(body)
         self.stack.pop()
+        for use, reported in scope.outer_loads:
+            if use.name in scope.ever_bound and not reported:
+                self.out.undefined.append(use)  # referenced before assignment
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         for expr in [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]:
             self.visit(expr)
         scope = _Scope("class")
-        scope.globals, scope.nonlocals = _declared(node.body)
         self.stack.append(scope)
         saved = self.branch
         self.branch = 0
@@ -273,11 +288,13 @@ class _Walker(ast.NodeVisitor):
         self.stack.pop()
         self.bind(node.name)
 
+    # Python requires these before any use of the names in the scope: seen in order is enough
     def visit_Global(self, node: ast.Global) -> None:
+        self.scope.globals.update(node.names)
         self.declared_global.update(node.names)
 
     def visit_Nonlocal(self, node: ast.Nonlocal) -> None:
-        pass
+        self.scope.nonlocals.update(node.names)
 
     # ------------------------------------------------------------------ comprehensions
 
@@ -398,56 +415,3 @@ def _catches_name_error(handler: ast.ExceptHandler) -> bool:
         if name in GUARD_EXCEPTIONS:
             return True
     return False
-
-
-def _own_nodes(body: Iterable[ast.AST]) -> Iterator[ast.AST]:
-    """Every node of a scope's body, not entering nested function or class scopes (a def
-    still binds its name here)."""
-    todo = list(body)
-    while todo:
-        node = todo.pop()
-        yield node
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        todo.extend(ast.iter_child_nodes(node))
-
-
-_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
-
-
-def _bound_in(body: list) -> frozenset[str]:
-    """Every name a function body binds (its own scope: comprehension targets excluded, a
-    walrus inside a comprehension included)."""
-    names: set[str] = set()
-    in_comprehension: set[int] = set()  # ids of Name nodes that are comprehension targets
-    for node in _own_nodes(body):
-        if isinstance(node, _COMPREHENSIONS):
-            for gen in node.generators:
-                in_comprehension.update(id(n) for n in ast.walk(gen.target))
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            if id(node) not in in_comprehension:
-                names.add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                if alias.name != "*":
-                    names.add(alias.asname or alias.name.split(".")[0])
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            names.add(node.name)
-        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
-            names.add(node.name)
-        elif isinstance(node, ast.MatchMapping) and node.rest:
-            names.add(node.rest)
-    return frozenset(names)
-
-
-def _declared(body: list) -> tuple[set[str], set[str]]:
-    glob: set[str] = set()
-    nonloc: set[str] = set()
-    for node in _own_nodes(body):
-        if isinstance(node, ast.Global):
-            glob.update(node.names)
-        elif isinstance(node, ast.Nonlocal):
-            nonloc.update(node.names)
-    return glob, nonloc

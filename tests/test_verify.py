@@ -253,3 +253,10 @@ def test_run_leaves_a_file_that_fails_verification_untouched(work: Path, cli, mo
     assert (entry["status"], entry["reason"]) == ("error", "internal-error")
     assert entry["diagnostics"][0]["line"] == 5 and "`gone`" in entry["diagnostics"][0]["message"]
     assert "verification failed: 1 file" in result.stderr
+
+
+def test_a_name_broken_before_the_import_switch_is_not_blamed() -> None:
+    """`tf.summary.historgram` (a typo in tensor2tensor) names nothing in compat.v1 either."""
+    source = "import tensorflow.compat.v1 as tf\nh = tf.summary.historgram\ns = tf.variable_scope\n"
+    output = source.replace("tensorflow.compat.v1", "tensorflow")
+    assert checks(source, output) == [("missing-tf-api", "tf.variable_scope")]
