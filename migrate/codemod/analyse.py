@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from migrate.codemod.external import ExternalCallee, parse_cst_def
+from migrate.codemod.lookups import ast_listing
 from migrate.codemod.tfapi import TfNames, ast_dotted_name
 from migrate.diagnostics import Diagnostic
 
@@ -138,6 +139,7 @@ class _BodyScan:
         self.external_dotted: set[str] = set()  # ... and as `module.function`
         self.external_attrs: set[str] = set()  # the last parts of `external_dotted`
         self.foreign: set[str] = set()  # local names bound to objects built by other files' code
+        self.listings: list[int] = []  # lines of variable listings the converted model can answer
 
     def block(self, code: str, message: str, node: ast.expr) -> None:
         self.blockers.append(((node.lineno, node.col_offset), Diagnostic(code, message, node.lineno, node.col_offset)))
@@ -197,7 +199,10 @@ class _BodyScan:
             self.direct_creator = True
             self.block("make-template", "tf.make_template shares variables by template", node)
         elif api in _SCOPE_LOOKUPS and not _is_regularization_lookup(self.tf, node):
-            self.block("scope-lookup", f"tf.{api} looks variables up by collection/name", node)
+            if not nested and ast_listing(self.tf, node) is not None:
+                self.listings.append(node.lineno)  # the model answers it (migrate.codemod.lookups)
+            else:
+                self.block("scope-lookup", f"tf.{api} looks variables up by collection/name", node)
         elif api.startswith(_IMPLICIT_CREATOR_PREFIXES) and api.rsplit(".", 1)[-1] not in _NON_CREATING_LAYERS:
             self.direct_creator = True
             self.block("implicit-creator", f"tf.{api} creates variables implicitly", node)
@@ -609,6 +614,10 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                 "cross-file", f"variable_scope in {q} wraps calls of code from other files "
                 f"({', '.join(sorted(body.external)[:4])}) that may create variables; "
                 "the scope cannot be modelled", body.scope_line))
+        if body is not None and body.listings and f.owner is None and any(
+                q in g.calls for other, g in functions.items() if other != q and other in creators):
+            f.blockers.append(Diagnostic("scope-lookup", f"{q} lists the graph's variables but is called by other "
+                                         "variable-creating code: its module alone does not hold them", body.listings[0]))
         if f.owner is None and (q in pinned or "*" in pinned):
             f.blockers.append(Diagnostic("imported-elsewhere", f"{q} is imported by another file of this run; "
                                          "converting it would break that import", f.line))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from migrate.codemod.lookups import cst_listing, listing_code
 from migrate.codemod.analyse import FunctionInfo, is_regularization_lookup
 from migrate.codemod.context import GET_VARIABLE_PARAMS, SCOPE_HELPER_NAME, VARIABLE_PARAMS, FileContext, code
 from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string, pattern_text, snake_case
@@ -403,6 +404,10 @@ class BodyConverter(cst.CSTTransformer):
             return self._call_site(original, updated, callee)
         if isinstance(original.func, cst.Name) and original.func.value in self.ctx.analysis.owner_classes:
             return self._owner_object(original, updated)
+        listing = cst_listing(self.tf, original) if api is not None else None
+        if listing is not None:
+            self._guard_nested(original, f"tf.{api}")
+            return cst.parse_expression(listing_code(*listing, "owner" if self.info.owner else "self"))
         if is_regularization_lookup(self.tf, original):
             losses = ("[loss for module in (self, *self.submodules)"
                       " for loss in getattr(module, 'regularization_losses', list)()]")

@@ -1,0 +1,91 @@
+"""Variable listings that a converted model can answer itself.
+
+`tf.trainable_variables()`, `tf.global_variables()` and `tf.get_collection(GraphKeys.
+TRAINABLE_VARIABLES | GLOBAL_VARIABLES, scope="literal")` inside converted code list what the
+model created; the module tree knows the same variables: `owner.trainable_variables` (a method:
+the whole model object) or `self.trainable_variables` (a root function's module). TF1's `scope`
+filter is `re.match(scope, name)`: a literal without regex characters is a name prefix. The
+names are kept, so filters such as `[v for v in t_vars if 'd_' in v.name]` select the same set;
+the order is tf.Module's (by attribute), not creation order.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import libcst as cst
+
+from migrate.codemod.tfapi import TfNames
+
+_LISTINGS = {"trainable_variables": "trainable", "global_variables": "all", "all_variables": "all"}
+_KEYS = {"TRAINABLE_VARIABLES": "trainable", "GLOBAL_VARIABLES": "all"}
+_PLAIN = re.compile(r"^[A-Za-z0-9_/]+$")
+
+
+def _literal(value) -> str | None:
+    return value if isinstance(value, str) and _PLAIN.match(value) else None
+
+
+def ast_listing(tf: TfNames, node: ast.Call) -> tuple[str, str | None] | None:
+    return _classify(tf.api(node.func), [a for a in node.args],
+                     {k.arg: k.value for k in node.keywords if k.arg}, any(k.arg is None for k in node.keywords),
+                     lambda e: e.value if isinstance(e, ast.Constant) else _Unknown,
+                     lambda e: tf.api(e) if isinstance(e, ast.Attribute) else None)
+
+
+def cst_listing(tf: TfNames, node: cst.Call) -> tuple[str, str | None] | None:
+    args = [a.value for a in node.args if a.keyword is None and not a.star]
+    kwargs = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+    return _classify(tf.api(node.func), args, kwargs, any(a.star for a in node.args),
+                     lambda e: _cst_string(e), lambda e: tf.api(e) if isinstance(e, cst.Attribute) else None)
+
+
+class _Unknown:
+    pass
+
+
+def _cst_string(e: cst.BaseExpression):
+    if isinstance(e, cst.SimpleString):
+        return e.evaluated_value
+    if isinstance(e, cst.Name) and e.value == "None":
+        return None
+    return _Unknown
+
+
+def _classify(api, args, kwargs, starred, value_of, api_of) -> tuple[str, str | None] | None:
+    if api is None or starred:
+        return None
+    if api in _LISTINGS:
+        scope = kwargs.get("scope", args[0] if args else None)
+        if len(args) > 1 or set(kwargs) - {"scope"}:
+            return None
+        return _scoped(_LISTINGS[api], scope, value_of)
+    if api in ("get_collection", "get_collection_ref"):
+        key = kwargs.get("key", args[0] if args else None)
+        scope = kwargs.get("scope", args[1] if len(args) > 1 else None)
+        if key is None or len(args) > 2 or set(kwargs) - {"key", "scope"}:
+            return None
+        key_api = api_of(key)
+        kind = _KEYS.get(key_api.rsplit(".", 1)[-1]) if key_api and key_api.startswith("GraphKeys.") else None
+        if kind is None:
+            return None
+        return _scoped(kind, scope, value_of)
+    return None
+
+
+def _scoped(kind: str, scope, value_of) -> tuple[str, str | None] | None:
+    if scope is None:
+        return kind, None
+    value = value_of(scope)
+    if value is None:
+        return kind, None
+    prefix = _literal(value)
+    return (kind, prefix) if prefix is not None else None
+
+
+def listing_code(kind: str, prefix: str | None, root: str) -> str:
+    attr = "trainable_variables" if kind == "trainable" else "variables"
+    if prefix is None:
+        return f"list({root}.{attr})"
+    return f"[v for v in {root}.{attr} if v.name.startswith({prefix!r})]"
