@@ -202,16 +202,15 @@ def _split_module(dotted: str, view: "_ModuleView") -> tuple[str | None, str]:
 
 
 def _findable(top: str, path: str) -> bool:
-    """An installed top-level module (found without importing it), or a sibling file / package."""
+    """An installed top-level module (found without importing it), or a file / package next to
+    this file or in a directory above it (`tensor2tensor.layers...` from deep in the tree)."""
     try:
         if importlib.util.find_spec(top) is not None:
             return True
     except (ImportError, ValueError):
         pass
-    here = Path(path).parent
-    return (here / f"{top}.py").exists() or (here / top / "__init__.py").exists() or (
-        here / top
-    ).is_dir()
+    here = Path(path).absolute().parent
+    return any((d / f"{top}.py").exists() or (d / top).is_dir() for d in (here, *here.parents))
 
 
 # ---------------------------------------------------------------------- the run's modules

@@ -101,6 +101,12 @@ def test_sibling_module_resolves_without_a_hook(tmp_path: Path) -> None:
     assert checks(SOURCE, output, str(tmp_path / "model.py")) == []  # unknown names: not checked
 
 
+def test_a_package_above_the_file_resolves(tmp_path: Path) -> None:
+    write(tmp_path / "proj/layers/common.py", "def f():\n    pass\n")
+    output = "from proj.layers.common import Linear\n" + SOURCE
+    assert checks(SOURCE, output, str(tmp_path / "proj/models/deep/model.py")) == []
+
+
 def test_exports_hook_checks_the_runs_modules() -> None:
     def exports(module: str, importing: str | None) -> set[str] | None:
         assert importing == "/nonexistent/pkg/a.py"
