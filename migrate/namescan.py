@@ -57,6 +57,8 @@ class ModuleNames:
     chains: list[Use] = field(default_factory=list)  # full dotted path from the imported module
     imports: list[ImportUse] = field(default_factory=list)
     open: bool = False  # a star import we could not resolve: undefined names unknowable
+    defined: set[str] = field(default_factory=set)  # bound at module level (functions' `global`s too)
+    all_names: list[str] | None = None  # a literal `__all__`, when the module has one
 
     def undefined_names(self) -> set[str]:
         return set() if self.open else {u.name for u in self.undefined}
@@ -100,12 +102,16 @@ class _Walker(ast.NodeVisitor):
     def run(self, tree: ast.Module) -> None:
         self.stack = [_Scope("module")]
         self._body(tree.body)
-        while self.deferred:  # functions run after the module: they see all of it
-            stack, job = self.deferred.pop(0)
+        done = 0
+        while done < len(self.deferred):  # functions run after the module: they see all of it
+            stack, job = self.deferred[done]
+            done += 1
             saved = self.stack, self.guarded, self.branch
             self.stack, self.guarded, self.branch = stack, 0, 0
             job()
             self.stack, self.guarded, self.branch = saved
+        self.out.defined = set(self.stack[0].bindings) | self.declared_global
+        self.out.all_names = _literal_all(tree)
         # pyflakes too: a name some function declares `global` may be bound by that function
         self.out.undefined = [u for u in self.out.undefined if u.name not in self.declared_global]
 
@@ -415,3 +421,13 @@ def _catches_name_error(handler: ast.ExceptHandler) -> bool:
         if name in GUARD_EXCEPTIONS:
             return True
     return False
+
+
+def _literal_all(tree: ast.Module) -> list[str] | None:
+    for stmt in tree.body:
+        if (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
+                and isinstance(stmt.targets[0], ast.Name) and stmt.targets[0].id == "__all__"
+                and isinstance(stmt.value, (ast.List, ast.Tuple))
+                and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in stmt.value.elts)):
+            return [e.value for e in stmt.value.elts]
+    return None

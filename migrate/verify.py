@@ -216,6 +216,19 @@ def _findable(top: str, path: str) -> bool:
 # ---------------------------------------------------------------------- the run's modules
 
 
+def module_exports(text: str) -> set[str] | None:
+    """What `exports` should answer for a module of the run, from its (migrated) text: every name
+    bound at its module level (imports included: `from ops import *` hands over `tf` too), or
+    None when that is unknowable (it does not parse, or has a star import of its own)."""
+    try:
+        names = scan(ast.parse(text))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    if names.open:
+        return None
+    return names.defined | set(names.all_names or ())
+
+
 class _ModuleView:
     """The `exports` hook, asked once per module."""
 

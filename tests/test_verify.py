@@ -124,6 +124,15 @@ def test_exports_hook_checks_the_runs_modules() -> None:
     ]
 
 
+def test_module_exports_for_the_hook() -> None:
+    from migrate.verify import module_exports
+
+    text = "import tensorflow as tf\nfrom x import y as z\n\nclass Linear(tf.Module):\n    pass\n\ndef f():\n    global g\n    g = 1\n"
+    assert module_exports(text) == {"tf", "z", "Linear", "f", "g"}
+    assert module_exports("from elsewhere import *\n") is None
+    assert module_exports("def (:\n") is None
+
+
 def test_dropped_star_import_is_rejected() -> None:
     source = "from ops import *\nimport tensorflow as tf\n\ndef f(x):\n    return linear(x)\n"
     output = source.replace("from ops import *\n", "")
