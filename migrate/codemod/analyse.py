@@ -45,6 +45,7 @@ _SCOPE_LOOKUPS = {
     "local_variables", "model_variables", "all_variables", "contrib.framework.get_variables",
     "contrib.framework.get_variables_by_name", "contrib.framework.get_model_variables",
 }
+_DEFERRED_OPS = {"group"}
 # Methods of tensors, shapes and containers: calling them on another file's object creates nothing.
 _PLAIN_METHODS = {
     "get_shape", "set_shape", "as_list", "eval", "numpy", "append", "extend", "get", "items", "keys",
@@ -150,6 +151,10 @@ class _BodyScan:
 
     def call(self, node: ast.Call, api: str | None, nested: int) -> None:
         func = node.func
+        if api in _DEFERRED_OPS:
+            # TF1 built this op for a later sess.run (a target update): eager code would run it on every call
+            self.block("unsupported-call", f"{ast_dotted_name(func) or func.attr}(...) builds an update op that TF1 "
+                       "ran only through sess.run; called eagerly it would run at once", node)
         if self.external_dotted and type(func) is ast.Attribute and func.attr in self.external_attrs:
             dotted = ast_dotted_name(func)
             if dotted in self.external_dotted:  # another file's function, or a tf.layers-style creator
