@@ -56,7 +56,22 @@ class Summary:
     bindings: list[Binding]
     names: set[str]  # identifiers the file binds at module level (class-name clashes)
     classes: set[str] = field(default_factory=set)  # top-level classes
-    loaded: set[str] = field(default_factory=set)  # names read anywhere, and `name.attr` pairs
+    lines: list[str] | None = None  # the source's lines, once needed
+    _loaded: set[str] | None = None
+    _implicit: tuple | None = None
+
+    @property
+    def loaded(self) -> set[str]:
+        """Names read anywhere, and `name.attr` pairs (computed once, when needed)."""
+        if self._loaded is None:
+            loaded: set[str] = set()
+            for node in ast.walk(self.tree):
+                if type(node) is ast.Name:
+                    loaded.add(node.id)
+                elif type(node) is ast.Attribute and type(node.value) is ast.Name:
+                    loaded.add(f"{node.value.id}.{node.attr}")
+            self._loaded = loaded
+        return self._loaded
     analysis: FileAnalysis | None = None
     creators: set[str] = field(default_factory=set)  # local qualnames that create variables
 
@@ -99,13 +114,7 @@ def summarise(path: Path, source: str, files: Collection[Path], root: Path) -> S
                 elif base is not None:
                     bindings.append(Binding("name", local, base, alias.name))
     classes = {st.name for st in tree.body if isinstance(st, ast.ClassDef)}
-    loaded: set[str] = set()
-    for node in ast.walk(tree):
-        if type(node) is ast.Name:
-            loaded.add(node.id)
-        elif type(node) is ast.Attribute and type(node.value) is ast.Name:
-            loaded.add(f"{node.value.id}.{node.attr}")
-    return Summary(path, source, tree, collect_tf_names(tree), defs, bindings, names, classes=classes, loaded=loaded)
+    return Summary(path, source, tree, collect_tf_names(tree), defs, bindings, names, classes=classes)
 
 
 def _top_statements(body: list[ast.stmt]) -> Iterable[ast.stmt]:
@@ -118,7 +127,17 @@ def _top_statements(body: list[ast.stmt]) -> Iterable[ast.stmt]:
                 yield from _top_statements(block)
 
 
+_RESOLVED: dict[tuple, Path | None] = {}
+
+
 def resolve_module(importer: Path, module: str, level: int, files: Collection[Path], root: Path) -> Path | None:
+    key = (importer.parent, module, level, id(files), root)
+    if key not in _RESOLVED:
+        _RESOLVED[key] = _resolve_module(importer, module, level, files, root)
+    return _RESOLVED[key]
+
+
+def _resolve_module(importer: Path, module: str, level: int, files: Collection[Path], root: Path) -> Path | None:
     """The run's file that `import module` (or `from .module`) names from `importer`: relative
     imports from the importer's package; absolute ones from the importer's directory (how a
     script sees its siblings) and then each enclosing directory up to the run's root."""
@@ -166,6 +185,7 @@ class Project:
     # spelling -> (file, function) that a file could call, resolved through imports
     reachable: dict[Path, dict[str, Node]] = field(default_factory=dict)
     tf_inherited: dict[Path, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    _stars: dict[Path, dict[str, Node]] = field(default_factory=dict)
 
     def resolve_name(self, path: Path, name: str, depth: int = 0) -> Node | None:
         """The function `name` denotes in `path`'s namespace (following re-exports)."""
@@ -239,6 +259,15 @@ class Project:
 
     def star_exports(self, path: Path, depth: int = 0) -> dict[str, Node]:
         """Functions `from path import *` brings: public defs, re-exports, nested star imports."""
+        cached = self._stars.get(path)
+        if cached is not None:
+            return cached
+        out = self._star_exports(path, depth)
+        if depth == 0:
+            self._stars[path] = out
+        return out
+
+    def _star_exports(self, path: Path, depth: int) -> dict[str, Node]:
         s = self.summaries.get(path)
         if s is None or depth > 8:
             return {}
@@ -305,9 +334,13 @@ class ProjectPlan:
 def build_project(sources: dict[Path, str]) -> Project:
     files = set(sources)
     root = _common_root(files)
+    _RESOLVED.clear()
     summaries: dict[Path, Summary] = {}
     unparsable: dict[Path, str] = {}
+    stems = {p.parent.name if p.name == "__init__.py" else p.stem for p in files}
     for path, source in sources.items():
+        if "tensorflow" not in source and not _imports_a_stem(source, stems):
+            continue  # neither TF code nor a user of the run's modules: nothing to plan
         s = summarise(path, source, files, root)
         if s is None:
             unparsable[path] = source
@@ -322,6 +355,19 @@ def build_project(sources: dict[Path, str]) -> Project:
                 project.tf_inherited[path] = tuple(sorted(inherited.items()))
     _find_creators(project)
     return project
+
+
+_IMPORT_LINE = re.compile(r"^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import[ \t]+([^\n#;]+)|import[ \t]+([^\n#;]+))", re.M)
+
+
+def _imports_a_stem(source: str, stems: set[str]) -> bool:
+    if "import" not in source:
+        return False
+    for module, names, plain in _IMPORT_LINE.findall(source):
+        words = re.findall(r"\w+", f"{module} {names} {plain}")
+        if any(w in stems for w in words):
+            return True
+    return False
 
 
 def _common_root(files: Collection[Path]) -> Path:
@@ -344,13 +390,21 @@ def _analyse(project: Project, s: Summary, externals: tuple[ExternalCallee, ...]
 
         tf = TfNames(dict(s.tf.aliases), s.tf.tf_alias, s.tf.tf_alias_is_v1)
         _inherit_tf_names(tf, FilePlan(tf_aliases=inherited))
-    externals = externals + implicit_creators(s.tree, tf)
+    if s._implicit is None:
+        s._implicit = implicit_creators(s.tree, tf) if _CREATOR_HINT.search(s.source) else ()
+    externals = externals + s._implicit
     return analyse_module(s.tree, tf, project.pins.get(s.path, frozenset()), externals, forced,
                           frozenset(project.known_plain(s)))
 
 
+_CREATOR_HINT = re.compile(r"get_variable|variable_scope|Variable\b|layers|slim|contrib|rnn|make_template|keras")
+
+
 def _relevant(s: Summary, project: Project) -> bool:
-    return bool(s.tf.aliases or project.tf_inherited.get(s.path) or project.reachable.get(s.path))
+    """Files that may create variables: TF names and a creator's spelling, or calls into the run."""
+    if project.reachable.get(s.path):
+        return True
+    return bool(s.tf.aliases or project.tf_inherited.get(s.path)) and bool(_CREATOR_HINT.search(s.source))
 
 
 def _externals(project: Project, s: Summary, blocked: dict[Node, str] | None = None) -> tuple[ExternalCallee, ...]:
@@ -380,13 +434,22 @@ def _callee(project: Project, s: Summary, spelling: str, target: Path, name: str
         spelling=spelling,
         origin=f"{_display(target, project.root)}:{fn.lineno}",
         function=name,
-        source=ast.get_source_segment(t.source, fn) or "",
+        source=_segment(t, fn),
         class_ref=class_ref,
         tf_aliases=tuple(sorted(tf_aliases.items())),
         callee_creators=tuple(sorted(q for q in t.creators if "." not in q)),
         creates_tf_variable=analysis is not None and name in analysis.tf_variable_creators,
         blocked_reason=reason,
     )
+
+
+def _segment(s: Summary, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    """The `def` statement's text (ast.get_source_segment splits the whole file on every call)."""
+    if s.lines is None:
+        s.lines = s.source.splitlines(keepends=True)
+    start = fn.lineno - 1
+    text = "".join(s.lines[start:fn.end_lineno])
+    return text[fn.col_offset:] if fn.col_offset else text
 
 
 def _display(path: Path, root: Path) -> str:
