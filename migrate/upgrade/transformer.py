@@ -231,6 +231,10 @@ class Upgrader(cst.CSTTransformer):
                 return "rename", rules.NATIVE[prefix] + rest, ""
             if prefix in rules.SEMANTICS_DIFFER:
                 return "compat", "tf.compat.v1." + name[3:], rules.SEMANTICS_DIFFER[prefix]
+            if prefix == "tf.nn.softmax_cross_entropy_with_logits_v2":
+                # TF2's name is TF1's v1 function, which a second run would wrap in stop_gradient:
+                # the explicit TF2 spelling keeps the v2 meaning and stays as it is
+                return "rename", "tf.compat.v2.nn.softmax_cross_entropy_with_logits" + rest, ""
             if prefix in self.tables.renames:
                 target = self.tables.renames[prefix] + rest
                 if target.startswith("tf.compat.v1."):
@@ -436,6 +440,8 @@ class Upgrader(cst.CSTTransformer):
         parts = dotted(node)
         if not parts or len(parts) < 4 or parts[1:3] != ["compat", "v2"]:
             return None
+        if parts[3:] == ["nn", "softmax_cross_entropy_with_logits"]:
+            return None  # plain `tf.nn.` would read as TF1's v1 function on a later run
         b = self.bindings.get(parts[0])
         if b is None or not b.is_root or b.v2 or (b.v1 and self.keep_v1):
             return None
@@ -733,11 +739,13 @@ class Upgrader(cst.CSTTransformer):
         bound = _bind(call, ["_sentinel", "labels", "logits", "dim", "name", "axis"])
         if bound is None or "labels" not in bound or "_sentinel" in bound:
             return self._keep_compat(ref, original, call, "arguments not statically clear")
+        if _is_stop_gradient(bound["labels"].value) and "dim" not in bound:
+            return call  # what this rule writes: a second run leaves it
         args = []
         for p in ("labels", "logits", "dim", "name", "axis"):
             if p in bound:
                 value = bound[p].value
-                if p == "labels":
+                if p == "labels" and not _is_stop_gradient(value):  # already wrapped: a second run
                     value = cst.Call(func=self.spell("tf.stop_gradient", ref), args=[cst.Arg(value)])
                 args.append(kwarg("axis" if p == "dim" else p, value))
         return call.with_changes(func=self.spell("tf.nn.softmax_cross_entropy_with_logits", ref),
@@ -947,3 +955,8 @@ def diagnostics_for(found, module: cst.Module, lines: StatementLines | None = No
         out.append(Diagnostic(code, msg, line, col, severity))
     out.sort(key=lambda d: (d.line, d.column))
     return out
+
+
+def _is_stop_gradient(expr: cst.BaseExpression) -> bool:
+    return (isinstance(expr, cst.Call) and isinstance(expr.func, (cst.Attribute, cst.Name))
+            and (expr.func.attr.value if isinstance(expr.func, cst.Attribute) else expr.func.value) == "stop_gradient")
