@@ -38,7 +38,7 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
     from migrate import pipeline
     from migrate.project import build_project, link
 
-    project = build_project(read_sources(candidates))
+    project = build_project(read_sources(candidates), _outside_sources(candidates))
     extra: dict = {}
     plan = link(project)
     tried: dict[Path, object] = {}
@@ -54,6 +54,13 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
             expected = plan.converted.get(path, frozenset())
             done = {f.legacy_name: f.class_name for f in outcome.result.functions}
             exported = set(c.plan.exported) if c.plan is not None else set()
+            if outcome.result.status == "error":
+                # the file stays as it is: what it imports or calls from other files stays too
+                for node in project.depends_on(path):
+                    if node not in extra:
+                        extra[node] = ("unconvertible-callee", f"{node[1]} left unchanged: {c.display} uses it "
+                                       "and could not be migrated")
+                        found = True
             refusal = _refusal(outcome.result.diagnostics)
             for q in sorted(expected):
                 if q not in done:
@@ -68,6 +75,51 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
             return planned
         plan = link(project, extra)
     return _with_plan(candidates, project, plan)
+
+
+def _outside_sources(candidates: "list[Candidate]") -> dict[Path, str]:
+    """The repository's other Python files (git work trees only): importers the run cannot rewrite."""
+    import subprocess
+
+    inside = {Path(c.path).resolve() for c in candidates}
+    if not inside:
+        return {}
+    start = min(inside, key=lambda p: len(p.parts)).parent
+    try:
+        top = subprocess.run(["git", "-C", str(start), "rev-parse", "--show-toplevel"], capture_output=True,
+                             text=True, timeout=30)
+        if top.returncode == 0:
+            root = Path(top.stdout.strip())
+            listed = subprocess.run(["git", "-C", str(root), "ls-files", "-co", "--exclude-standard", "*.py"],
+                                    capture_output=True, text=True, timeout=60)
+            paths = [root / rel for rel in listed.stdout.splitlines()]
+        else:  # not a git work tree: the enclosing package, when the run is inside one
+            root = start
+            while (root / "__init__.py").exists() and root.parent != root:
+                root = root.parent
+            paths = [] if root == start else list(_limited(root.rglob("*.py"), 5000))
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    out: dict[Path, str] = {}
+    for path in paths:
+        path = path.resolve()
+        if path in inside:
+            continue
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if "import" in text:
+            out[path] = text
+    return out
+
+
+def _limited(paths, limit: int):
+    for i, path in enumerate(paths):
+        if i >= limit:
+            return
+        if not any(part in (".git", ".venv", "site-packages", "__pycache__") for part in path.parts):
+            yield path
 
 
 def _refusal(diagnostics) -> tuple[str, str] | None:

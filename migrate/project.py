@@ -244,6 +244,19 @@ class Project:
                 out[name] = node
         return out
 
+    def depends_on(self, path: Path) -> set[Node]:
+        """Other files' creators whose conversion this file's own rewrite must follow."""
+        s = self.summaries.get(path)
+        if s is None:
+            return set()
+        out = {n for n in self.reachable.get(path, {}).values() if n[1] in self.summaries[n[0]].creators}
+        for b in s.bindings:
+            if b.kind == "name":
+                node = self.resolve_name(b.target, b.remote)
+                if node is not None and node[1] in self.summaries[node[0]].creators:
+                    out.add(node)
+        return {n for n in out if n[0] != path}
+
     def known_plain(self, s: Summary) -> tuple[str, ...]:
         """Names `s` imports from the run's own files that create no variables when called."""
         out = []
@@ -331,7 +344,9 @@ class ProjectPlan:
         return self.files.get(path)
 
 
-def build_project(sources: dict[Path, str]) -> Project:
+def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = None) -> Project:
+    """`outside`: Python files of the same repository that are not part of the run; what they
+    import from the run's files (by the text index) stays as it is."""
     files = set(sources)
     root = _common_root(files)
     _RESOLVED.clear()
@@ -346,7 +361,7 @@ def build_project(sources: dict[Path, str]) -> Project:
             unparsable[path] = source
         else:
             summaries[path] = s
-    project = Project(summaries, _pins_from_text(unparsable, files), root)
+    project = Project(summaries, _pins_from_text({**(outside or {}), **unparsable}, files), root)
     for path, s in summaries.items():
         project.reachable[path] = _reachable(project, s)
         if any(b.kind == "star" for b in s.bindings):
@@ -590,7 +605,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
         if not plan.empty:
             files[path] = plan
         converted[path] = frozenset(q for q in s.creators if (path, q) not in component_reason)
-        if any((path, q) in cross_nodes for q in s.creators) or externals:
+        if any((path, q) in cross_nodes for q in s.creators) or externals or renames:
             cross_file.add(path)
     return ProjectPlan(files, converted, cross_file)
 
@@ -652,6 +667,9 @@ def imports_of(source: str, local: Collection[str] | None = None) -> dict[str, s
                 continue
             if key:
                 used[key].add(name)
+                if local is not None and name in local:  # `from pkg import ops`, then `ops.f(...)`
+                    alias = part.strip().split(" as ")[-1].strip()
+                    used[name].update(re.findall(rf"(?<![\w.]){re.escape(alias)}\.(\w+)", source))
             else:  # `from . import ops`: the module itself is a name
                 used[name].add(_STAR)
     for clause in _IMPORT.findall(source):
