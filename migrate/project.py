@@ -361,7 +361,11 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
             unparsable[path] = source
         else:
             summaries[path] = s
-    project = Project(summaries, _pins_from_text({**(outside or {}), **unparsable}, files), root)
+    pins = _pins_from_text(unparsable, files)
+    if outside:
+        for path, names in _outside_pins(outside, files).items():
+            pins[path] = pins.get(path, frozenset()) | names
+    project = Project(summaries, pins, root)
     for path, s in summaries.items():
         project.reachable[path] = _reachable(project, s)
         if any(b.kind == "star" for b in s.bindings):
@@ -700,6 +704,41 @@ def _pins_from_text(unparsable: dict[Path, str], files: Collection[Path]) -> dic
             for target in by_stem.get(key, ()):
                 if target != path:
                     pinned[target] |= names
+    return {path: frozenset(names) for path, names in pinned.items()}
+
+
+def _outside_pins(outside: dict[Path, str], files: Collection[Path]) -> dict[Path, frozenset[str]]:
+    """What files outside the run import from the run's files, resolved by path like the run's
+    own imports (a stem match would pin every `ops` of the repository)."""
+    root = _common_root(set(files) | set(outside))
+    pinned: dict[Path, set[str]] = defaultdict(set)
+    unparsable: dict[Path, str] = {}
+    for path, source in outside.items():
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            unparsable[path] = source
+            continue
+        for stmt in _top_statements(tree.body):
+            if isinstance(stmt, ast.Import):
+                for alias in stmt.names:
+                    target = resolve_module(path, alias.name, 0, files, root)
+                    if target is not None:
+                        local = alias.asname or alias.name
+                        pinned[target].update(re.findall(rf"(?<![\w.]){re.escape(local)}\.(\w+)", source))
+            elif isinstance(stmt, ast.ImportFrom):
+                module = stmt.module or ""
+                base = resolve_module(path, module, stmt.level, files, root)
+                for alias in stmt.names:
+                    sub = resolve_module(path, f"{module}.{alias.name}" if module else alias.name, stmt.level,
+                                         files, root) if alias.name != _STAR else None
+                    if sub is not None:
+                        local = alias.asname or alias.name
+                        pinned[sub].update(re.findall(rf"(?<![\w.]){re.escape(local)}\.(\w+)", source))
+                    elif base is not None:
+                        pinned[base].add(alias.name)
+    for path, names in _pins_from_text(unparsable, files).items():
+        pinned[path] |= names
     return {path: frozenset(names) for path, names in pinned.items()}
 
 

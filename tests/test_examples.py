@@ -18,6 +18,7 @@ import pytest
 from migrate.checker import Options, Verdict, api, check_many
 from migrate.diagnostics import REASONS
 from migrate.result import TransformOutput
+from migrate.project import plan_project
 from migrate.transform import transform_source
 
 pytestmark = pytest.mark.slow  # the codemod over ~10 files, then one TF batch (~40-60 s)
@@ -45,10 +46,14 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> Migrated:
     so sibling imports resolve to migrated code)."""
     out = tmp_path_factory.mktemp("migrated")
     outputs = {}
-    for path in sorted(EXAMPLES.glob("*.py")):
-        result = transform_source(path.read_bytes().decode("utf-8"), str(path))
-        (out / path.name).write_bytes(result.code.encode("utf-8"))
-        outputs[path.name] = result
+    sources = {path: path.read_bytes().decode("utf-8") for path in sorted(EXAMPLES.rglob("*.py"))}
+    project, plan = plan_project(sources)  # the whole tree at once, as `migrate run` plans it
+    for path, source in sources.items():
+        name = path.relative_to(EXAMPLES).as_posix()
+        result = transform_source(source, str(path), project.pins.get(path, frozenset()), plan.plan_for(path))
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(result.code.encode("utf-8"))
+        outputs[name] = result
     return Migrated(out, outputs)
 
 
