@@ -56,6 +56,7 @@ class Summary:
     bindings: list[Binding]
     names: set[str]  # identifiers the file binds at module level (class-name clashes)
     classes: set[str] = field(default_factory=set)  # top-level classes
+    plain_nested: set[str] = field(default_factory=set)  # functions defined under a top-level if/try
     lines: list[str] | None = None  # the source's lines, once needed
     _loaded: set[str] | None = None
     _implicit: tuple | None = None
@@ -114,7 +115,14 @@ def summarise(path: Path, source: str, files: Collection[Path], root: Path) -> S
                 elif base is not None:
                     bindings.append(Binding("name", local, base, alias.name))
     classes = {st.name for st in tree.body if isinstance(st, ast.ClassDef)}
-    return Summary(path, source, tree, collect_tf_names(tree), defs, bindings, names, classes=classes)
+    nested = set()  # `if hasattr(tf, "concat_v2"): def concat(...)`: plain helpers, when they create nothing
+    for stmt in _top_statements(tree.body):
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name not in defs:
+            segment = ast.get_source_segment(source, stmt) or "get_variable"
+            if not _CREATOR_HINT.search(segment):
+                nested.add(stmt.name)
+    return Summary(path, source, tree, collect_tf_names(tree), defs, bindings, names, classes=classes,
+                   plain_nested=nested)
 
 
 def _top_statements(body: list[ast.stmt]) -> Iterable[ast.stmt]:
@@ -263,6 +271,14 @@ class Project:
         for name, node in self.reachable.get(s.path, {}).items():
             if "." not in name and node[1] not in self.summaries[node[0]].creators:
                 out.append(name)
+        for b in s.bindings:
+            target = self.summaries.get(b.target)
+            if target is None:
+                continue
+            if b.kind == "star":
+                out.extend(n for n in target.plain_nested if not n.startswith("_"))
+            elif b.kind == "name" and b.remote in target.plain_nested:
+                out.append(b.local)
         for b in s.bindings:
             if b.kind == "name":
                 cls = self.resolve_class(b.target, b.remote)

@@ -45,7 +45,11 @@ _SCOPE_LOOKUPS = {
     "local_variables", "model_variables", "all_variables", "contrib.framework.get_variables",
     "contrib.framework.get_variables_by_name", "contrib.framework.get_model_variables",
 }
+# Decorators that only register the function for `arg_scope` defaults: a converted function whose
+# name is never passed around (an arg_scope list would make it escape) does not need them.
+_TRANSPARENT_DECORATORS = {"add_arg_scope"}
 _DEFERRED_OPS = {"group"}
+_TRAINING_METHODS = {"minimize", "apply_gradients", "compute_gradients"}
 # Methods of tensors, shapes and containers: calling them on another file's object creates nothing.
 _PLAIN_METHODS = {
     "get_shape", "set_shape", "as_list", "eval", "numpy", "append", "extend", "get", "items", "keys",
@@ -151,6 +155,12 @@ class _BodyScan:
 
     def call(self, node: ast.Call, api: str | None, nested: int) -> None:
         func = node.func
+        if api is not None and api.startswith("train.") and api.endswith("Optimizer") or (
+                type(func) is ast.Attribute and func.attr in _TRAINING_METHODS and api is None):
+            # optimizers create slot variables and build update ops for sess.run: a training
+            # step, not model code (TF2 writes it with tf.GradientTape)
+            self.block("unsupported-call", f"{ast_dotted_name(func) or func.attr}(...): an optimizer's "
+                       "training op (slot variables, an update run by sess.run)", node)
         if api in _DEFERRED_OPS:
             # TF1 built this op for a later sess.run (a target update): eager code would run it on every call
             self.block("unsupported-call", f"{ast_dotted_name(func) or func.attr}(...) builds an update op that TF1 "
@@ -560,8 +570,14 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         if s.tf_variable:
             tf_variable_direct.add(info.qualname)
         for deco in fn.decorator_list:
-            if info.owner is None or ast_dotted_name(deco) not in ("property",):
-                info.blockers.append(Diagnostic("unsupported-call", "decorated function", info.line))
+            name = ast_dotted_name(deco.func if isinstance(deco, ast.Call) else deco) or "a computed decorator"
+            if info.owner is not None and name == "property":
+                continue
+            if info.owner is None and name.rsplit(".", 1)[-1] in _TRANSPARENT_DECORATORS:
+                continue  # returns the function itself for arg_scope: the class keeps working without it
+            info.blockers.append(Diagnostic(
+                "decorated", f"{info.qualname} is decorated with @{name}, which this tool cannot see through",
+                info.line, _column(fn, deco)))
         if info.owner and info.name == "__init__" and info.direct_creator:
             info.blockers.append(Diagnostic("unsupported-call", f"variables created in {info.name}", info.line))
 
@@ -755,3 +771,7 @@ def attach_nodes(analysis: FileAnalysis, module: cst.Module) -> None:
             node = [s for s in node.body.body if isinstance(s, cst.FunctionDef)][method_index]
         assert isinstance(node, cst.FunctionDef) and node.name.value == info.name, info.qualname
         info.node = node
+
+
+def _column(fn: ast.AST, deco: ast.expr) -> int:
+    return max(getattr(deco, "col_offset", 1) - 1, 0)  # the `@`

@@ -340,6 +340,7 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
         module = _add_scope_helper(module, tf_alias)
     if ctx.library_classes:
         module = _add_library(module, ctx.library_classes)
+    module = _drop_unused_decorator_imports(module)
     if tf.tf_alias is None:
         module = _add_tf_import(module)
     functions = []
@@ -547,6 +548,39 @@ def _add_scope_helper(module: cst.Module, tf_alias: str) -> cst.Module:
     helper = helper.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
     body.insert(index, helper)
     return module.with_changes(body=body)
+
+
+def _drop_unused_decorator_imports(module: cst.Module) -> cst.Module:
+    """`from tensorflow.contrib.framework import add_arg_scope` whose last use went with the
+    converted functions' decorators: removed (tf.contrib does not import on TF2)."""
+    names = set()
+
+    class _Uses(cst.CSTVisitor):
+        def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+            return False
+
+        def visit_Name(self, node: cst.Name) -> None:
+            names.add(node.value)
+
+    fast_visit(module, _Uses())
+    if "add_arg_scope" in names:
+        return module
+    body = []
+    changed = False
+    for stmt in module.body:
+        if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.ImportFrom) \
+                and not isinstance(stmt.body[0].names, cst.ImportStar):
+            imp = stmt.body[0]
+            kept = [a for a in imp.names if not (isinstance(a.name, cst.Name) and a.name.value == "add_arg_scope"
+                                                and a.asname is None)]
+            if len(kept) != len(imp.names):
+                changed = True
+                if not kept:
+                    continue
+                kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+                stmt = stmt.with_changes(body=[imp.with_changes(names=kept)])
+        body.append(stmt)
+    return module.with_changes(body=body) if changed else module
 
 
 def _add_library(module: cst.Module, classes: set[str]) -> cst.Module:

@@ -2,7 +2,7 @@
 
 `tf.trainable_variables()`, `tf.global_variables()` and `tf.get_collection(GraphKeys.
 TRAINABLE_VARIABLES | GLOBAL_VARIABLES, scope="literal")` inside converted code list what the
-model created; the module tree knows the same variables: `owner.trainable_variables` (a method:
+model created (UPDATE_OPS: nothing, the layer library updates moving statistics in the call); the module tree knows the same variables: `owner.trainable_variables` (a method:
 the whole model object) or `self.trainable_variables` (a root function's module). TF1's `scope`
 filter is `re.match(scope, name)`: a literal without regex characters is a name prefix. The
 names are kept, so filters such as `[v for v in t_vars if 'd_' in v.name]` select the same set;
@@ -19,7 +19,7 @@ import libcst as cst
 from migrate.codemod.tfapi import TfNames
 
 _LISTINGS = {"trainable_variables": "trainable", "global_variables": "all", "all_variables": "all"}
-_KEYS = {"TRAINABLE_VARIABLES": "trainable", "GLOBAL_VARIABLES": "all"}
+_KEYS = {"TRAINABLE_VARIABLES": "trainable", "GLOBAL_VARIABLES": "all", "UPDATE_OPS": "updates"}
 _PLAIN = re.compile(r"^[A-Za-z0-9_/]+$")
 
 
@@ -85,6 +85,9 @@ def _scoped(kind: str, scope, value_of) -> tuple[str, str | None] | None:
 
 
 def listing_code(kind: str, prefix: str | None, root: str) -> str:
+    if kind == "updates":
+        # the layer library applies batch-norm updates in the call: nothing is left to run
+        return "[]"
     attr = "trainable_variables" if kind == "trainable" else "variables"
     if prefix is None:
         return f"list({root}.{attr})"
