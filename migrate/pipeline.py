@@ -204,6 +204,8 @@ def _process(c: Candidate, options: Options) -> FileOutcome:
         if not notebook and not output.parsed and not _parses(decoded.text, False):
             # The codemod may return early without parsing; a broken file is still an error.
             return _unparsable(c, options, decoded.text, data)
+        if any(d.code == "internal-error" for d in diags):  # the transform refused its own output
+            return _finish(c, options, "error", "internal-error", diags, detail=diags[0].message, data=data)
         return _finish(c, options, "unchanged", "", diags, output.functions, data=data)
 
     if not _parses(output.code, notebook):

@@ -172,3 +172,23 @@ def test_scope_around_another_files_object_is_not_renamed() -> None:
     assert 'variable_scope("model")' in code  # kept TF1 (compat spelling at most), never a name_scope
     assert "name_scope" not in code
     assert "cross-file" in codes
+
+
+def test_a_call_the_emit_stage_cannot_rewrite_keeps_the_callee() -> None:
+    """baselines' models.py: a host whose nested function calls utils.lnlstm (not rewritable)."""
+    host = '''import tensorflow as tf
+import ops
+
+
+def network(units):
+    def network_fn(x):
+        return ops.linear(x, units, "h")
+    return network_fn
+'''
+    root = Path("/virtual/repo")
+    sources = {root / "ops.py": OPS, root / "nets.py": host}
+    project, plan = plan_project(sources)
+    out = transform_source(host, "nets.py", plan=plan.plan_for(root / "nets.py"))
+    if "ops.Linear" not in out.code:  # not rewritten: the file says so, never a stale call
+        assert out.code == host or "ops.linear" not in out.code or any(
+            d.code in ("internal-error", "unsupported-call", "unconvertible-callee") for d in out.diagnostics)
