@@ -145,6 +145,7 @@ class _BodyScan:
         self.external_attrs: set[str] = set()  # the last parts of `external_dotted`
         self.foreign: set[str] = set()  # local names bound to objects built by other files' code
         self.listings: list[int] = []  # lines of variable listings the converted model can answer
+        self.listing_names: set[str] = set()  # local names bound to such a listing
 
     def block(self, code: str, message: str, node: ast.expr) -> None:
         self.blockers.append(((node.lineno, node.col_offset), Diagnostic(code, message, node.lineno, node.col_offset)))
@@ -155,6 +156,10 @@ class _BodyScan:
 
     def call(self, node: ast.Call, api: str | None, nested: int) -> None:
         func = node.func
+        if type(func) is ast.Name and func.id in ("set", "frozenset") and any(
+                type(a) is ast.Name and a.id in self.listing_names for a in node.args):
+            # TF2 variables are not hashable: a set of the model's variables would raise
+            self.block("scope-lookup", f"{func.id}() of a variable listing (TF2 variables are unhashable)", node)
         if api is not None and api.startswith("train.") and api.endswith("Optimizer") or (
                 type(func) is ast.Attribute and func.attr in _TRAINING_METHODS and api is None):
             # optimizers create slot variables and build update ops for sess.run: a training
@@ -337,6 +342,9 @@ class _FileScan:
             if type(target) is ast.Name and self.body is not None:
                 self.body.assigned.add(target.id)
                 value = node.value
+                if type(value) is ast.Call and type(value.func) in (ast.Name, ast.Attribute) \
+                        and ast_listing(self.tf, value) is not None:
+                    self.body.listing_names.add(target.id)
                 if type(value) is ast.Call and type(value.func) is ast.Name and (
                         value.func.id in self.imported or (self.star and value.func.id not in self.local_known)):
                     self.body.foreign.add(target.id)  # an object another file built: its methods may create
