@@ -29,7 +29,7 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
         code = rename_imports(out.code, plan.import_renames)
         if code != out.code:
             out = TransformOutput(code=code, diagnostics=out.diagnostics, functions=out.functions, parsed=True)
-    if plan is not None and out.code != source:
+    if plan is not None:
         left = _stale_references(out.code, plan)
         if left:
             # another file's function became a class, but a call here was not rewritten (a nested

@@ -22,3 +22,29 @@ def test_second_run_changes_nothing(source: str) -> None:
     assert once != source
     assert transform_source(once, "m.py").code == once
     assert once.count("stop_gradient") <= 1
+
+
+HOST_AROUND_REFUSED = '''import tensorflow as tf
+
+
+def generator(x):
+    w = tf.get_variable("w", [4, 4], partitioner=tf.fixed_size_partitioner(2))
+    return tf.matmul(x, w)
+
+
+def create_model(features):
+    inp = tf.placeholder(tf.float32, [2, 4])
+    with tf.variable_scope("gene") as scope:
+        out = generator(features)
+        scope.reuse_variables()
+        again = generator(inp)
+    return out, again
+'''
+
+
+def test_scope_around_refused_creators_stays_a_variable_scope() -> None:
+    """srez's create_model: the scope names the refused generator's variables (gene/w)."""
+    once = transform_source(HOST_AROUND_REFUSED, "m.py").code
+    twice = transform_source(once, "m.py").code
+    assert twice == once
+    assert "name_scope" not in twice and 'variable_scope("gene")' in twice

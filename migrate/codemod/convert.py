@@ -218,8 +218,9 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
         new_module, functions = result
         skip = frozenset(q for q in analysis.functions if q in analysis.blocked)
         if not analysis.cross_file:
+            refused = frozenset(q.rsplit(".", 1)[-1] for q in analysis.blocked)
             new_module = rename_naming_scopes(new_module, tf, tf.tf_alias or "tf", skip,
-                                              *_without_naming_scopes(module, analysis))
+                                              *_without_naming_scopes(module, analysis), creators=refused)
         return Conversion(new_module, tuple(diagnostics), tuple(functions), skip)
     return Conversion(module, tuple(diagnostics), (), frozenset(analysis.functions))
 

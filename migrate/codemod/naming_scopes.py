@@ -18,19 +18,27 @@ from migrate.upgrade.walk import visit_body
 
 
 class _Creates(cst.CSTVisitor):
-    def __init__(self, tf: TfNames) -> None:
+    def __init__(self, tf: TfNames, creators: frozenset[str] = frozenset()) -> None:
         self.tf = tf
+        self.creators = creators  # last name parts of the file's variable-creating functions
         self.found = False
 
     def visit_Call(self, node: cst.Call) -> None:
         api = self.tf.api(node.func)
         if api in NAMING_SCOPE_CREATORS or (api or "").startswith(NAMING_SCOPE_CREATOR_PREFIXES):
             self.found = True
+        elif self.creators and api is None:
+            func = node.func
+            name = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else None
+            if name in self.creators:  # a (refused) creator: its variables take this scope's name
+                self.found = True
 
 
 class NamingScopes(cst.CSTTransformer):
-    def __init__(self, tf: TfNames, tf_alias: str, skip: frozenset[str], quiet: frozenset[int] = frozenset()) -> None:
+    def __init__(self, tf: TfNames, tf_alias: str, skip: frozenset[str], quiet: frozenset[int] = frozenset(),
+                 creators: frozenset[str] = frozenset()) -> None:
         self.tf = tf
+        self.creators = creators
         self.tf_alias = tf_alias
         self.skip = skip
         self.quiet = quiet  # ids of functions known not to need entering
@@ -48,7 +56,7 @@ class NamingScopes(cst.CSTTransformer):
         if id(node) in self.quiet:
             return False
         qual = f"{self.classes[-1]}.{node.name.value}" if self.classes else node.name.value
-        return qual not in self.skip and not _creates(self.tf, node)
+        return qual not in self.skip and not _creates(self.tf, node, self.creators)
 
     def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine):
         if is_reuse_statement(self.tf, original):
@@ -59,7 +67,7 @@ class NamingScopes(cst.CSTTransformer):
     def leave_With(self, original: cst.With, updated: cst.With):
         if not any(self.tf.call_api(item.item) == "variable_scope" for item in original.items):
             return updated
-        if _creates(self.tf, original.body):
+        if _creates(self.tf, original.body, self.creators):
             return updated
         items: list[cst.WithItem] = []
         touched = False
@@ -105,18 +113,19 @@ def _stringish(expr: cst.BaseExpression) -> bool:
             or (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "format"))
 
 
-def _creates(tf: TfNames, node: cst.CSTNode) -> bool:
-    v = _Creates(tf)
+def _creates(tf: TfNames, node: cst.CSTNode, creators: frozenset[str] = frozenset()) -> bool:
+    v = _Creates(tf, creators)
     fast_visit(node, v)
     return v.found
 
 
 def rename_naming_scopes(module: cst.Module, tf: TfNames, tf_alias: str, skip: frozenset[str],
-                         untouched: frozenset[int] = frozenset(), quiet: frozenset[int] = frozenset()) -> cst.Module:
+                         untouched: frozenset[int] = frozenset(), quiet: frozenset[int] = frozenset(),
+                         creators: frozenset[str] = frozenset()) -> cst.Module:
     """`untouched`: ids of top-level statements known to hold no variable_scope and no
     reuse_variables (from the analysis): they are not walked. `quiet`: ids of functions that
     the pass would not enter or would find nothing in."""
-    transformer = NamingScopes(tf, tf_alias, skip, quiet)
+    transformer = NamingScopes(tf, tf_alias, skip, quiet, creators)
     if not untouched:
         new = fast_visit(module, transformer)
     else:
