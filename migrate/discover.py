@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from migrate.codemod.external import FilePlan
+    from migrate.result import TransformOutput
 
 import os
 import re
@@ -35,6 +36,7 @@ class Candidate:
     relative: str  # posix path below the common root of the PATHs (for --out)
     pinned: frozenset[str] = frozenset()  # names unparsable files of the run import from this one
     plan: "FilePlan | None" = None  # the project's cross-file decisions for this file (migrate.project)
+    precomputed: "tuple[str, TransformOutput] | None" = None  # the plan trial's (text, output), reused
 
 
 # ---------------------------------------------------------------- glob / gitignore patterns

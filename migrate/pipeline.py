@@ -57,6 +57,7 @@ class Options:
     max_file_size: int
     out_dir: str | None = None  # for mode "out"
     debug: bool = False
+    keep_output: bool = False  # the plan trial: send the transform's output back, for reuse
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class FileOutcome:
     result: FileResult
     diff: str = ""
     detail: str = ""  # why, for people: exception text, or a traceback under --debug
+    output: tuple[str, TransformOutput] | None = None  # (source text, output) with Options.keep_output
 
 
 # ---------------------------------------------------------------- transforms
@@ -153,10 +155,18 @@ def _parses(text: str, notebook: bool) -> bool:
 # ---------------------------------------------------------------- one file
 
 
+_LAST_OUTPUT: tuple[str, TransformOutput] | None = None  # one file at a time per process
+
+
 def process_file(candidate: Candidate, options: Options) -> FileOutcome:
     """Never raises for a per-file problem: everything becomes a FileOutcome."""
+    global _LAST_OUTPUT
+    _LAST_OUTPUT = None
     try:
-        return _process(candidate, options)
+        outcome = _process(candidate, options)
+        if options.keep_output and _LAST_OUTPUT is not None:
+            outcome = FileOutcome(outcome.result, outcome.diff, outcome.detail, _LAST_OUTPUT)
+        return outcome
     except Exception as exc:  # a bug anywhere (codemod included) costs one file, not the run
         detail = traceback.format_exc() if options.debug else f"{type(exc).__name__}: {exc}"
         if isinstance(exc, OSError):
@@ -194,10 +204,15 @@ def _process(c: Candidate, options: Options) -> FileOutcome:
         return _finish(c, options, "skipped", "notebook-unsupported", data=data)
     if (c.pinned or c.plan is not None) and transform is transform_source:
         transform = functools.partial(transform_source, pinned=c.pinned, plan=c.plan)
+    global _LAST_OUTPUT
     try:
-        output = transform(decoded.text, c.display)
+        if c.precomputed is not None and c.precomputed[0] == decoded.text:
+            output = c.precomputed[1]  # the plan trial already transformed this text with this plan
+        else:
+            output = transform(decoded.text, c.display)
     except libcst.ParserSyntaxError as exc:
         return _unparsable(c, options, decoded.text, data, exc)
+    _LAST_OUTPUT = (decoded.text, output)
 
     diags = tuple(d if d.path else d.with_path(c.display) for d in output.diagnostics)
     if output.code == decoded.text:

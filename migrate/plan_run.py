@@ -9,6 +9,8 @@ blocks those components everywhere, and the plan is made again until it holds.
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,15 +44,20 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
     extra: dict = {}
     plan = link(project)
     tried: dict[Path, object] = {}
+    outputs: dict[Path, tuple] = {}  # the trial's (plan, (text, output)): reused when the plan holds
     for _ in range(_MAX_TRIALS):
         planned = _with_plan(candidates, project, plan)
         trial = [c for c in planned if Path(c.path) in plan.cross_file and tried.get(Path(c.path)) != c.plan]
+        if os.environ.get("MIGRATE_DEBUG_PLAN"):
+            print(f"plan trial: {len(trial)} of {len(planned)} files", file=sys.stderr)
         if not trial:
-            return planned
+            return _reuse(planned, outputs)
         found = False
-        for c, outcome in zip(trial, pipeline.run(trial, replace(options, mode="check"), jobs)):
+        for c, outcome in zip(trial, pipeline.run(trial, replace(options, mode="check", keep_output=True), jobs)):
             path = Path(c.path)
             tried[path] = c.plan
+            if outcome.output is not None:
+                outputs[path] = (c.plan, outcome.output)
             expected = plan.converted.get(path, frozenset())
             done = {f.legacy_name: f.class_name for f in outcome.result.functions}
             exported = set(c.plan.exported) if c.plan is not None else set()
@@ -72,9 +79,18 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
                     continue
                 found = True
         if not found:
-            return planned
+            return _reuse(planned, outputs)
         plan = link(project, extra)
     return _with_plan(candidates, project, plan)
+
+
+def _reuse(planned: "list[Candidate]", outputs: dict[Path, tuple]) -> "list[Candidate]":
+    """Files whose plan is the one their trial ran with need no second transform."""
+    out = []
+    for c in planned:
+        kept = outputs.get(Path(c.path))
+        out.append(replace(c, precomputed=kept[1]) if kept is not None and kept[0] == c.plan else c)
+    return out
 
 
 def _outside_sources(candidates: "list[Candidate]") -> dict[Path, str]:

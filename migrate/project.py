@@ -625,7 +625,9 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
         if not plan.empty:
             files[path] = plan
         converted[path] = frozenset(q for q in s.creators if (path, q) not in component_reason)
-        if any((path, q) in cross_nodes for q in s.creators) or externals or renames:
+        # only what is planned to convert needs the trial: refused components change nothing
+        if any((path, q) in cross_nodes and (path, q) not in component_reason for q in s.creators) or renames \
+                or any(e.blocked_reason is None for e in externals):
             cross_file.add(path)
     return ProjectPlan(files, converted, cross_file)
 

@@ -48,3 +48,30 @@ def test_scope_around_refused_creators_stays_a_variable_scope() -> None:
     twice = transform_source(once, "m.py").code
     assert twice == once
     assert "name_scope" not in twice and 'variable_scope("gene")' in twice
+
+
+EFFECTFUL_INITIALIZER = '''import tensorflow as tf
+
+COUNTS = []
+
+
+def track(init):
+    COUNTS.append(1)
+    return init
+
+
+def layer(x, units=3):
+    with tf.variable_scope("layer"):
+        w = tf.get_variable("w", [x.get_shape()[-1], units], initializer=track(tf.zeros_initializer()))
+        return tf.matmul(x, w)
+'''
+
+
+def test_get_variable_arguments_that_call_user_code_run_on_every_call() -> None:
+    """Issue 12 (1): TF1 evaluated get_variable's arguments on every call, reuse or not; only the
+    initial value belongs in the first-call block."""
+    code = transform_source(EFFECTFUL_INITIALIZER, "m.py").code
+    body = code.split("def __call__", 1)[1]
+    bind = body.index("_w_initializer = track(")
+    first_call = body.index("if self.w is None:")
+    assert bind < first_call

@@ -494,11 +494,17 @@ class BodyConverter(cst.CSTTransformer):
         if self._reusing():
             raise Unsupported("unsupported-scope", "reuse of a variable this function does not create "
                               "(it is created by another function)", original)
+        updated, effects = self._bind_effectful_arguments(updated, literal)
         try:
             spec = get_variable_spec(self.ctx, updated, self._scope_defaults())
         except Unsupported as error:
             raise Unsupported(error.code, error.message, original)
         hoist_to = self._name_scope_hoist(spec.create, original)
+        if effects and hoist_to is not None:
+            raise Unsupported("unsupported-call", "get_variable inside name_scope with arguments that call "
+                              "user code (TF1 ran them on every call)", original)
+        for stmt in effects:
+            self._before(stmt)
         if attr is None:
             attr = self.attrs.take(self._attr_base(literal if literal is not None else pattern_text(spec.name)))
             self.var_attrs[site] = attr
@@ -520,6 +526,20 @@ class BodyConverter(cst.CSTTransformer):
             else:
                 self.pending[hoist_to].append(create)
         return cst.parse_expression(self._ref(attr, key))
+
+    def _bind_effectful_arguments(self, call: cst.Call, literal: str | None) -> tuple[cst.Call, list]:
+        """Arguments that call user code (`initializer=track(init)`) ran on every TF1 call, reuse or
+        not: they are bound to a local before the first-call block, so later calls still run them."""
+        args, effects = [], []
+        for i, arg in enumerate(call.args):
+            if i == 0 and arg.keyword is None or (arg.keyword is not None and arg.keyword.value == "name") \
+                    or not _calls_user_code(self.tf, arg.value):
+                args.append(arg)
+                continue
+            local = f"_{attr_name_for(literal or 'v')}_{arg.keyword.value if arg.keyword else f'arg{i}'}"
+            effects.append(_statement(f"{local} = {code(arg.value)}\n"))
+            args.append(arg.with_changes(value=cst.Name(local)))
+        return (call.with_changes(args=args) if effects else call), effects
 
     def _name_scope_hoist(self, create: str, node: cst.CSTNode) -> int | None:
         """get_variable ignores name_scope: create the variable before the outermost enclosing
@@ -629,6 +649,31 @@ def _names_in(node: cst.CSTNode) -> list[cst.Name]:
             return False
 
     node.visit(_V())
+    return found
+
+
+_PURE_BUILTINS = {"int", "float", "len", "list", "tuple", "max", "min", "abs", "round", "sum", "range", "bool",
+                  "str", "dict", "sorted", "reversed", "enumerate", "zip", "isinstance", "getattr"}
+_PURE_METHODS = {"get_shape", "as_list", "value", "format", "get", "numpy", "reshape", "astype", "transpose"}
+
+
+def _calls_user_code(tf, expr: cst.CSTNode) -> bool:
+    """A call that is neither TensorFlow's API nor a pure builtin / shape accessor."""
+    found = False
+
+    class _V(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            nonlocal found
+            if tf.api(node.func) is not None:
+                return
+            func = node.func
+            if isinstance(func, cst.Name) and func.value in _PURE_BUILTINS:
+                return
+            if isinstance(func, cst.Attribute) and func.attr.value in _PURE_METHODS:
+                return
+            found = True
+
+    expr.visit(_V())
     return found
 
 

@@ -10,6 +10,7 @@ callee's scope signature exactly as the callee's own file will.
 from __future__ import annotations
 
 import ast
+import functools
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -70,7 +71,14 @@ def parse_ast_def(callee: ExternalCallee) -> ast.FunctionDef:
 
 
 def parse_cst_def(callee: ExternalCallee) -> cst.FunctionDef:
-    node = cst.parse_module(callee.source).body[0]
+    return _parse_def(callee.source)
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_def(source: str) -> cst.FunctionDef:
+    """libcst nodes are immutable: one parse of each callee's `def` serves every file and retry
+    (a libcst parse costs ~10 ms even for a three-line def)."""
+    node = cst.parse_module(source).body[0]
     assert isinstance(node, cst.FunctionDef)
     return node
 

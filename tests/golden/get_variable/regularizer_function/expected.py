@@ -69,9 +69,10 @@ class SparseAutoencoder(tf.Module):
     @tf.Module.with_name_scope
     def __call__(self, x, code_size=3):
         d = x.shape[-1]
+        _w_enc_regularizer = l2_regularizer(1e-3)
         if self.w_enc is None:
             self.w_enc = tf.Variable(_tf1_glorot_uniform_initializer()([d, code_size], tf.float32), name="w_enc")
-            self.w_enc_regularizer = l2_regularizer(1e-3)
+            self.w_enc_regularizer = _w_enc_regularizer
         w_enc = self.w_enc
         if self.w_dec is None:
             self.w_dec = tf.Variable(_tf1_glorot_uniform_initializer()([code_size, d], tf.float32), name="w_dec")
