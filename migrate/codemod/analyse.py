@@ -612,6 +612,14 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                 creators.add(q)
                 changed = True
 
+    # `__init__` (or any dunder) that creates variables, directly or through `self._init(...)`
+    # (baselines' policies): the object's constructor cannot delegate to a module it owns.
+    for q in sorted(creators):
+        f = functions[q]
+        if f.owner and f.name.startswith("__") and f.name.endswith("__") and f.name != "__call__":
+            if not any(d.message.startswith("variables created in") for d in f.blockers):
+                f.blockers.append(Diagnostic("unsupported-call", f"variables created in {f.name} (directly or "
+                                             "through the methods it calls)", f.line))
     # A function that builds an object whose methods create variables holds that object as a
     # submodule: both are converted together, or left together.
     owner_methods: dict[str, set[str]] = {}

@@ -403,6 +403,8 @@ class _Rewriter(cst.CSTTransformer):
                 q = f"{owner}.{stmt.name.value}"
                 if q in methods:
                     attr = f"_{stmt.name.value.strip('_')}_module"
+                    while any(attr in h for h in holders):  # `_init` and `init` would share one
+                        attr = f"_{attr.strip('_')}_"
                     sig = self.ctx.sigs[q]
                     holders.append(delegate_holder_init(sig, attr))
                     new_body.append(emit_delegate(self.ctx, stmt, sig, methods[q].class_name, attr))
