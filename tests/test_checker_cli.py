@@ -148,8 +148,9 @@ def test_cli_pyproject_batch_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(check_command, ["--json"])
     payload = json.loads(result.output)
-    assert [v["status"] for v in payload["verdicts"]] == ["equivalent", "not equivalent", "error"]
-    assert "tf.contrib" in payload["verdicts"][2]["error"] or "contrib" in payload["verdicts"][2]["error"]
+    # the legacy side provides tf.contrib (tf_slim): the contrib case runs, and its migration draws
+    # different initial values (Keras' GlorotUniform), which the checker rejects
+    assert [v["status"] for v in payload["verdicts"]] == ["equivalent", "not equivalent", "not equivalent"]
     assert result.exit_code == 1 == payload["exit_code"]  # a definite "not equivalent" wins
     assert api.LAST_BATCH.tf_startups == 2  # three entry points, one batch
 
