@@ -65,8 +65,8 @@ def _transform(source: str, path: str, pinned: frozenset[str], plan: FilePlan | 
     # The analysis runs on Python's ast (fast); a libcst tree is built only when something changes.
     seen = preview(tree, source, pinned, plan)
     if (seen.blocked_only and not compat_renames_needed(seen.tf.aliases)) or (seen.codemod_noop and not _mentions_tf(source)):
-        return TransformOutput(code=source, diagnostics=tuple(d.with_path(path) for d in seen.diagnostics),
-                               parsed=True)
+        kept = [*seen.diagnostics, *_leftovers(tree, seen.tf, seen.diagnostics, frozenset(), False)]
+        return TransformOutput(code=source, diagnostics=tuple(d.with_path(path) for d in kept), parsed=True)
     module = parse_module(source)
     lines = statement_lines(module, tree, source)  # lets printing copy untouched statements
     if seen.codemod_noop:
@@ -98,9 +98,54 @@ def _transform(source: str, path: str, pinned: frozenset[str], plan: FilePlan | 
         code = source
     else:
         code = converted_code if converted_code is not None else module_code(new_module, lines, module)
+    if _mentions_tf(source) or seen.tf.aliases:
+        converted = frozenset(f.legacy_name for f in conversion.functions)
+        diagnostics.extend(_leftovers(tree, seen.tf, diagnostics, converted,
+                                      bool(converted) and seen.analysis is not None and seen.analysis.script_creates))
     return TransformOutput(code=code, diagnostics=tuple(d.with_path(path) for d in diagnostics),
                            functions=conversion.functions, parsed=True)
 
 
 def _mentions_tf(source: str) -> bool:
     return "tensorflow" in source
+
+
+_VARIABLE_APIS = ("variable_scope", "get_variable", "variable_op_scope")
+
+
+def _leftovers(tree: ast.Module, tf, diagnostics, converted: frozenset[str], script_converted: bool) -> list[Diagnostic]:
+    """Every variable_scope / get_variable the run leaves is accounted for on its own line: the
+    ones in code kept as TF1 get an info note pointing at why (their function's diagnostics)."""
+    if not tf.aliases:
+        return []
+    covered = {d.line for d in diagnostics}
+    out: list[Diagnostic] = []
+
+    def scan(node: ast.AST, qualname: str | None) -> None:
+        for child in ast.walk(node):
+            if type(child) is not ast.Call or child.lineno in covered:
+                continue
+            api = tf.api(child.func) if isinstance(child.func, (ast.Name, ast.Attribute)) else None
+            if api not in _VARIABLE_APIS:
+                continue
+            where = f"in {qualname}" if qualname else "at module level"
+            out.append(Diagnostic("compat-v1-kept", f"tf.{api} {where} stays TF1 code (tf.compat.v1): its "
+                                  "function was not converted, see the other diagnostics of this file",
+                                  child.lineno, child.col_offset, "info"))
+            covered.add(child.lineno)
+
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if stmt.name not in converted:
+                scan(stmt, stmt.name)
+        elif isinstance(stmt, ast.ClassDef):
+            for item in stmt.body:
+                qual = f"{stmt.name}.{getattr(item, 'name', '')}"
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    if qual not in converted:
+                        scan(item, qual)
+                else:
+                    scan(item, stmt.name)
+        elif not script_converted:
+            scan(stmt, None)
+    return out

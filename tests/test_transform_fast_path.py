@@ -45,8 +45,10 @@ def test_blocked_file_is_decided_without_libcst(libcst_parses: list[str]) -> Non
     blocked_v1 = BLOCKED.replace("import tensorflow as tf", "import tensorflow.compat.v1 as tf")
     out = transform.transform_source(blocked_v1, "blocked.py")
     assert out.code == blocked_v1
-    assert [d.code for d in out.diagnostics] == ["implicit-creator"]
+    # the refusal, and the scope it leaves accounted for on its own line (info)
+    assert [d.code for d in out.diagnostics] == ["implicit-creator", "compat-v1-kept"]
     assert out.diagnostics[0].line == 6  # exact, from the ast
+    assert out.diagnostics[1].line == 5 and out.diagnostics[1].severity == "info"
     assert libcst_parses == []
 
 
