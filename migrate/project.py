@@ -365,6 +365,8 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
     import from the run's files (by the text index) stays as it is."""
     files = set(sources)
     root = _common_root(files)
+    while (root / "__init__.py").is_file() and root.parent != root:
+        root = root.parent  # a run inside a package: `from pkg.sub import mod` resolves from above it
     _RESOLVED.clear()
     summaries: dict[Path, Summary] = {}
     unparsable: dict[Path, str] = {}
