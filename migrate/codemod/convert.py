@@ -536,9 +536,8 @@ def _prepend_init(init: cst.FunctionDef, lines: list[str]) -> cst.FunctionDef:
     return init.with_changes(body=init.body.with_changes(body=[*body[:insert_at], *stmts, *body[insert_at:]]))
 
 
-def _add_scope_helper(module: cst.Module, tf_alias: str) -> cst.Module:
-    """The helper goes after the imports (and module docstring), once."""
-    body = list(module.body)
+def _after_imports(body: list) -> int:
+    """Where generated helpers go: after the leading imports (and the module docstring)."""
     index = 0
     for i, stmt in enumerate(body):
         if isinstance(stmt, cst.SimpleStatementLine) and (
@@ -547,6 +546,13 @@ def _add_scope_helper(module: cst.Module, tf_alias: str) -> cst.Module:
             index = i + 1
         elif i > index:
             break
+    return index
+
+
+def _add_scope_helper(module: cst.Module, tf_alias: str) -> cst.Module:
+    """The helper goes after the imports (and module docstring), once."""
+    body = list(module.body)
+    index = _after_imports(body)
     helper = cst.parse_statement(SCOPE_HELPER.format(tf=tf_alias).strip() + "\n")
     helper = helper.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
     body.insert(index, helper)
@@ -595,14 +601,7 @@ def _add_library(module: cst.Module, classes: set[str]) -> cst.Module:
     if stmts:
         stmts[0] = stmts[0].with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
     body_stmts = list(module.body)
-    index = 0
-    for i, stmt in enumerate(body_stmts):
-        if isinstance(stmt, cst.SimpleStatementLine) and (
-                any(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body)
-                or (i == 0 and isinstance(stmt.body[0], cst.Expr))):
-            index = i + 1
-        elif i > index:
-            break
+    index = _after_imports(body_stmts)
     if "import math" in header and not any(
             isinstance(s, cst.SimpleStatementLine) and any(isinstance(x, cst.Import) and any(
                 isinstance(a.name, cst.Name) and a.name.value == "math" and a.asname is None for a in x.names)
