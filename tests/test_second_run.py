@@ -75,3 +75,12 @@ def test_get_variable_arguments_that_call_user_code_run_on_every_call() -> None:
     bind = body.index("_w_initializer = track(")
     first_call = body.index("if self.w is None:")
     assert bind < first_call
+
+
+def test_scope_object_used_after_its_block_is_kept() -> None:
+    """tensor2tensor's `with tf.variable_scope(...) as vs:` ... `vs.name` after the block: the
+    scope is not a plain naming scope (dropping `as vs` left `vs` undefined; verification refused it)."""
+    source = ('import tensorflow as tf\n\n\ndef body(x):\n    with tf.variable_scope("body") as vs:\n'
+              '        y = tf.nn.relu(x)\n    return y, vs.name\n')
+    code = transform_source(source, "m.py").code
+    assert "as vs" in code and "name_scope" not in code

@@ -52,9 +52,12 @@ class NamingScopes(cst.CSTTransformer):
         self.classes.pop()
         return updated
 
+    used_later: frozenset[str] = frozenset()  # names read in the function being walked
+
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         if id(node) in self.quiet:
             return False
+        self.used_later = frozenset(n.value for n in _loads(node.body))
         qual = f"{self.classes[-1]}.{node.name.value}" if self.classes else node.name.value
         return qual not in self.skip and not _creates(self.tf, node, self.creators)
 
@@ -86,8 +89,9 @@ class NamingScopes(cst.CSTTransformer):
             if name is None or not _stringish(name):
                 return updated
             asname = item.asname
-            if asname is not None and isinstance(asname.name, cst.Name) and name_uses(original.body, asname.name.value):
-                return updated  # a VariableScope object is used: not a plain naming scope
+            if asname is not None and isinstance(asname.name, cst.Name) and (
+                    name_uses(original.body, asname.name.value) or asname.name.value in self.used_later):
+                return updated  # a VariableScope object is used (in the block or after it)
             if call.name is not None and call.default_name is not None:
                 # TF1 falls back to default_name when the name is None
                 name = cst.BooleanOperation(name, cst.Or(), call.default_name)
@@ -132,3 +136,22 @@ def rename_naming_scopes(module: cst.Module, tf: TfNames, tf_alias: str, skip: f
         body = visit_body(module.body, lambda stmt: stmt if id(stmt) in untouched else fast_visit(stmt, transformer))
         new = module if body is None else module.with_changes(body=body)
     return new if transformer.changed else module
+
+
+def _loads(node: cst.CSTNode) -> list[cst.Name]:
+    """Names read anywhere in `node` except as the target of a `with ... as NAME`."""
+    found: list[cst.Name] = []
+
+    class _V(cst.CSTVisitor):
+        def visit_AsName(self, n: cst.AsName) -> bool:
+            return False
+
+        def visit_Attribute(self, n: cst.Attribute) -> bool:
+            n.value.visit(self)
+            return False
+
+        def visit_Name(self, n: cst.Name) -> None:
+            found.append(n)
+
+    node.visit(_V())
+    return found
