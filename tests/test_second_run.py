@@ -84,3 +84,10 @@ def test_scope_object_used_after_its_block_is_kept() -> None:
               '        y = tf.nn.relu(x)\n    return y, vs.name\n')
     code = transform_source(source, "m.py").code
     assert "as vs" in code and "name_scope" not in code
+
+
+def test_a_rename_to_a_v1_only_name_gets_the_compat_spelling() -> None:
+    """seq2seq: tf_upgrade_v2 renames tf.contrib.rnn.LSTMStateTuple to tf.nn.rnn_cell.* (not in TF2)."""
+    source = "import tensorflow as tf\n\nSTATE = tf.contrib.rnn.LSTMStateTuple\n"
+    code = transform_source(source, "m.py").code
+    assert "tf.compat.v1.nn.rnn_cell.LSTMStateTuple" in code

@@ -242,6 +242,10 @@ class Upgrader(cst.CSTTransformer):
                     return "compat", target, why
                 if target.startswith("tf.compat.v2."):
                     target = "tf." + target[len("tf.compat.v2."):]
+                if any(target == p or target.startswith(p + ".") for p in self.tables.v1_only):
+                    # tf_upgrade_v2's target is itself v1-only (`tf.contrib.rnn.LSTMStateTuple` ->
+                    # `tf.nn.rnn_cell.LSTMStateTuple`): the compat spelling exists in TF2
+                    return "compat", "tf.compat.v1." + target[3:], "not part of the TF2 API"
                 return "rename", target, ""
             if prefix in self.tables.v1_only:
                 return "compat", "tf.compat.v1." + name[3:], "not part of the TF2 API"
