@@ -197,39 +197,30 @@ class Project:
 
     def resolve_name(self, path: Path, name: str, depth: int = 0) -> Node | None:
         """The function `name` denotes in `path`'s namespace (following re-exports)."""
+        return self._resolve(path, name, lambda s, n: n in s.defs, depth)
+
+    def resolve_class(self, path: Path, name: str, depth: int = 0) -> Node | None:
+        """The class `name` denotes in `path`'s namespace (following re-exports)."""
+        return self._resolve(path, name, lambda s, n: n in s.classes, depth)
+
+    def _resolve(self, path: Path, name: str, defines, depth: int) -> Node | None:
+        """Where `name` comes from in `path`: defined there, imported by name, or through a star
+        import (public names only), at most 8 re-exports deep."""
         s = self.summaries.get(path)
         if s is None or depth > 8:
             return None
-        if name in s.defs:
+        if defines(s, name):
             return (path, name)
         for b in s.bindings:
             if b.kind == "name" and b.local == name:
-                return self.resolve_name(b.target, b.remote, depth + 1)
+                return self._resolve(b.target, b.remote, defines, depth + 1)
         if name.startswith("_"):
             return None
         for b in s.bindings:
             if b.kind == "star":
-                found = self.resolve_name(b.target, name, depth + 1)
+                found = self._resolve(b.target, name, defines, depth + 1)
                 if found is not None:
                     return found
-        return None
-
-    def resolve_class(self, path: Path, name: str, depth: int = 0) -> Node | None:
-        """The class `name` denotes in `path`'s namespace (following re-exports)."""
-        s = self.summaries.get(path)
-        if s is None or depth > 8:
-            return None
-        if name in s.classes:
-            return (path, name)
-        for b in s.bindings:
-            if b.kind == "name" and b.local == name:
-                return self.resolve_class(b.target, b.remote, depth + 1)
-        if not name.startswith("_"):
-            for b in s.bindings:
-                if b.kind == "star":
-                    found = self.resolve_class(b.target, name, depth + 1)
-                    if found is not None:
-                        return found
         return None
 
     def creating_classes(self, s: Summary) -> dict[str, Node]:
@@ -675,6 +666,11 @@ def _class_name_clashes(project: Project, blockers: dict[Node, list[tuple[str, s
 # ---------------------------------------------------------------- files that do not parse
 
 
+def _attribute_uses(source: str, alias: str) -> list[str]:
+    """`alias.attr` spellings in the text: what a file uses of a module it imported as `alias`."""
+    return re.findall(rf"(?<![\w.]){re.escape(alias)}\.(\w+)", source)
+
+
 def _module_key(module: str) -> str:
     return module.rstrip(".").rsplit(".", 1)[-1] if module.strip(".") else ""
 
@@ -693,7 +689,7 @@ def imports_of(source: str, local: Collection[str] | None = None) -> dict[str, s
                 used[key].add(name)
                 if local is not None and name in local:  # `from pkg import ops`, then `ops.f(...)`
                     alias = part.strip().split(" as ")[-1].strip()
-                    used[name].update(re.findall(rf"(?<![\w.]){re.escape(alias)}\.(\w+)", source))
+                    used[name].update(_attribute_uses(source, alias))
             else:  # `from . import ops`: the module itself is a name
                 used[name].add(_STAR)
     for clause in _IMPORT.findall(source):
@@ -706,7 +702,7 @@ def imports_of(source: str, local: Collection[str] | None = None) -> dict[str, s
             key = _module_key(module)
             if local is not None and key not in local:
                 continue
-            for attr in re.findall(rf"(?<![\w.]){re.escape(alias)}\.(\w+)", source):
+            for attr in _attribute_uses(source, alias):
                 used[key].add(attr)
     return used
 
@@ -745,7 +741,7 @@ def _outside_pins(outside: dict[Path, str], files: Collection[Path]) -> dict[Pat
                     target = resolve_module(path, alias.name, 0, files, root)
                     if target is not None:
                         local = alias.asname or alias.name
-                        pinned[target].update(re.findall(rf"(?<![\w.]){re.escape(local)}\.(\w+)", source))
+                        pinned[target].update(_attribute_uses(source, local))
             elif isinstance(stmt, ast.ImportFrom):
                 module = stmt.module or ""
                 base = resolve_module(path, module, stmt.level, files, root)
@@ -754,7 +750,7 @@ def _outside_pins(outside: dict[Path, str], files: Collection[Path]) -> dict[Pat
                                          files, root) if alias.name != _STAR else None
                     if sub is not None:
                         local = alias.asname or alias.name
-                        pinned[sub].update(re.findall(rf"(?<![\w.]){re.escape(local)}\.(\w+)", source))
+                        pinned[sub].update(_attribute_uses(source, local))
                     elif base is not None:
                         pinned[base].add(alias.name)
     for path, names in _pins_from_text(unparsable, files).items():
