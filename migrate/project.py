@@ -758,16 +758,6 @@ def _outside_pins(outside: dict[Path, str], files: Collection[Path]) -> dict[Pat
     return {path: frozenset(names) for path, names in pinned.items()}
 
 
-def pinned_names(sources: dict[Path, str]) -> dict[Path, frozenset[str]]:
-    """The text index over every file (kept for tools that only need the over-approximation)."""
-    return _pins_from_text(sources, sources.keys())
-
-
-def resolve_pins(pins: frozenset[str], top_functions: set[str]) -> frozenset[str]:
-    """A star import pins every top-level function."""
-    return frozenset(top_functions) if _STAR in pins else pins & top_functions
-
-
 def plan_project(sources: dict[Path, str]) -> tuple[Project, ProjectPlan]:
     project = build_project(sources)
     return project, link(project)

@@ -9,13 +9,12 @@ callee's scope signature exactly as the callee's own file will.
 
 from __future__ import annotations
 
-import ast
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import libcst as cst
 
-from migrate.codemod.tfapi import TfNames
+from migrate.codemod.tfapi import TfNames, note_tf
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,6 @@ class FilePlan:
     import_renames: tuple[tuple[str, str], ...] = ()
     # names that other files' star imports re-export from this file: keep them importable
     tf_aliases: tuple[tuple[str, str], ...] = ()  # TF names this file gets from star imports
-    class_names: tuple[tuple[str, str], ...] = ()  # local function -> class name decided by the plan
     exported: tuple[str, ...] = ()  # local functions other files call (their conversion is shared)
     known_plain: tuple[str, ...] = ()  # imported names of the run's own code that create no variables
 
@@ -57,17 +55,8 @@ def tf_names_of(aliases: tuple[tuple[str, str], ...]) -> TfNames:
     names = TfNames()
     for local, full in aliases:
         names.aliases[local] = full
-        if full in ("tensorflow", "tensorflow.compat.v1", "tensorflow.compat.v2"):
-            if names.tf_alias is None or full == "tensorflow":
-                names.tf_alias = local
-                names.tf_alias_is_v1 = full == "tensorflow.compat.v1"
+        note_tf(names, local, full)  # the same rule as for the file's own imports
     return names
-
-
-def parse_ast_def(callee: ExternalCallee) -> ast.FunctionDef:
-    node = ast.parse(callee.source).body[0]
-    assert isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-    return node  # type: ignore[return-value]
 
 
 def parse_cst_def(callee: ExternalCallee) -> cst.FunctionDef:
@@ -81,22 +70,3 @@ def _parse_def(source: str) -> cst.FunctionDef:
     node = cst.parse_module(source).body[0]
     assert isinstance(node, cst.FunctionDef)
     return node
-
-
-@dataclass
-class ExternalIndex:
-    """The externals of one file, by spelling, with their parsed definitions (lazily)."""
-
-    by_spelling: dict[str, ExternalCallee] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, externals: tuple[ExternalCallee, ...]) -> "ExternalIndex":
-        return cls({e.spelling: e for e in externals})
-
-    @property
-    def names(self) -> set[str]:
-        return {s for s in self.by_spelling if "." not in s}
-
-    @property
-    def dotted(self) -> set[str]:
-        return {s for s in self.by_spelling if "." in s}

@@ -85,10 +85,10 @@ def collect_tf_names(tree: ast.Module) -> TfNames:
                     continue
                 if alias.asname is not None:
                     names.aliases[alias.asname] = full
-                    _note_tf(names, alias.asname, full)
+                    note_tf(names, alias.asname, full)
                 else:
                     names.aliases["tensorflow"] = "tensorflow"
-                    _note_tf(names, "tensorflow", "tensorflow")
+                    note_tf(names, "tensorflow", "tensorflow")
         elif isinstance(stmt, ast.ImportFrom):
             module = stmt.module
             if module is None or stmt.level or not (module == "tensorflow" or module.startswith("tensorflow.")):
@@ -99,11 +99,11 @@ def collect_tf_names(tree: ast.Module) -> TfNames:
                 local = alias.asname or alias.name
                 full = f"{module}.{alias.name}"
                 names.aliases[local] = full
-                _note_tf(names, local, full)
+                note_tf(names, local, full)
     return names
 
 
-def _note_tf(names: TfNames, local: str, full: str) -> None:
+def note_tf(names: TfNames, local: str, full: str) -> None:
     if full in ("tensorflow", "tensorflow.compat.v1", "tensorflow.compat.v2"):
         if names.tf_alias is None or full == "tensorflow":
             names.tf_alias = local
