@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import ast
 import builtins
+import re
+import sys
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -48,6 +50,18 @@ _SCOPE_LOOKUPS = {
 # Decorators that only register the function for `arg_scope` defaults: a converted function whose
 # name is never passed around (an arg_scope list would make it escape) does not need them.
 _TRANSPARENT_DECORATORS = {"add_arg_scope"}
+# Decorators a converted method keeps around its delegate. Excluded: those that change how the
+# method binds (static/class methods), open scopes / share variables themselves, or run the body
+# in several graphs (run_in_graph_and_eager_modes: one cached module cannot serve both).
+_DELEGATE_BREAKING_DECORATORS = re.compile(r"^(staticmethod|classmethod)$|scope|reuse|template|shar|variable|graph|eager|mode|session|defun|function",
+                                           re.IGNORECASE)
+
+
+def _delegate_keeps(decorator: str) -> bool:
+    return decorator != "a computed decorator" and not _DELEGATE_BREAKING_DECORATORS.search(
+        decorator.rsplit(".", 1)[-1])
+
+
 _DEFERRED_OPS = {"group"}
 _TRAINING_METHODS = {"minimize", "apply_gradients", "compute_gradients"}
 # Methods of tensors, shapes and containers: calling them on another file's object creates nothing.
@@ -469,6 +483,16 @@ def _is_tf2_class(tf: TfNames, cls: ast.ClassDef) -> bool:
 
 
 _BUILTINS = set(dir(builtins))
+# Modules whose functions never create TF variables: the standard library and the numeric /
+# compatibility packages TF1 code imports (`from six.moves import range`, `from numpy import ...`).
+_PLAIN_MODULES = frozenset(sys.stdlib_module_names) | {
+    "six", "numpy", "np", "scipy", "absl", "future", "past", "builtins", "typing_extensions",
+    "matplotlib", "PIL", "pandas", "tqdm", "yaml", "h5py", "sklearn", "gym", "cloudpickle",
+    "mpi4py", "gin", "attr", "attrs", "dataclasses", "nltk", "librosa", "cv2", "imageio"}
+
+
+def _plain_module(module: str) -> bool:
+    return module.split(".", 1)[0] in _PLAIN_MODULES
 
 
 def _params(fn: Function) -> set[str]:
@@ -486,7 +510,8 @@ def _module_names(tree: ast.Module) -> tuple[set[str], bool, set[str]]:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             local.add(stmt.name)
         elif isinstance(stmt, ast.ImportFrom) and stmt.module is not None:
-            if stmt.module == "tensorflow" or stmt.module.startswith("tensorflow."):
+            if stmt.module == "tensorflow" or stmt.module.startswith("tensorflow.") \
+                    or (stmt.level == 0 and _plain_module(stmt.module)):
                 continue
             for alias in stmt.names:
                 if alias.name == "*":
@@ -583,6 +608,8 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                 continue
             if info.owner is None and name.rsplit(".", 1)[-1] in _TRANSPARENT_DECORATORS:
                 continue  # returns the function itself for arg_scope: the class keeps working without it
+            if info.owner is not None and _delegate_keeps(name):
+                continue  # a method stays a method (a delegate to its module): the decorator still wraps it
             info.blockers.append(Diagnostic(
                 "decorated", f"{info.qualname} is decorated with @{name}, which this tool cannot see through",
                 info.line, _column(fn, deco)))

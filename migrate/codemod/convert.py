@@ -123,7 +123,7 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset(),
         _inherit_tf_names(tf, plan)
     if not tf.aliases:
         return Preview(tree, tf, None, True, frozenset())
-    externals = (plan.externals if plan else ()) + implicit_creators(tree, tf)
+    externals = (plan.externals if plan else ()) + implicit_creators(tree, tf, plan is not None and plan.support == "module")
     analysis = analyse_module(tree, tf, pinned, externals, plan.forced_blocks if plan else (),
                               frozenset(plan.known_plain) if plan else frozenset())
     if analysis.script_creates:
@@ -421,9 +421,16 @@ class _Rewriter(cst.CSTTransformer):
             new_body = [_prepend_init(s, prologue) if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"
                         else s for s in new_body]
         else:
-            init = cst.parse_statement("def __init__(self):\n" + "".join(f"    {l}\n" for l in prologue))
+            if bases and not add_module_base:
+                # A subclass (a tf.test.TestCase, a user base): its constructor's arguments and
+                # the base's own __init__ must still run.
+                prologue = ["super().__init__(*args, **kwargs)"] + holders
+                header = "def __init__(self, *args, **kwargs):\n"
+            else:
+                header = "def __init__(self):\n"
+            init = cst.parse_statement(header + "".join(f"    {l}\n" for l in prologue))
             if new_body:
-                new_body[0] = new_body[0].with_changes(leading_lines=[cst.EmptyLine(), *new_body[0].leading_lines])
+                new_body[0] = new_body[0].with_changes(leading_lines=[cst.EmptyLine(indent=False), *new_body[0].leading_lines])
             new_body.insert(0, init)
         changes: dict = {"body": updated.body.with_changes(body=new_body)}
         if add_module_base:
