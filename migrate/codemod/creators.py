@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterable
 
 _LIBRARY_FILE = Path(__file__).with_name("tf2_layers.py")
+_RNN_LIBRARY_FILE = Path(__file__).with_name("tf2_rnn.py")  # RNN cells (creators_rnn.py)
 
 
 @dataclass(frozen=True)
@@ -169,14 +170,16 @@ for _name in ("flatten", "max_pool2d", "avg_pool2d", "dropout"):
 
 @functools.lru_cache(maxsize=1)
 def _library() -> tuple[tuple[str, str], ...]:
-    """(name, source) of every top-level def/class of tf2_layers.py, in file order."""
-    text = _LIBRARY_FILE.read_text(encoding="utf-8")
-    lines = text.splitlines(keepends=True)
+    """(name, source) of every top-level def/class of tf2_layers.py then tf2_rnn.py (the RNN
+    cells, which use tf2_layers' helpers), in file order."""
     chunks = []
-    for node in ast.parse(text).body:
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
-            chunks.append((node.name, "".join(lines[start:node.end_lineno]).rstrip() + "\n"))
+    for path in (_LIBRARY_FILE, _RNN_LIBRARY_FILE):
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        for node in ast.parse(text).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
+                chunks.append((node.name, "".join(lines[start:node.end_lineno]).rstrip() + "\n"))
     return tuple(chunks)
 
 

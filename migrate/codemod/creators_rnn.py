@@ -1,0 +1,81 @@
+"""TF1's RNN cells and the functions that run them, as the codemod converts them.
+
+Two kinds of call, keyed by the API spelling `TfNames.api()` gives (`nn.dynamic_rnn`,
+`nn.rnn_cell.LSTMCell`, `contrib.rnn.GRUCell`; `tf.compat.v1.` spellings read the same):
+- `RUNNERS`: the calls that create the cells' variables (TF1 makes them on a cell's first run,
+  under the runner's `variable_scope(scope or "rnn")`). Each becomes an implicit creator like
+  `tf.layers.dense`: a module the caller owns (`self.rnn = DynamicRnn(name='rnn')`), called
+  with the same arguments minus `scope`.
+- `CELLS`: the cell constructors. They create nothing; in converted code they become the
+  library's cell classes with the same arguments (`LSTMCell(num_units)`), built where TF1
+  built them. The library (tf2_rnn.py) hands a runner's variables to the fresh cell object a
+  later call builds, so nothing is created twice.
+"""
+
+from __future__ import annotations
+
+from migrate.codemod.creators import CreatorSpec
+
+_RNN_PREFIXES = ("nn.", "contrib.rnn.")
+_CELL_PREFIXES = ("nn.rnn_cell.", "contrib.rnn.")
+
+CELLS: dict[str, str] = {
+    f"{prefix}{name}": name
+    for prefix in _CELL_PREFIXES
+    for name in ("BasicRNNCell", "BasicLSTMCell", "LSTMCell", "GRUCell", "MultiRNNCell",
+                 "DropoutWrapper", "ResidualWrapper")
+}
+# Cell arguments the library refuses (NotImplementedError): refused statically instead.
+UNSUPPORTED_CELL_ARGS: dict[str, tuple[str, ...]] = {
+    "LSTMCell": ("num_unit_shards", "num_proj_shards"),
+    "DropoutWrapper": ("variational_recurrent", "seed", "dropout_state_filter_visitor"),
+}
+
+_DYNAMIC = ("cell", "inputs", "sequence_length", "initial_state", "dtype",
+            "parallel_iterations", "swap_memory", "time_major", "scope")
+_DYNAMIC_DEFAULTS = {"sequence_length": "None", "initial_state": "None", "dtype": "None",
+                     "parallel_iterations": "None", "swap_memory": "False",
+                     "time_major": "False", "scope": "None"}
+_BIDIRECTIONAL = ("cell_fw", "cell_bw", "inputs", "sequence_length", "initial_state_fw",
+                  "initial_state_bw", "dtype", "parallel_iterations", "swap_memory",
+                  "time_major", "scope")
+_BIDIRECTIONAL_DEFAULTS = {"sequence_length": "None", "initial_state_fw": "None",
+                           "initial_state_bw": "None", "dtype": "None",
+                           "parallel_iterations": "None", "swap_memory": "False",
+                           "time_major": "False", "scope": "None"}
+_STATIC = ("cell", "inputs", "initial_state", "dtype", "sequence_length", "scope")
+_STATIC_DEFAULTS = {"initial_state": "None", "dtype": "None", "sequence_length": "None",
+                    "scope": "None"}
+
+
+def _runner(apis: tuple[str, ...], cls: str, params: tuple[str, ...], defaults: dict[str, str],
+            default_name: str) -> CreatorSpec:
+    return CreatorSpec(apis, cls, params, defaults, "scope", None, default_name)
+
+
+_ALL_RUNNERS = (
+    _runner(("nn.dynamic_rnn",), "DynamicRnn", _DYNAMIC, _DYNAMIC_DEFAULTS, "rnn"),
+    _runner(("nn.bidirectional_dynamic_rnn",), "BidirectionalDynamicRnn", _BIDIRECTIONAL,
+            _BIDIRECTIONAL_DEFAULTS, "bidirectional_rnn"),
+    _runner(("nn.static_rnn", "contrib.rnn.static_rnn"), "StaticRnn", _STATIC,
+            _STATIC_DEFAULTS, "rnn"),
+)
+RUNNERS: dict[str, CreatorSpec] = {api: spec for spec in _ALL_RUNNERS for api in spec.apis}
+# The parameters that take a cell, per runner class.
+CELL_PARAMS: dict[str, tuple[str, ...]] = {
+    "DynamicRnn": ("cell",), "StaticRnn": ("cell",),
+    "BidirectionalDynamicRnn": ("cell_fw", "cell_bw"),
+}
+
+
+def runner_def(spec: CreatorSpec, function: str) -> str:
+    """The synthetic `def` the codemod binds a runner call against: TF1's own scope rule,
+    `variable_scope(scope or "rnn")` — a name, not a default name: TF1 does not make it unique
+    (a second runner in the same scope with a new cell is TF1's 'already exists' error)."""
+    params = []
+    for p in spec.params:
+        default = spec.defaults.get(p)
+        params.append(p if default is None else f"{p}={default}")
+    return (f"def {function}({', '.join(params)}):\n"
+            f"    with tf.variable_scope(scope or {spec.default_name!r}):\n"
+            f"        return tf.get_variable('v', [1])\n")
