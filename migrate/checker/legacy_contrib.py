@@ -10,6 +10,8 @@ TF 2.x has no `tf.contrib`; TF1 model code uses `tf.contrib.layers`, `tf.contrib
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import sys
 import types
 from typing import Any
@@ -35,8 +37,12 @@ def install(tf: Any) -> types.ModuleType | None:
     training.HParams = HParams
     for name, module in zip(_SUBMODULES, (layers, slim_module, framework, rnn, training)):
         setattr(contrib, name, module)
+        module.__path__ = []  # a package: its internal `python.*` paths import (_InternalPathFinder)
         sys.modules[module.__name__] = module
+    contrib.__path__ = []
     sys.modules["tensorflow.contrib"] = contrib
+    if not any(isinstance(f, _InternalPathFinder) for f in sys.meta_path):
+        sys.meta_path.insert(0, _InternalPathFinder())
     v1.contrib = contrib
     tf.contrib = contrib  # `import tensorflow.contrib.x` binds the real package first
     return contrib
@@ -56,6 +62,26 @@ def _import_tf_slim(tf: Any) -> Any:
     import tf_slim.layers  # noqa: F401 - registers tf_slim.layers
 
     return tf_slim
+
+
+class _InternalPathFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """`from tensorflow.contrib.framework.python.ops import add_arg_scope` (glow),
+    `tensorflow.contrib.layers.python.layers.initializers`: TF1 code also imports contrib's
+    internal `python` packages; they resolve to the provided submodule, which defines the same
+    public names."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        parts = name.split(".")
+        if (len(parts) > 3 and parts[:2] == ["tensorflow", "contrib"] and parts[3] == "python"
+                and f"tensorflow.contrib.{parts[2]}" in sys.modules):
+            return importlib.util.spec_from_loader(name, self, is_package=True)
+        return None
+
+    def create_module(self, spec: Any) -> types.ModuleType:
+        return sys.modules[".".join(spec.name.split(".")[:3])]
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        pass
 
 
 def _module(name: str, source: Any) -> types.ModuleType:

@@ -75,10 +75,31 @@ class EntryResult:
         Path(str(base) + ".json").write_text(json.dumps(self.meta, default=str), encoding="utf-8")
 
 
+def package_of(path: str) -> tuple[str, str] | None:
+    """(directory above the outermost package, dotted module name) for a file inside a
+    package (its directory has an `__init__.py`): `repo/baselines/ddpg/models.py` ->
+    ("repo", "baselines.ddpg.models"). None for a file that is not in a package."""
+    path = os.path.abspath(path)
+    directory = os.path.dirname(path)
+    parts = [Path(path).stem]
+    while os.path.isfile(os.path.join(directory, "__init__.py")):
+        name = os.path.basename(directory)
+        if not name.isidentifier():
+            break
+        parts.insert(0, name)
+        directory = os.path.dirname(directory)
+    if len(parts) == 1 or not all(p.isidentifier() for p in parts):
+        return None
+    return directory, ".".join(parts)
+
+
 def user_roots(paths: list[str]) -> list[str]:
-    """Directories whose modules count as user code: the entry files' directories and the
-    working directory, minus the interpreter's own trees and this package."""
+    """Directories whose modules count as user code: the entry files' directories (and, for a
+    file in a package, the directory above the package: its absolute imports of sibling
+    packages are user code too) and the working directory, minus the interpreter's own trees
+    and this package."""
     roots = {os.path.dirname(os.path.abspath(p)) for p in paths}
+    roots.update(package[0] for package in map(package_of, paths) if package)
     roots.add(os.getcwd())
     return sorted(roots)
 
@@ -113,9 +134,20 @@ def load_user_module(
     sibling's `import model` (or a setup hook's) gets this module, not a second copy.
     `first_on_path` keeps that directory ahead of `path`'s own on sys.path (a setup file
     outside the entry's directory still imports the entry's siblings).
+    A file inside a package is loaded under its dotted name, with the directory above the
+    package on sys.path, as `python -m pkg.mod` would: its absolute imports of the repository's
+    packages (`from baselines.common.models import ...`) and relative imports work.
     """
     path = os.path.abspath(path)
-    name = "__main__" if as_main else "_migrate_check_" + Path(path).stem
+    package = package_of(path)
+    if package and package[0] not in sys.path:
+        sys.path.insert(0, package[0])
+    if as_main:
+        name = "__main__"
+    elif package:
+        name = package[1]
+    else:
+        name = "_migrate_check_" + Path(path).stem
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {path}")
@@ -137,7 +169,7 @@ def load_user_module(
     else:
         # Registered so dataclasses/pickling inside the user file find their module.
         sys.modules[name] = module
-        if stem.isidentifier() and stem not in sys.modules:
+        if not package and stem.isidentifier() and stem not in sys.modules:
             sys.modules[stem] = module
     try:
         spec.loader.exec_module(module)

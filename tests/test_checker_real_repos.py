@@ -1,0 +1,137 @@
+"""The checker on real repositories' layouts (found by benchmarks/prove.py).
+
+- a file inside a package (baselines/ddpg/models.py) imports the repository's other packages
+  absolutely (`from baselines.common.models import ...`) and its siblings relatively;
+- TF1 code imports contrib's internal paths (`from tensorflow.contrib.framework.python.ops
+  import add_arg_scope`: glow's tfops.py).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from migrate.checker import check_many
+from migrate.checker.runner_common import package_of, user_roots
+
+_LEGACY_LAYERS = '''import tensorflow as tf
+
+
+def fc(x, nh, scope):
+    with tf.variable_scope(scope):
+        w = tf.get_variable("w", [x.shape[1], nh], initializer=tf.constant_initializer(0.5))
+        return tf.matmul(x, w)
+'''
+_LEGACY_NET = '''import tensorflow as tf
+from pkg.layers import fc
+from .heads import HEAD_UNITS
+
+
+def build(x):
+    with tf.variable_scope("net"):
+        return fc(x, HEAD_UNITS, "fc")
+'''
+_MIGRATED_LAYERS = '''import tensorflow as tf
+
+
+class Fc(tf.Module):
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.w = None
+
+    @tf.Module.with_name_scope
+    def __call__(self, x, nh):
+        if self.w is None:
+            self.w = tf.Variable(tf.fill([x.shape[1], nh], 0.5), name="w")
+        return tf.matmul(x, self.w)
+'''
+_MIGRATED_NET = '''import tensorflow as tf
+from pkg.layers import Fc
+from .heads import HEAD_UNITS
+
+
+class Build(tf.Module):
+    def __init__(self, name="net"):
+        super().__init__(name=name)
+        with self.name_scope:
+            self.fc = Fc(name="fc")
+
+    @tf.Module.with_name_scope
+    def __call__(self, x):
+        return self.fc(x, HEAD_UNITS)
+'''
+_LEGACY_CONTRIB_PATHS = '''import tensorflow as tf
+from tensorflow.contrib.framework.python.ops import add_arg_scope
+from tensorflow.contrib.layers.python.layers import initializers
+
+
+@add_arg_scope
+def dense(x, n, name="dense"):
+    with tf.variable_scope(name):
+        w = tf.get_variable("w", [x.shape[1], n], initializer=tf.zeros_initializer())
+        return tf.matmul(x, w)
+
+
+KERNEL_INIT = initializers.xavier_initializer
+'''
+_MIGRATED_CONTRIB_PATHS = '''import tensorflow as tf
+
+
+class Dense(tf.Module):
+    def __init__(self, name="dense"):
+        super().__init__(name=name)
+        self.w = None
+
+    @tf.Module.with_name_scope
+    def __call__(self, x, n):
+        if self.w is None:
+            self.w = tf.Variable(tf.zeros([x.shape[1], n]), name="w")
+        return tf.matmul(x, self.w)
+'''
+
+
+def _write_package(root: Path, layers: str, net: str) -> Path:
+    files = {"pkg/__init__.py": "", "pkg/layers.py": layers, "pkg/model/__init__.py": "",
+             "pkg/model/heads.py": "HEAD_UNITS = 3\n", "pkg/model/net.py": net}
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root / "pkg" / "model" / "net.py"
+
+
+def test_package_of_names_the_module_and_the_directory_above_the_package(tmp_path: Path) -> None:
+    net = _write_package(tmp_path, _LEGACY_LAYERS, _LEGACY_NET)
+    assert package_of(str(net)) == (str(tmp_path), "pkg.model.net")
+    (tmp_path / "script.py").write_text("", encoding="utf-8")
+    assert package_of(str(tmp_path / "script.py")) is None
+    assert str(tmp_path) in user_roots([str(net)])  # pkg/layers.py is user code (v1 shim, purge)
+
+
+def test_package_of_stops_at_a_directory_that_is_not_a_python_name(tmp_path: Path) -> None:
+    net = _write_package(tmp_path / "my-repo", _LEGACY_LAYERS, _LEGACY_NET)
+    (tmp_path / "my-repo" / "__init__.py").write_text("", encoding="utf-8")
+    assert package_of(str(net)) == (str(tmp_path / "my-repo"), "pkg.model.net")
+
+
+@pytest.mark.slow
+def test_real_repository_layouts_check_equivalent(tmp_path: Path) -> None:
+    legacy_net = _write_package(tmp_path / "legacy", _LEGACY_LAYERS, _LEGACY_NET)
+    migrated_net = _write_package(tmp_path / "migrated", _MIGRATED_LAYERS, _MIGRATED_NET)
+    (tmp_path / "contrib_legacy.py").write_text(_LEGACY_CONTRIB_PATHS, encoding="utf-8")
+    (tmp_path / "contrib_migrated.py").write_text(_MIGRATED_CONTRIB_PATHS, encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)  # neither tree on the path by the working directory: the package's is
+    try:
+        verdicts = check_many([
+            {"legacy": f"{legacy_net}:build", "migrated": str(migrated_net),
+             "inputs": {"x": "float32[2,4]"}, "tf_function": True},
+            {"legacy": f"{tmp_path / 'contrib_legacy.py'}:dense",
+             "migrated": str(tmp_path / "contrib_migrated.py"),
+             "inputs": {"x": "float32[2,4]"}, "args": {"n": 2}},
+        ])
+    finally:
+        os.chdir(cwd)
+    for verdict in verdicts:
+        assert verdict.equivalent, verdict.error or verdict.table()

@@ -1,0 +1,144 @@
+"""Minimal reproductions of what `benchmarks/prove.py` found on real repositories.
+
+Each case is a small multi-file program in the shape of real code (written here, never copied),
+migrated with `migrate run --out` as a user would, then checked with `migrate check` against its
+original: all cases in one check_many batch (two TensorFlow start-ups). A case whose migration
+is wrong today is `xfail(strict=True)` with the reason, so fixing the codemod turns it into a
+pass that must then be unmarked.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from migrate.checker import Verdict, check_many
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Case:
+    files: dict[str, str]
+    legacy: str  # FILE.py:TARGET
+    inputs: dict[str, str]
+    args: dict[str, Any] = field(default_factory=dict)
+    init_args: dict[str, Any] = field(default_factory=dict)
+    xfail: str = ""  # why the migration is wrong today (strict: a fix must unmark it)
+
+
+# baselines' ddpg Actor: the network is a closure built by a registry lookup in another file
+# (`get_network_builder(network)(**kwargs)`), stored on the instance and called inside the
+# model's variable_scope. The closure creates variables (through `fc` of a third file).
+_REGISTRY_NETWORK = Case(
+    files={
+        "layers.py": '''import tensorflow as tf
+
+
+def fc(x, scope, nh):
+    with tf.variable_scope(scope):
+        w = tf.get_variable("w", [x.shape[1], nh])
+        return tf.matmul(x, w)
+''',
+        "networks.py": '''import tensorflow as tf
+from layers import fc
+
+mapping = {}
+
+
+def register(name):
+    def _thunk(func):
+        mapping[name] = func
+        return func
+    return _thunk
+
+
+@register("mlp")
+def mlp(num_hidden=4):
+    def network_fn(x):
+        return tf.tanh(fc(x, "mlp_fc0", num_hidden))
+    return network_fn
+
+
+def get_network_builder(name):
+    return mapping[name]
+''',
+        "agent.py": '''import tensorflow as tf
+from networks import get_network_builder
+
+
+class Actor(object):
+    def __init__(self, nb_actions, name="actor", network="mlp"):
+        self.name = name
+        self.nb_actions = nb_actions
+        self.network_builder = get_network_builder(network)()
+
+    def __call__(self, obs):
+        with tf.variable_scope(self.name, reuse=tf.AUTO_REUSE):
+            x = self.network_builder(obs)
+            return tf.layers.dense(x, self.nb_actions)
+''',
+    },
+    legacy="agent.py:Actor.__call__",
+    inputs={"obs": "float32[2,3]"},
+    init_args={"nb_actions": 2},
+    xfail="Actor.__call__ is converted although the network closure it calls through "
+          "self.network_builder (built by networks.get_network_builder) creates variables with "
+          "get_variable: the migrated module leaves them TF1, outside its scope "
+          "(mlp_fc0/w instead of actor/mlp_fc0/w) and creates them again on every call "
+          "(found by benchmarks/prove.py on baselines/ddpg/models.py)",
+)
+
+CASES: dict[str, Case] = {
+    "registry-network-closure": _REGISTRY_NETWORK,
+}
+
+
+def _migrate(case_dir: Path) -> Path:
+    out = case_dir / "migrated"
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    proc = subprocess.run([sys.executable, "-m", "migrate", "run", "legacy", "--out", "migrated",
+                           "-q", "--no-progress"], cwd=case_dir, env=env,
+                          capture_output=True, text=True)
+    if proc.returncode not in (0, 1):  # not an AssertionError: must never count as an xfail
+        raise RuntimeError(f"migrate run crashed on {case_dir.name}: {proc.stderr[-2000:]}")
+    return out
+
+
+@pytest.fixture(scope="module")
+def verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Verdict]:
+    entries = []
+    for name, case in CASES.items():
+        case_dir = tmp_path_factory.mktemp(name)
+        for rel, text in case.files.items():
+            (case_dir / "legacy" / rel).parent.mkdir(parents=True, exist_ok=True)
+            (case_dir / "legacy" / rel).write_text(text, encoding="utf-8")
+        out = _migrate(case_dir)
+        rel, _, target = case.legacy.partition(":")
+        entries.append({"legacy": f"{case_dir / 'legacy' / rel}:{target}",
+                        "migrated": str(out / rel), "inputs": case.inputs, "args": case.args,
+                        "init_args": case.init_args, "label": name, "tf_function": True})
+    return dict(zip(CASES, check_many(entries)))
+
+
+def _params() -> list[Any]:
+    # raises=AssertionError: a case that cannot be checked (verdict error) fails, never "xfails"
+    return [pytest.param(name, marks=[pytest.mark.xfail(strict=True, reason=case.xfail,
+                                                        raises=AssertionError)]
+                         if case.xfail else [])
+            for name, case in CASES.items()]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", _params())
+def test_real_pattern_is_equivalent(verdicts: dict[str, Verdict], name: str) -> None:
+    verdict = verdicts[name]
+    if verdict.status == "error":
+        raise RuntimeError(f"{name} could not be checked: {verdict.error}")
+    assert verdict.equivalent, "\n" + verdict.table()
