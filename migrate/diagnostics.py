@@ -59,6 +59,7 @@ REASONS: dict[str, str] = {
     "cross-file": "a variable scope wraps code of another file that the run cannot see into (outside the run, or an object another file built)",
     "imported-elsewhere": "a file the run cannot rewrite (outside the run, or one that does not parse) imports this function",
     "unconvertible-callee": "calls a function that could not be converted",
+    "private-api": "a variable API reached through TensorFlow's private modules (tensorflow.python.*): not converted, left as TF1 code",
     "python2": "Python 2 syntax",
     # body modernisation (upgrade stage)
     "compat-v1-kept": "no native TF2 spelling keeps the semantics; tf.compat.v1 kept",
@@ -95,6 +96,7 @@ NEXT_STEPS: dict[str, str] = {
     "cross-file": "include the other file in the same run (or the whole repository), or convert that object by hand first",
     "imported-elsewhere": "add the importing file to the run (run migrate on the whole repository), or fix it so it parses",
     "unconvertible-callee": "fix the callee's own diagnostic first; this function converts once its callee does",
+    "private-api": "import the public API instead (import tensorflow.compat.v1 as tf; tf.variable_scope / tf.get_variable), then run again",
     "python2": "run it through a Python 3 converter first (2to3 / futurize), then migrate",
     "compat-v1-kept": "nothing required: the code runs on TF2; replace the tf.compat.v1 call by hand when you drop TF1 semantics",
     "contrib": "replace the tf.contrib symbol with the suggested TF2 / TF Addons one (see the message)",

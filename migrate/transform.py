@@ -6,10 +6,12 @@ import ast
 
 import libcst as cst
 
+from migrate.codemod.arg_scopes import transform_with_arg_scopes
 from migrate.codemod.convert import Conversion, convert_module, preview
 from migrate.codemod.external import FilePlan
 from migrate.codemod.implicit import join_library, split_library
 from migrate.codemod.import_renames import rename_imports
+from migrate.codemod.private_api import private_api_diagnostics
 from migrate.cstparse import parse_module
 from migrate.diagnostics import Diagnostic
 from migrate.result import TransformOutput
@@ -24,6 +26,11 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
     `pinned`: top-level names other files import from this one that must stay (files the project
     cannot see through); `plan`: the project's cross-file decisions for this file (migrate.project).
     """
+    # slim.arg_scope defaults made explicit first (migrate/codemod/arg_scopes.py)
+    return transform_with_arg_scopes(lambda text: _transform_source(text, path, pinned, plan), source, path)
+
+
+def _transform_source(source: str, path: str, pinned: frozenset[str], plan: FilePlan | None) -> TransformOutput:
     out = _transform(source, path, pinned, plan)
     if plan is not None and plan.import_renames:
         code = rename_imports(out.code, plan.import_renames)
@@ -64,7 +71,9 @@ def _transform(source: str, path: str, pinned: frozenset[str], plan: FilePlan | 
         return TransformOutput(code=source)  # libcst-only syntax: nothing safe to do
     # The analysis runs on Python's ast (fast); a libcst tree is built only when something changes.
     seen = preview(tree, source, pinned, plan)
-    if (seen.blocked_only and not compat_renames_needed(seen.tf.aliases)) or (seen.codemod_noop and not _mentions_tf(source)):
+    inherited = plan.tf_aliases if plan is not None else ()  # TF names from star imports
+    uses_tf = _mentions_tf(source) or bool(inherited)
+    if (seen.blocked_only and not compat_renames_needed(seen.tf.aliases, inherited)) or (seen.codemod_noop and not uses_tf):
         kept = [*seen.diagnostics, *_leftovers(tree, seen.tf, seen.diagnostics, frozenset(), False)]
         return TransformOutput(code=source, diagnostics=tuple(d.with_path(path) for d in kept), parsed=True)
     module = parse_module(source)
@@ -81,14 +90,14 @@ def _transform(source: str, path: str, pinned: frozenset[str], plan: FilePlan | 
         converted_code = module_code(new_module, lines, module)
     # Refused variable code (`skip_functions`, also in a file where nothing converts) stays TF1,
     # with only the compat renames tf_upgrade_v2 would give it, so it still runs on TF2.
-    if _mentions_tf(source):
+    if uses_tf:
         # Diagnostics positions: when the upgrade reads the text as parsed, the ast says where
         # each statement starts (no need to print the whole module to find out).
         before_split = new_module
         new_module, library = split_library(new_module)  # generated TF2 layer code: never upgraded
         upgrade_lines = lines if new_module is module or lines is None else derived_lines(lines, module, new_module)
         upgraded, upgrade_diagnostics = upgrade_module(new_module, conversion.skip_functions, upgrade_lines,
-                                                       origin=(module, source))
+                                                       origin=(module, source), inherited=inherited)
         diagnostics.extend(upgrade_diagnostics)
         if upgraded is not new_module:
             new_module, converted_code = join_library(upgraded, library), None
@@ -98,7 +107,7 @@ def _transform(source: str, path: str, pinned: frozenset[str], plan: FilePlan | 
         code = source
     else:
         code = converted_code if converted_code is not None else module_code(new_module, lines, module)
-    if _mentions_tf(source) or seen.tf.aliases:
+    if uses_tf or seen.tf.aliases:
         converted = frozenset(f.legacy_name for f in conversion.functions)
         diagnostics.extend(_leftovers(tree, seen.tf, diagnostics, converted,
                                       bool(converted) and seen.analysis is not None and seen.analysis.script_creates))
@@ -119,7 +128,7 @@ def _leftovers(tree: ast.Module, tf, diagnostics, converted: frozenset[str], scr
     if not tf.aliases:
         return []
     covered = {d.line for d in diagnostics}
-    out: list[Diagnostic] = []
+    out: list[Diagnostic] = private_api_diagnostics(tree, tf, covered)  # tensorflow.python.* calls
 
     def scan(node: ast.AST, qualname: str | None) -> None:
         for child in ast.walk(node):

@@ -237,6 +237,10 @@ class _BodyScan:
                 self.listings.append(node.lineno)  # the model answers it (migrate.codemod.lookups)
             else:
                 self.block("scope-lookup", f"tf.{api} looks variables up by collection/name", node)
+        elif api.startswith("contrib.") and api.rsplit(".", 1)[-1] == "arg_scope":
+            # left by migrate.codemod.arg_scopes: its defaults reach every op called during the block
+            self.block("implicit-creator", "slim arg_scope defaults could not be resolved statically "
+                       "(see the arg_scope diagnostic)", node)
         elif api.startswith(_IMPLICIT_CREATOR_PREFIXES) and api.rsplit(".", 1)[-1] not in _NON_CREATING_LAYERS:
             self.direct_creator = True
             self.block("implicit-creator", f"tf.{api} creates variables implicitly", node)

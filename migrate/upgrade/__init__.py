@@ -13,7 +13,7 @@ import libcst as cst
 from migrate.diagnostics import Diagnostic
 from migrate.upgrade.helpers import helper_source
 from migrate.upgrade.codegen import StatementLines
-from migrate.upgrade.resolve import Prepass, module_name, scan_statements
+from migrate.upgrade.resolve import Binding, FileFacts, Prepass, _canonical_module, module_name, scan_statements
 from migrate.upgrade.tables import load_tables
 from migrate.upgrade.transformer import Cleanup, Upgrader, diagnostics_for
 from migrate.upgrade.walk import walk
@@ -23,7 +23,7 @@ __all__ = ["compat_renames_needed", "upgrade_module", "upgrade_source"]
 
 def upgrade_module(
     module: cst.Module, skip_functions: frozenset[str] = frozenset(), lines: StatementLines | None = None,
-    origin: tuple[cst.Module, str] | None = None,
+    origin: tuple[cst.Module, str] | None = None, inherited: tuple[tuple[str, str], ...] = (),
 ) -> tuple[cst.Module, list[Diagnostic]]:
     """Upgrade one parsed file. Functions named in `skip_functions` ("f", "Cls.method") are code
     the structural stage left as TF1: they get compat renames only (what tf_upgrade_v2 would do,
@@ -31,9 +31,12 @@ def upgrade_module(
     native rewrites. A file without TensorFlow imports comes back as the same object. `lines`
     (where the module's statements start in its text) lets diagnostics print only their own
     statements for their positions. `origin` (the module the structural stage started from and
-    its source text) makes diagnostics point into that text rather than the intermediate one."""
+    its source text) makes diagnostics point into that text rather than the intermediate one.
+    `inherited`: TF names the file gets only from star imports of other files (local name ->
+    full dotted name, migrate.project)."""
     tables = load_tables()
     facts = scan_statements(module)
+    pins = _inherit(facts, inherited)
     if not facts.has_tf:
         return module, []
     if facts.v1_roots() or facts.star_v1:  # only then: does the file have to keep its v1 import?
@@ -78,6 +81,9 @@ def upgrade_module(
         up.changed = True
 
     helpers = up.helpers - facts.names_bound
+    if pins and (up.changed or (origin is not None and module is not origin[0])):
+        new = _pin_star_roots(new, pins)  # before _insert_top: helpers then go below the pin
+        up.changed = True
     if helpers or up.new_tf_alias:
         new = _insert_top(new, helpers, up)
         up.changed = True
@@ -85,13 +91,55 @@ def upgrade_module(
     return (new if up.changed else module), diagnostics
 
 
-def compat_renames_needed(aliases: dict[str, str]) -> bool:
+def compat_renames_needed(aliases: dict[str, str], inherited: tuple[tuple[str, str], ...] = ()) -> bool:
     """Some TensorFlow name of the file (local name -> full dotted module, from the analysis)
     is bound outside `tensorflow.compat.v1` / `.v2`. A refused file that reaches TensorFlow only
     through `tensorflow.compat.v1` runs on TF2's compat API as it is: it stays byte-identical,
-    without a libcst parse."""
+    without a libcst parse. Not so when its `tf` comes from a star import (`inherited`): that
+    module's own migration may change what `tf` is."""
+    if any(b is not None and b.is_root and not b.v2 for b in (_canonical_module(full) for _, full in inherited)):
+        return True
     return any(not full.startswith(("tensorflow.compat.v1", "tensorflow.compat.v2"))
                for full in aliases.values())
+
+
+def _inherit(facts: FileFacts, inherited: tuple[tuple[str, str], ...]) -> list[str]:
+    """Bind the TF names a star import brings (`from ops import *` where ops imports tf). A root
+    alias is taken as plain `tensorflow` whatever ops imports, because ops's own migration may
+    switch its `tensorflow.compat.v1` import to `tensorflow`: this file's `tf.*` uses then get the
+    renames of a file importing tensorflow, and the file binds the alias itself (the roots
+    returned are pinned with `import tensorflow as <root>` when the file changes)."""
+    pins: list[str] = []
+    for local, full in inherited:
+        if local in facts.bindings or local in facts.names_bound:
+            continue
+        binding = _canonical_module(full)
+        if binding is None or binding.v2:
+            continue
+        if binding.is_root:
+            facts.bindings[local] = Binding("tf")
+            pins.append(local)
+        else:
+            facts.bindings[local] = binding
+    facts.has_tf = bool(facts.bindings) or facts.star_v1
+    return pins
+
+
+def _pin_star_roots(module: cst.Module, roots: list[str]) -> cst.Module:
+    """`import tensorflow as tf` right after the last top-level star import (or the imports at
+    the top), so the file's own binding is the one its upgraded uses assume."""
+    body = list(module.body)
+    idx = 0
+    for i, stmt in enumerate(body):
+        if _is_import(stmt) and any(isinstance(s, cst.ImportFrom) and isinstance(s.names, cst.ImportStar)
+                                    for s in stmt.body):
+            idx = i + 1
+    if idx == 0:
+        while idx < len(body) and _is_import(body[idx]):
+            idx += 1
+    pins = [cst.parse_statement(f"import tensorflow as {root}\n") for root in roots]
+    body[idx:idx] = pins
+    return module.with_changes(body=body)
 
 
 def _is_import(stmt: cst.CSTNode) -> bool:
