@@ -147,7 +147,55 @@ _ALL: tuple[CreatorSpec, ...] = (
                  "scope": "None", "reuse": "None"}, "scope", "reuse", "EmbedSequence"),
 )
 
-SPECS: dict[str, CreatorSpec] = {api: spec for spec in _ALL for api in spec.apis}
+# 3-D and separable convolutions, instance norm, bias add.
+_SEPARABLE_HEAD = _CONV_HEAD + ("depth_multiplier",)
+_SEPARABLE_TAIL = ("activation", "use_bias", "depthwise_initializer", "pointwise_initializer",
+                   "bias_initializer", "depthwise_regularizer", "pointwise_regularizer",
+                   "bias_regularizer", "activity_regularizer", "depthwise_constraint",
+                   "pointwise_constraint", "bias_constraint", "trainable", "name", "reuse")
+_SEPARABLE_DEFAULTS = {p: "None" for p in _SEPARABLE_TAIL} | {
+    "activation": "None", "use_bias": "True", "bias_initializer": _ZEROS, "trainable": "True"}
+_CONTRIB_SEPARABLE_TAIL = _CONTRIB_TAIL[:4] + ("pointwise_initializer",) + _CONTRIB_TAIL[4:]
+_CONTRIB_NORM_TAIL = ("reuse", "variables_collections", "outputs_collections", "trainable")
+_CONTRIB_NORM_DEFAULTS = {"reuse": "None", "variables_collections": "None",
+                          "outputs_collections": "None", "trainable": "True", "scope": "None",
+                          "data_format": "'NHWC'", "activation_fn": "None"}
+
+_CONVOLUTIONS_AND_NORMS: tuple[CreatorSpec, ...] = (
+    _layers("layers.conv3d", "Conv3D", _CONV_HEAD,
+            {"strides": "(1, 1, 1)", "padding": "'valid'", "data_format": "'channels_last'",
+             "dilation_rate": "(1, 1, 1)"}, "conv3d"),
+    _layers("layers.separable_conv2d", "SeparableConv2D", _SEPARABLE_HEAD,
+            {**_SEPARABLE_DEFAULTS, "strides": "(1, 1)", "padding": "'valid'",
+             "data_format": "'channels_last'", "dilation_rate": "(1, 1)",
+             "depth_multiplier": "1"}, "separable_conv2d", _SEPARABLE_TAIL),
+    _layers("layers.separable_conv1d", "SeparableConv1D", _SEPARABLE_HEAD,
+            {**_SEPARABLE_DEFAULTS, "strides": "1", "padding": "'valid'",
+             "data_format": "'channels_last'", "dilation_rate": "1",
+             "depth_multiplier": "1"}, "separable_conv1d", _SEPARABLE_TAIL),
+    _contrib(("conv1d", "convolution1d"), "ContribConv1D", _CONTRIB_CONV_HEAD,
+             {"stride": "1", "padding": "'SAME'", "data_format": "None", "rate": "1"}, "Conv"),
+    _contrib(("conv3d", "convolution3d"), "ContribConv3D", _CONTRIB_CONV_HEAD,
+             {"stride": "1", "padding": "'SAME'", "data_format": "None", "rate": "1"}, "Conv"),
+    _contrib(("separable_conv2d", "separable_convolution2d"), "ContribSeparableConv2D",
+             ("num_outputs", "kernel_size", "depth_multiplier", "stride", "padding",
+              "data_format", "rate"),
+             {"depth_multiplier": "1", "stride": "1", "padding": "'SAME'",
+              "data_format": "'NHWC'", "rate": "1", "pointwise_initializer": "None"},
+             "SeparableConv2d", _CONTRIB_SEPARABLE_TAIL),
+    _contrib(("instance_norm",), "InstanceNorm", (), {}, "InstanceNorm",
+             ("center", "scale", "epsilon", "activation_fn", "param_initializers")
+             + _CONTRIB_NORM_TAIL + ("data_format", "scope"),
+             {**_CONTRIB_NORM_DEFAULTS, "center": "True", "scale": "True", "epsilon": "1e-6",
+              "param_initializers": "None"}),
+    _contrib(("bias_add",), "ContribBiasAdd", (), {}, "BiasAdd",
+             ("activation_fn", "initializer", "regularizer") + _CONTRIB_NORM_TAIL
+             + ("data_format", "scope"),
+             {**_CONTRIB_NORM_DEFAULTS, "initializer": _ZEROS, "regularizer": "None"}),
+)
+
+SPECS: dict[str, CreatorSpec] = {api: spec for spec in _ALL + _CONVOLUTIONS_AND_NORMS
+                                 for api in spec.apis}
 
 # Creators that make no variables: their plain TF2 spelling (TF1 argument -> TF2 argument).
 PLAIN_OPS: dict[str, str] = {

@@ -636,3 +636,344 @@ class EmbedSequence(_Regularized):
             looked_up = tf.gather(tf.nn.embedding_lookup(self.embeddings, unique_ids), index)
             return tf.reshape(looked_up, tf.concat([tf.shape(ids), tf.shape(looked_up)[1:]], 0))
         return tf.nn.embedding_lookup(self.embeddings, ids)
+
+
+# ---------------------------------------------------------------- 3-D and separable convolutions
+
+
+class Conv3D(_Convolution):
+    """tf.layers.conv3d: `conv3d/kernel` [kd, kh, kw, in, filters] (glorot uniform),
+    `conv3d/bias`."""
+
+    _rank = 3
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "conv3d")
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, filters, kernel_size, strides=(1, 1, 1), padding="valid",
+                 data_format="channels_last", dilation_rate=(1, 1, 1), activation=None,
+                 use_bias=True, kernel_initializer=None, bias_initializer=tf.zeros,
+                 kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
+                 kernel_constraint=None, bias_constraint=None, trainable=True):
+        _no_activity_regularizer(activity_regularizer)
+        outputs = self._convolve(inputs, filters, kernel_size, strides, padding, data_format,
+                                 dilation_rate, use_bias, kernel_initializer, bias_initializer,
+                                 kernel_regularizer, bias_regularizer, kernel_constraint,
+                                 bias_constraint, trainable)
+        return activation(outputs) if activation is not None else outputs
+
+
+class ContribConv1D(_Convolution):
+    """contrib/slim conv1d (= convolution1d): `Conv/weights` [k, in, out] (xavier uniform),
+    `Conv/biases`; stride 1, padding 'SAME', ReLU unless activation_fn=None."""
+
+    _rank = 1
+    _kernel_name, _bias_name = "weights", "biases"
+    _default_kernel_initializer = staticmethod(_contrib_xavier_uniform)
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "Conv")
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, num_outputs, kernel_size, stride=1, padding="SAME",
+                 data_format=None, rate=1, activation_fn=tf.nn.relu, normalizer_fn=None,
+                 normalizer_params=None, weights_initializer=None, weights_regularizer=None,
+                 biases_initializer=tf.zeros, biases_regularizer=None,
+                 variables_collections=None, outputs_collections=None, trainable=True):
+        use_bias = bool(not normalizer_fn and biases_initializer)
+        outputs = self._convolve(inputs, num_outputs, kernel_size, stride, padding, data_format,
+                                 rate, use_bias, weights_initializer, biases_initializer,
+                                 weights_regularizer, biases_regularizer, None, None, trainable)
+        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params)
+        return activation_fn(outputs) if activation_fn is not None else outputs
+
+
+class ContribConv3D(_Convolution):
+    """contrib/slim conv3d (= convolution3d): `Conv/weights` [kd, kh, kw, in, out] (xavier
+    uniform), `Conv/biases`; stride 1, padding 'SAME', ReLU unless activation_fn=None."""
+
+    _rank = 3
+    _kernel_name, _bias_name = "weights", "biases"
+    _default_kernel_initializer = staticmethod(_contrib_xavier_uniform)
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "Conv")
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, num_outputs, kernel_size, stride=1, padding="SAME",
+                 data_format=None, rate=1, activation_fn=tf.nn.relu, normalizer_fn=None,
+                 normalizer_params=None, weights_initializer=None, weights_regularizer=None,
+                 biases_initializer=tf.zeros, biases_regularizer=None,
+                 variables_collections=None, outputs_collections=None, trainable=True):
+        use_bias = bool(not normalizer_fn and biases_initializer)
+        outputs = self._convolve(inputs, num_outputs, kernel_size, stride, padding, data_format,
+                                 rate, use_bias, weights_initializer, biases_initializer,
+                                 weights_regularizer, biases_regularizer, None, None, trainable)
+        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params)
+        return activation_fn(outputs) if activation_fn is not None else outputs
+
+
+def _tf1_causal_padding(inputs, kernel, dilation, channels_first):
+    """tf_keras' causal padding of a 1-D convolution: dilation * (kernel - 1) zeros on the left."""
+    left = dilation * (kernel - 1)
+    pads = [[0, 0], [0, 0], [left, 0]] if channels_first else [[0, 0], [left, 0], [0, 0]]
+    return tf.pad(inputs, pads)
+
+
+class _SeparableConvolution(_Regularized):
+    """The depthwise-separable convolution of tf.layers separable_conv1d/2d and contrib
+    separable_conv2d: depthwise kernel kernel_size + (in, depth_multiplier), pointwise kernel
+    (1,) * rank + (in * depth_multiplier, filters), tf.nn.separable_conv2d (1-D input as a
+    height-1 image, as tf_keras did), then bias_add."""
+
+    _rank = 2
+    _depthwise_name, _pointwise_name, _bias_name = "depthwise_kernel", "pointwise_kernel", "bias"
+    _default_kernel_initializer = staticmethod(_tf1_glorot_uniform)
+
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.depthwise_kernel = None
+        self.pointwise_kernel = None
+        self.bias = None
+        self._regularized = []
+
+    def _separable(self, inputs, filters, kernel_size, strides, padding, data_format,
+                   dilation_rate, depth_multiplier, use_bias, initializers, regularizers,
+                   constraints, trainable):
+        inputs = tf.convert_to_tensor(inputs)
+        dtype = _layer_dtype(inputs)
+        rank = self._rank
+        channels_first = _tf1_data_format(data_format, rank).startswith("NC")
+        channels = inputs.shape[1] if channels_first else inputs.shape[-1]
+        kernel_size = _tf1_tuple(kernel_size, rank)
+        if self.depthwise_kernel is None:
+            def make(attribute, name, shape, default):
+                variable = _tf1_variable(name, shape, dtype, initializers[attribute], default,
+                                         trainable, constraints.get(attribute))
+                setattr(self, attribute, variable)
+                self._regularize(attribute, regularizers.get(attribute))
+
+            make("depthwise_kernel", self._depthwise_name,
+                 list(kernel_size) + [channels, depth_multiplier],
+                 self._default_kernel_initializer)
+            make("pointwise_kernel", self._pointwise_name,
+                 [1] * rank + [channels * depth_multiplier, filters],
+                 self._default_kernel_initializer)
+            if use_bias:
+                make("bias", self._bias_name, [filters], tf.zeros)
+        strides = _tf1_tuple(strides, rank)
+        dilations = _tf1_tuple(dilation_rate, rank)
+        x = tf.cast(inputs, dtype)
+        depthwise, pointwise = self.depthwise_kernel, self.pointwise_kernel
+        padding = padding.upper()
+        if rank == 1:
+            if padding == "CAUSAL":
+                x = _tf1_causal_padding(x, kernel_size[0], dilations[0], channels_first)
+                padding = "VALID"
+            spatial = 2 if channels_first else 1
+            x = tf.expand_dims(x, spatial)
+            depthwise = tf.expand_dims(depthwise, 0)
+            pointwise = tf.expand_dims(pointwise, 0)
+            strides = strides * 2  # tf_keras: (s, s) on the height-1 image
+            dilations = (1,) + dilations
+        fmt = "NCHW" if channels_first else "NHWC"
+        op_strides = (1, 1) + strides if channels_first else (1,) + strides + (1,)
+        outputs = tf.nn.separable_conv2d(x, depthwise, pointwise, strides=op_strides,
+                                         padding=padding, data_format=fmt, dilations=dilations)
+        if self.bias is not None:
+            outputs = tf.nn.bias_add(outputs, self.bias, data_format=fmt)
+        if rank == 1:
+            outputs = tf.squeeze(outputs, [spatial])
+        return outputs
+
+
+class SeparableConv2D(_SeparableConvolution):
+    """tf.layers.separable_conv2d (and the class tf.layers.SeparableConv2D):
+    `separable_conv2d/depthwise_kernel` [kh, kw, in, depth_multiplier], `pointwise_kernel`
+    [1, 1, in * depth_multiplier, filters] (both glorot uniform), `bias`."""
+
+    _rank = 2
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "separable_conv2d")
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, filters, kernel_size, strides=(1, 1), padding="valid",
+                 data_format="channels_last", dilation_rate=(1, 1), depth_multiplier=1,
+                 activation=None, use_bias=True, depthwise_initializer=None,
+                 pointwise_initializer=None, bias_initializer=tf.zeros,
+                 depthwise_regularizer=None, pointwise_regularizer=None, bias_regularizer=None,
+                 activity_regularizer=None, depthwise_constraint=None,
+                 pointwise_constraint=None, bias_constraint=None, trainable=True):
+        _no_activity_regularizer(activity_regularizer)
+        outputs = self._separable(
+            inputs, filters, kernel_size, strides, padding, data_format, dilation_rate,
+            depth_multiplier, use_bias,
+            {"depthwise_kernel": depthwise_initializer, "pointwise_kernel": pointwise_initializer,
+             "bias": bias_initializer},
+            {"depthwise_kernel": depthwise_regularizer, "pointwise_kernel": pointwise_regularizer,
+             "bias": bias_regularizer},
+            {"depthwise_kernel": depthwise_constraint, "pointwise_kernel": pointwise_constraint,
+             "bias": bias_constraint}, trainable)
+        return activation(outputs) if activation is not None else outputs
+
+
+class SeparableConv1D(_SeparableConvolution):
+    """tf.layers.separable_conv1d (and the class tf.layers.SeparableConv1D):
+    `separable_conv1d/depthwise_kernel` [k, in, depth_multiplier], `pointwise_kernel`
+    [1, in * depth_multiplier, filters], `bias`; padding may also be 'causal'."""
+
+    _rank = 1
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "separable_conv1d")
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, filters, kernel_size, strides=1, padding="valid",
+                 data_format="channels_last", dilation_rate=1, depth_multiplier=1,
+                 activation=None, use_bias=True, depthwise_initializer=None,
+                 pointwise_initializer=None, bias_initializer=tf.zeros,
+                 depthwise_regularizer=None, pointwise_regularizer=None, bias_regularizer=None,
+                 activity_regularizer=None, depthwise_constraint=None,
+                 pointwise_constraint=None, bias_constraint=None, trainable=True):
+        _no_activity_regularizer(activity_regularizer)
+        outputs = self._separable(
+            inputs, filters, kernel_size, strides, padding, data_format, dilation_rate,
+            depth_multiplier, use_bias,
+            {"depthwise_kernel": depthwise_initializer, "pointwise_kernel": pointwise_initializer,
+             "bias": bias_initializer},
+            {"depthwise_kernel": depthwise_regularizer, "pointwise_kernel": pointwise_regularizer,
+             "bias": bias_regularizer},
+            {"depthwise_kernel": depthwise_constraint, "pointwise_kernel": pointwise_constraint,
+             "bias": bias_constraint}, trainable)
+        return activation(outputs) if activation is not None else outputs
+
+
+class ContribSeparableConv2D(_SeparableConvolution):
+    """contrib/slim separable_conv2d (= separable_convolution2d):
+    `SeparableConv2d/depthwise_weights`, `pointwise_weights` (xavier uniform; the pointwise
+    initializer defaults to weights_initializer), `biases`; stride 1, padding 'SAME', ReLU by
+    default. With num_outputs=None it is a depthwise convolution only (no pointwise weights;
+    biases [in * depth_multiplier])."""
+
+    _depthwise_name, _pointwise_name, _bias_name = ("depthwise_weights", "pointwise_weights",
+                                                    "biases")
+    _default_kernel_initializer = staticmethod(_contrib_xavier_uniform)
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "SeparableConv2d")
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, num_outputs, kernel_size, depth_multiplier=1, stride=1,
+                 padding="SAME", data_format="NHWC", rate=1, activation_fn=tf.nn.relu,
+                 normalizer_fn=None, normalizer_params=None, weights_initializer=None,
+                 pointwise_initializer=None, weights_regularizer=None,
+                 biases_initializer=tf.zeros, biases_regularizer=None,
+                 variables_collections=None, outputs_collections=None, trainable=True):
+        if pointwise_initializer is None:
+            pointwise_initializer = weights_initializer
+        if num_outputs is not None:
+            outputs = self._separable(
+                inputs, num_outputs, kernel_size, stride, padding, data_format, rate,
+                depth_multiplier, bool(not normalizer_fn and biases_initializer),
+                {"depthwise_kernel": weights_initializer,
+                 "pointwise_kernel": pointwise_initializer, "bias": biases_initializer},
+                {"depthwise_kernel": weights_regularizer,
+                 "pointwise_kernel": weights_regularizer, "bias": biases_regularizer},
+                {}, trainable)
+        else:
+            outputs = self._depthwise(inputs, kernel_size, depth_multiplier, stride, padding,
+                                      data_format, rate, normalizer_fn, weights_initializer,
+                                      weights_regularizer, biases_initializer,
+                                      biases_regularizer, trainable)
+        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params)
+        return activation_fn(outputs) if activation_fn is not None else outputs
+
+    def _depthwise(self, inputs, kernel_size, depth_multiplier, stride, padding, data_format,
+                   rate, normalizer_fn, weights_initializer, weights_regularizer,
+                   biases_initializer, biases_regularizer, trainable):
+        inputs = tf.convert_to_tensor(inputs)
+        dtype = inputs.dtype.base_dtype
+        channels_first = data_format.startswith("NC")
+        channels = inputs.shape[1] if channels_first else inputs.shape[-1]
+        if self.depthwise_kernel is None:
+            self.depthwise_kernel = _tf1_variable(
+                self._depthwise_name, list(_tf1_tuple(kernel_size, 2)) + [channels,
+                                                                          depth_multiplier],
+                dtype, weights_initializer, _contrib_xavier_uniform, trainable)
+            self._regularize("depthwise_kernel", weights_regularizer)
+            if normalizer_fn is None and biases_initializer is not None:
+                self.bias = _tf1_variable(self._bias_name, [channels * depth_multiplier], dtype,
+                                          biases_initializer, None, trainable)
+                self._regularize("bias", biases_regularizer)
+        sh, sw = _tf1_tuple(stride, 2)
+        strides = [1, 1, sh, sw] if channels_first else [1, sh, sw, 1]
+        outputs = tf.nn.depthwise_conv2d(inputs, self.depthwise_kernel, strides, padding,
+                                         data_format=data_format,
+                                         dilations=_tf1_tuple(rate, 2))
+        if self.bias is not None:
+            outputs = tf.nn.bias_add(outputs, self.bias, data_format=data_format)
+        return outputs
+
+
+# ---------------------------------------------------------------- instance norm, bias add
+
+
+class InstanceNorm(_Regularized):
+    """contrib/slim instance_norm: `InstanceNorm/beta`, `InstanceNorm/gamma` [channels];
+    moments over the spatial axes of each example, epsilon 1e-6 by default."""
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "InstanceNorm")
+        self.beta = None
+        self.gamma = None
+        self._regularized = []
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, center=True, scale=True, epsilon=1e-6, activation_fn=None,
+                 param_initializers=None, variables_collections=None,
+                 outputs_collections=None, trainable=True, data_format="NHWC"):
+        inputs = tf.convert_to_tensor(inputs)
+        rank = inputs.shape.rank
+        dtype = inputs.dtype.base_dtype
+        axis = 1 if data_format == "NCHW" else rank - 1
+        initializers = {"beta": tf.zeros, "gamma": tf.ones, **(param_initializers or {})}
+        if self.beta is None and self.gamma is None:
+            if center:
+                self.beta = _tf1_variable("beta", [inputs.shape[axis]], dtype,
+                                          initializers["beta"], None, trainable)
+            if scale:
+                self.gamma = _tf1_variable("gamma", [inputs.shape[axis]], dtype,
+                                           initializers["gamma"], None, trainable)
+        beta, gamma = self.beta, self.gamma
+        if axis == 1:  # NCHW: parameters broadcast as [1, C, 1, ...]
+            shape = [1, inputs.shape[1]] + [1] * (rank - 2)
+            beta = tf.reshape(beta, shape) if beta is not None else None
+            gamma = tf.reshape(gamma, shape) if gamma is not None else None
+        moments_axes = [i for i in range(1, rank) if i != axis]
+        mean, variance = tf.nn.moments(inputs, moments_axes, keepdims=True)
+        outputs = tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, epsilon)
+        return activation_fn(outputs) if activation_fn is not None else outputs
+
+
+class ContribBiasAdd(_Regularized):
+    """contrib/slim bias_add: `BiasAdd/biases` [channels] (zeros by default), tf.nn.bias_add."""
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "BiasAdd")
+        self.bias = None
+        self._regularized = []
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, activation_fn=None, initializer=tf.zeros, regularizer=None,
+                 variables_collections=None, outputs_collections=None, trainable=True,
+                 data_format="NHWC"):
+        inputs = tf.convert_to_tensor(inputs)
+        axis = 1 if data_format == "NCHW" else -1
+        if self.bias is None:
+            self.bias = _tf1_variable("biases", [inputs.shape[axis]], inputs.dtype.base_dtype,
+                                      initializer, None, trainable)
+            self._regularize("bias", regularizer)
+        outputs = tf.nn.bias_add(inputs, self.bias, data_format=data_format)
+        return activation_fn(outputs) if activation_fn is not None else outputs
