@@ -108,9 +108,9 @@ def test_contrib_error_with_advice():
     assert "rnn" in errs[1].message and errs[1].line == 3
 
 
-def test_contrib_xavier_maps_to_glorot_helper():
+def test_contrib_xavier_maps_to_contrib_helper():
     out, diags = up(H + "init = tf.contrib.layers.xavier_initializer()\n")
-    assert "init = _tf1_glorot_uniform_initializer()" in out
+    assert "init = _contrib_xavier_initializer()" in out
     assert "initializer-rewrite" in codes(diags) and "contrib" not in codes(diags)
 
 

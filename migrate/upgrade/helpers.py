@@ -123,6 +123,117 @@ def _tf1_identity_initializer(gain=1.0, dtype={tf}.float32):
     return init
 '''
 
+# tf.contrib.layers / slim helpers with contrib's own arithmetic (tf_slim layers/initializers.py,
+# layers/regularizers.py): tests/test_contrib_helpers.py checks each against tf_slim in graph mode.
+_CONTRIB_VARIANCE_SCALING = '''
+def _contrib_variance_scaling_initializer(factor=2.0, mode="FAN_IN", uniform=False, seed=None, dtype={tf}.float32):
+    """tf.contrib.layers.variance_scaling_initializer (contrib's arithmetic, same values in plain TF2)."""
+    if mode not in ("FAN_IN", "FAN_OUT", "FAN_AVG"):
+        raise TypeError("Unknown mode %s [FAN_IN, FAN_OUT, FAN_AVG]" % mode)
+
+    def init(shape, dtype=dtype, partition_info=None):
+        import math
+        shape = [int(d) for d in shape]
+        if shape:
+            fan_in = float(shape[-2]) if len(shape) > 1 else float(shape[-1])
+            fan_out = float(shape[-1])
+        else:
+            fan_in = fan_out = 1.0
+        for dim in shape[:-2]:
+            fan_in *= float(dim)
+            fan_out *= float(dim)
+        if mode == "FAN_IN":
+            n = fan_in
+        elif mode == "FAN_OUT":
+            n = fan_out
+        else:
+            n = (fan_in + fan_out) / 2.0
+        if uniform:
+            limit = math.sqrt(3.0 * factor / n)
+            return {tf}.random.uniform(shape, -limit, limit, dtype, seed=seed)
+        trunc_stddev = math.sqrt(1.3 * factor / n)
+        return {tf}.random.truncated_normal(shape, 0.0, trunc_stddev, dtype, seed=seed)
+    return init
+'''
+
+_CONTRIB_XAVIER = '''
+def _contrib_xavier_initializer(uniform=True, seed=None, dtype={tf}.float32):
+    """tf.contrib.layers.xavier_initializer (contrib's arithmetic, same values in plain TF2)."""
+    return _contrib_variance_scaling_initializer(1.0, "FAN_AVG", uniform, seed, dtype)
+'''
+
+_CONTRIB_SCALE_CHECK = '''
+def _contrib_regularizer_scale(scale):
+    """contrib's check of a regularizer scale: True when the scale disables the regularizer."""
+    import numbers
+    if isinstance(scale, numbers.Integral):
+        raise ValueError("scale cannot be an integer: %s" % (scale,))
+    if isinstance(scale, numbers.Real):
+        if scale < 0.:
+            raise ValueError("Setting a scale less than 0 on a regularizer: %g." % scale)
+        return scale == 0.
+    return False
+'''
+
+_CONTRIB_L1 = '''
+def _contrib_l1_regularizer(scale, scope=None):
+    """tf.contrib.layers.l1_regularizer: scale * sum(|w|) (scale 0.0: no loss)."""
+    if _contrib_regularizer_scale(scale):
+        return lambda _: None
+
+    def l1(weights):
+        my_scale = {tf}.convert_to_tensor(scale, dtype=weights.dtype.base_dtype)
+        return {tf}.multiply(my_scale, {tf}.reduce_sum({tf}.abs(weights)))
+    return l1
+'''
+
+_CONTRIB_L2 = '''
+def _contrib_l2_regularizer(scale, scope=None):
+    """tf.contrib.layers.l2_regularizer: scale * sum(w ** 2) / 2 (tf.nn.l2_loss; not Keras' L2)."""
+    if _contrib_regularizer_scale(scale):
+        return lambda _: None
+
+    def l2(weights):
+        my_scale = {tf}.convert_to_tensor(scale, dtype=weights.dtype.base_dtype)
+        return {tf}.multiply(my_scale, {tf}.nn.l2_loss(weights))
+    return l2
+'''
+
+_CONTRIB_SUM = '''
+def _contrib_sum_regularizer(regularizer_list, scope=None):
+    """tf.contrib.layers.sum_regularizer: the sum of the regularizers' losses (None: no loss)."""
+    regularizer_list = [reg for reg in regularizer_list if reg is not None]
+    if not regularizer_list:
+        return None
+
+    def sum_reg(weights):
+        tensors = [t for t in (reg(weights) for reg in regularizer_list) if t is not None]
+        return {tf}.add_n(tensors) if tensors else None
+    return sum_reg
+'''
+
+_CONTRIB_L1_L2 = '''
+def _contrib_l1_l2_regularizer(scale_l1=1.0, scale_l2=1.0, scope=None):
+    """tf.contrib.layers.l1_l2_regularizer: the l1 and l2 losses added as contrib adds them."""
+    import numbers
+    if isinstance(scale_l1, numbers.Integral) or isinstance(scale_l2, numbers.Integral):
+        raise ValueError("scale_l1 / scale_l2 cannot be integers")
+    if scale_l1 == 0.:
+        return _contrib_l2_regularizer(scale_l2, scope)
+    if scale_l2 == 0.:
+        return _contrib_l1_regularizer(scale_l1, scope)
+    return _contrib_sum_regularizer([_contrib_l1_regularizer(scale_l1), _contrib_l2_regularizer(scale_l2)])
+'''
+
+_CONTRIB_APPLY = '''
+def _contrib_apply_regularization(regularizer, weights_list):
+    """tf.contrib.layers.apply_regularization over an explicit list: the summed penalty (TF1 also
+    put it in the REGULARIZATION_LOSSES collection, which TF2 does not have)."""
+    penalties = [regularizer(w) for w in weights_list]
+    penalties = [p if p is not None else {tf}.constant(0.0) for p in penalties]
+    return {tf}.add_n(penalties)
+'''
+
 # name -> (source template, helpers it needs)
 HELPERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "_tf1_fans": (_FANS, ()),
@@ -134,6 +245,15 @@ HELPERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "_tf1_random_uniform_initializer": (_RANDOM_UNIFORM, ()),
     "_tf1_orthogonal_initializer": (_ORTHOGONAL, ()),
     "_tf1_identity_initializer": (_IDENTITY, ()),
+    "_contrib_variance_scaling_initializer": (_CONTRIB_VARIANCE_SCALING, ()),
+    "_contrib_xavier_initializer": (_CONTRIB_XAVIER, ("_contrib_variance_scaling_initializer",)),
+    "_contrib_regularizer_scale": (_CONTRIB_SCALE_CHECK, ()),
+    "_contrib_l1_regularizer": (_CONTRIB_L1, ("_contrib_regularizer_scale",)),
+    "_contrib_l2_regularizer": (_CONTRIB_L2, ("_contrib_regularizer_scale",)),
+    "_contrib_sum_regularizer": (_CONTRIB_SUM, ()),
+    "_contrib_l1_l2_regularizer": (_CONTRIB_L1_L2, ("_contrib_l1_regularizer", "_contrib_l2_regularizer",
+                                                    "_contrib_sum_regularizer")),
+    "_contrib_apply_regularization": (_CONTRIB_APPLY, ()),
 }
 _ORDER = list(HELPERS)
 

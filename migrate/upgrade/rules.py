@@ -173,12 +173,53 @@ INITIALIZERS: dict[str, Init] = {
     "tf.initializers.ones": _ONES,
     "tf.constant_initializer": _CONSTANT,
     "tf.initializers.constant": _CONSTANT,
-    # tf.contrib.layers.xavier_initializer(uniform=True) draws exactly like glorot_uniform
-    "tf.contrib.layers.xavier_initializer": Init(("uniform", "seed", "dtype"),
-                                                 helper="_tf1_glorot_uniform_initializer"),
-    "tf.contrib.layers.xavier_initializer_conv2d": Init(("uniform", "seed", "dtype"),
-                                                        helper="_tf1_glorot_uniform_initializer"),
 }
+# contrib's initializers with contrib's own arithmetic (sqrt(3 * factor / n), truncated normal with
+# sqrt(1.3 * factor / n)): generated helpers with the contrib signature (migrate/upgrade/helpers.py)
+_XAVIER = Init(("uniform", "seed", "dtype"), helper="_contrib_xavier_initializer")
+_CONTRIB_VARIANCE = Init(("factor", "mode", "uniform", "seed", "dtype"),
+                         helper="_contrib_variance_scaling_initializer")
+for _lib in ("layers", "slim"):
+    INITIALIZERS[f"tf.contrib.{_lib}.xavier_initializer"] = _XAVIER
+    INITIALIZERS[f"tf.contrib.{_lib}.xavier_initializer_conv2d"] = _XAVIER
+    INITIALIZERS[f"tf.contrib.{_lib}.variance_scaling_initializer"] = _CONTRIB_VARIANCE
+
+# contrib functions whose call becomes a call of a generated helper with the same signature and
+# contrib's exact semantics (the regularizers: contrib's l2 is scale * sum(w**2) / 2).
+CONTRIB_HELPERS: dict[str, str] = {}
+for _lib in ("layers", "slim"):
+    for _name in ("l1_regularizer", "l2_regularizer", "l1_l2_regularizer", "sum_regularizer"):
+        CONTRIB_HELPERS[f"tf.contrib.{_lib}.{_name}"] = f"_contrib_{_name}"
+# apply_regularization(regularizer, weights_list): only with an explicit list (the default reads
+# the WEIGHTS collection, which TF2 does not have)
+CONTRIB_APPLY_REGULARIZATION = frozenset(
+    {"tf.contrib.layers.apply_regularization", "tf.contrib.slim.apply_regularization"})
+# contrib modules and names that are TF2 core names (same objects).
+CONTRIB_NATIVE = {
+    "tf.contrib.framework.nest": "tf.nest",
+    "tf.contrib.framework.python.util.nest": "tf.nest",
+}
+# tf.contrib.learn.ModeKeys: string constants (TF 2.21 has no tf.estimator).
+CONTRIB_CONSTANTS = {
+    "tf.contrib.learn.ModeKeys.TRAIN": "train",
+    "tf.contrib.learn.ModeKeys.EVAL": "eval",
+    "tf.contrib.learn.ModeKeys.INFER": "infer",
+}
+# contrib names whose TF1 core twin TF2 still has under tf.compat.v1 (graph-collection state).
+CONTRIB_COMPAT = {
+    "tf.contrib.framework.get_or_create_global_step": (
+        "tf.compat.v1.train.get_or_create_global_step",
+        "the global step lives in a graph collection; in TF2 keep a tf.Variable of your own"),
+    "tf.contrib.framework.get_global_step": (
+        "tf.compat.v1.train.get_global_step",
+        "the global step lives in a graph collection; in TF2 keep a tf.Variable of your own"),
+}
+# collect_named_outputs(collections, alias, outputs) returns `outputs` (and adds it to graph
+# collections): just `outputs` where the file never reads those collections back.
+COLLECT_NAMED_OUTPUTS = frozenset(
+    {f"tf.contrib.{p}collect_named_outputs"
+     for p in ("layers.python.layers.utils.", "layers.utils.", "slim.utils.", "slim.layers.utils.")})
+COLLECTION_READERS = ("convert_collection_to_dict", "get_collection")
 # tf.keras.initializers as TF1 knew them (init_ops v1 subclasses, Keras' own defaults)
 _KERAS = {
     ("Zeros", "zeros"): _ZEROS,

@@ -148,6 +148,7 @@ class Upgrader(cst.CSTTransformer):
         self.disablers: list[tuple[cst.SimpleStatementLine, str]] = []
         self.changed = False
         self._disabler_lines: set[int] = set()
+        self._reads_collections: bool | None = None  # the file reads graph collections back
 
     @property
     def in_compat(self) -> bool:
@@ -250,11 +251,25 @@ class Upgrader(cst.CSTTransformer):
             if prefix in self.tables.v1_only:
                 return "compat", "tf.compat.v1." + name[3:], "not part of the TF2 API"
         if name == "tf.contrib" or name.startswith("tf.contrib."):
-            return "contrib", None, ""
+            return self.decide_contrib(name)
         if self.in_compat and not self._args_only(name) and not is_v2_identical(name, self.tables):
             # TF1 code kept as TF1: a name whose TF2 meaning differs keeps its v1 meaning.
             return "compat", "tf.compat.v1." + name[3:], "its TF2 meaning differs"
         return "native", name, ""
+
+    def decide_contrib(self, name: str) -> tuple[str, str | None, str]:
+        """contrib names with an exact TF2 spelling (rules.CONTRIB_*); else `contrib` (an error)."""
+        if name in rules.CONTRIB_CONSTANTS:
+            return "literal", rules.CONTRIB_CONSTANTS[name], ""
+        parts = name.split(".")
+        for i in range(len(parts), 2, -1):
+            prefix, rest = ".".join(parts[:i]), name[len(".".join(parts[:i])):]
+            if prefix in rules.CONTRIB_NATIVE:
+                return "rename", rules.CONTRIB_NATIVE[prefix] + rest, ""
+            if prefix in rules.CONTRIB_COMPAT:
+                target, why = rules.CONTRIB_COMPAT[prefix]
+                return "compat", target + rest, why
+        return "contrib", None, ""
 
     def _args_only(self, name: str) -> bool:
         """tf_upgrade_v2 only changes this function's arguments (reorders, keyword renames)."""
@@ -279,6 +294,9 @@ class Upgrader(cst.CSTTransformer):
         if kind == "contrib":
             self.report("contrib", self.contrib_message(ref.name), node, "error")
             return None
+        if kind == "literal":
+            self.report("contrib", f"`{ref.name}` -> the string {target!r} it stands for", node)
+            return cst.SimpleString(repr(target))
         if kind == "flags":
             self.report("flags", f"`{ref.name}` is not in TF2: use absl.flags "
                         "(`from absl import flags`; tf.compat.v1.flags is the same module).",
@@ -287,6 +305,9 @@ class Upgrader(cst.CSTTransformer):
         if kind == "native":
             return self.spell(target, ref) if ref.explicit_v1 else None
         if kind == "rename":
+            if ref.name.startswith("tf.contrib."):  # no v1 spelling to keep: contrib is gone
+                self.report("contrib", f"`{ref.name}` -> `{target}` (the same module in TF2)", node)
+                return chain(self.tf2_alias() + target[2:])
             if self.v1_frozen(ref) and not (target.startswith(_V1_SAFE_PREFIXES)
                                             and ref.name.count(".") == 1):
                 return None
@@ -490,11 +511,20 @@ class Upgrader(cst.CSTTransformer):
             "tf.nn.embedding_lookup_sparse", "tf.nn.safe_embedding_lookup_sparse",
             "tf.nn.xw_plus_b", "tf.nn.relu_layer", "tf.assign", "tf.assign_add", "tf.assign_sub",
             "tf.zeros_like", "tf.ones_like",
-        }
+        } | set(rules.CONTRIB_HELPERS) | rules.CONTRIB_APPLY_REGULARIZATION | rules.COLLECT_NAMED_OUTPUTS
     )
+
+    # contrib calls with an exact TF2 helper: rewritten also in code kept as TF1 (contrib does not
+    # exist in TF2, and the helpers keep TF1's semantics in graph mode too)
+    _CONTRIB_CALL_RULES = frozenset(
+        {n for n in rules.INITIALIZERS if n.startswith("tf.contrib.")} | set(rules.CONTRIB_HELPERS)
+        | rules.CONTRIB_APPLY_REGULARIZATION | rules.COLLECT_NAMED_OUTPUTS)
 
     def visit_Call(self, node: cst.Call) -> None:
         if self.in_compat:  # TF1 code kept as TF1: renames only, no value-keeping rewrites
+            ref = self.resolve(node.func)
+            if ref is not None and ref.name in self._CONTRIB_CALL_RULES:
+                self._chain_done.add(id(node.func))
             return
         ref = self.resolve(node.func)
         if ref is not None and ref.name in self._CALL_RULES and not self.v1_frozen(ref):
@@ -622,12 +652,43 @@ class Upgrader(cst.CSTTransformer):
     # ------------------------------------------------------------------ call rules
     def call_rule(self, ref: Ref, original: cst.Call, call: cst.Call) -> cst.BaseExpression | None:
         name = ref.name
+        if name in rules.CONTRIB_HELPERS:
+            return self.contrib_helper(ref, rules.CONTRIB_HELPERS[name], original, call)
+        if name in rules.CONTRIB_APPLY_REGULARIZATION:
+            bound = _bind(call, ("regularizer", "weights_list"))
+            if bound is None or "weights_list" not in bound or _is_none(bound["weights_list"].value):
+                return None  # the WEIGHTS collection: reported contrib by the rename path
+            return self.contrib_helper(ref, "_contrib_apply_regularization", original, call)
+        if name in rules.COLLECT_NAMED_OUTPUTS:
+            return self.collect_named_outputs(ref, original, call)
         if name in rules.INITIALIZERS:
             return self.initializer(ref, rules.INITIALIZERS[name], original, call)
         if name in rules.CASTS:
             return self.cast(ref, rules.CASTS[name], original, call)
         method = getattr(self, "rule_" + name[3:].replace(".", "_"), None)
         return method(ref, original, call) if method else None
+
+    def contrib_helper(self, ref: Ref, helper: str, original: cst.Call, call: cst.Call) -> cst.Call:
+        self.helpers.add(helper)
+        self.report("contrib", f"`{ref.name}` -> generated `{helper}` (contrib's own arithmetic in "
+                    "plain TF2: same values)", original)
+        return call.with_changes(func=cst.Name(helper))
+
+    def collect_named_outputs(self, ref: Ref, original: cst.Call, call: cst.Call):
+        """`collect_named_outputs(collections, alias, outputs)` is `outputs` plus a graph
+        collection entry: just `outputs` when the file never reads collections back."""
+        bound = _bind(call, ("collections", "alias", "outputs"))
+        if bound is None or "outputs" not in bound:
+            return None
+        if self._reads_collections is None:
+            code = self.module.code if self.module is not None else ""
+            self._reads_collections = any(r in code for r in rules.COLLECTION_READERS)
+        if self._reads_collections:
+            return None  # reported contrib by the rename path
+        self.report("contrib", f"`{ref.name}(...)` -> its outputs argument (the collection it "
+                    "fed is never read in this file)", original)
+        value = bound["outputs"].value
+        return value.with_changes(lpar=call.lpar, rpar=call.rpar) if call.lpar else value
 
     def _keep_compat(self, ref: Ref, original: cst.Call, call: cst.Call, why: str) -> cst.Call:
         target = "tf.compat.v1." + ref.name[3:]
@@ -650,11 +711,8 @@ class Upgrader(cst.CSTTransformer):
             }:
                 return self._to_helper(ref, spec, original, call, call.args)
             return self._keep_compat(ref, original, call, "arguments not statically clear")
-        if ref.name.startswith("tf.contrib.layers.xavier"):
-            if _bool_literal(bound["uniform"].value if "uniform" in bound else None) is False:
-                return None  # contrib error reported by the rename path
-            args = [kwarg(k, bound[k].value) for k in ("seed", "dtype") if k in bound]
-            return self._to_helper(ref, spec, original, call, args)
+        if ref.name.startswith("tf.contrib."):  # contrib's signature: the helper takes it as is
+            return self._to_helper(ref, spec, original, call, call.args)
         seed = bound.get("seed")
         dtype = bound.get("dtype")
         dtype_text = text("dtype")
