@@ -34,6 +34,8 @@ _NON_CREATING_LAYERS = {
     "sum_regularizer", "apply_regularization", "summarize_activation", "summarize_tensors",
     "arg_scope", "repeat", "stack", "one_hot_encoding", "softmax", "unit_norm", "max_pool2d",
     "avg_pool2d", "l2_normalize",
+    # contrib.layers.utils: outputs collections, no variables
+    "collect_named_outputs", "convert_collection_to_dict", "append_tensor_alias", "gather_tensors_aliases",
 }
 _IMPLICIT_CREATOR_PREFIXES = (
     "layers.", "contrib.layers.", "contrib.slim.", "contrib.rnn.", "nn.rnn_cell.", "keras.layers.",
