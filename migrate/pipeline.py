@@ -16,7 +16,7 @@ import re
 import stat
 import traceback
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator, Literal, Sequence
@@ -38,12 +38,14 @@ from migrate.source_io import (
     is_generated,
     is_read_only,
 )
+from migrate import support_module as support
 from migrate.transform import transform_source
 from migrate.verify import verify_output
 
 Mode = Literal["write", "dry-run", "check", "out"]
 Transform = Callable[[str, str], TransformOutput]
 
+_REAL_TRANSFORM = transform_source
 PREFILTER = b"tensorflow"  # no mention of TF, nothing to migrate: skip decoding and parsing
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
 # Test-only hook: "1" swaps in `fake_transform`, for subprocess tests that cannot monkeypatch.
@@ -68,6 +70,18 @@ class FileOutcome:
     diff: str = ""
     detail: str = ""  # why, for people: exception text, or a traceback under --debug
     output: tuple[str, TransformOutput] | None = None  # (source text, output) with Options.keep_output
+    support: frozenset[str] = frozenset()  # names the new text imports from its directory's support module
+    pending: "PendingWrite | None" = None  # a write held back until the support module is written
+
+
+@dataclass(frozen=True)
+class PendingWrite:
+    """A migrated file that imports the support module: written after the module (never before)."""
+
+    target: str
+    data: bytes
+    stat: os.stat_result | None  # the source's stat when read (write mode: refuse concurrent edits)
+    source: str  # the source path (--out copies take its mode)
 
 
 # ---------------------------------------------------------------- transforms
@@ -156,16 +170,20 @@ def _parses(text: str, notebook: bool) -> bool:
 
 
 _LAST_OUTPUT: tuple[str, TransformOutput] | None = None  # one file at a time per process
+_SUPPORT_NAMES: frozenset[str] = frozenset()  # what the last file's new text imports from the support module
 
 
 def process_file(candidate: Candidate, options: Options) -> FileOutcome:
     """Never raises for a per-file problem: everything becomes a FileOutcome."""
-    global _LAST_OUTPUT
+    global _LAST_OUTPUT, _SUPPORT_NAMES
     _LAST_OUTPUT = None
+    _SUPPORT_NAMES = frozenset()
     try:
         outcome = _process(candidate, options)
         if options.keep_output and _LAST_OUTPUT is not None:
-            outcome = FileOutcome(outcome.result, outcome.diff, outcome.detail, _LAST_OUTPUT)
+            outcome = replace(outcome, output=_LAST_OUTPUT)
+        if _SUPPORT_NAMES and outcome.result.status == "changed":
+            outcome = replace(outcome, support=_SUPPORT_NAMES)
         return outcome
     except Exception as exc:  # a bug anywhere (codemod included) costs one file, not the run
         detail = traceback.format_exc() if options.debug else f"{type(exc).__name__}: {exc}"
@@ -202,7 +220,9 @@ def _process(c: Candidate, options: Options) -> FileOutcome:
     transform = _notebook_transform() if notebook else _python_transform()
     if transform is None:
         return _finish(c, options, "skipped", "notebook-unsupported", data=data)
-    if (c.pinned or c.plan is not None) and transform is transform_source:
+    # a plan that only says where support code goes is for the real codemod (test doubles take none)
+    planned = c.plan is not None and (not c.plan.empty or transform is _REAL_TRANSFORM)
+    if (c.pinned or planned) and transform is transform_source:
         transform = functools.partial(transform_source, pinned=c.pinned, plan=c.plan)
     global _LAST_OUTPUT
     try:
@@ -213,6 +233,11 @@ def _process(c: Candidate, options: Options) -> FileOutcome:
     except libcst.ParserSyntaxError as exc:
         return _unparsable(c, options, decoded.text, data, exc)
     _LAST_OUTPUT = (decoded.text, output)
+    shared = not notebook and c.plan is not None and c.plan.support == "module"
+    if shared and output.code != decoded.text:
+        output = _share_support(c, decoded.text, output)
+    elif not notebook and c.plan is not None and c.plan.support == "reserved":
+        output = _note_inlined(decoded.text, output)
 
     diags = tuple(d if d.path else d.with_path(c.display) for d in output.diagnostics)
     if output.code == decoded.text:
@@ -229,7 +254,8 @@ def _process(c: Candidate, options: Options) -> FileOutcome:
         msg = "the migrated text does not parse; file left untouched (a codemod bug)"
         diag = Diagnostic("internal-error", msg, 0, 0, "error", c.display)
         return _finish(c, options, "error", "internal-error", (diag, *diags), detail=msg, data=data)
-    failure = None if notebook else verify_output(decoded.text, output.code, c.path)
+    exports = support.exports if shared else None
+    failure = None if notebook else verify_output(decoded.text, output.code, c.path, exports)
     if failure is not None:  # the output would not run: leave the file as it is (migrate/verify.py)
         return _finish(c, options, "error", "internal-error", (failure, *diags), detail=failure.message, data=data)
     try:
@@ -239,6 +265,31 @@ def _process(c: Candidate, options: Options) -> FileOutcome:
         diag = Diagnostic("internal-error", msg, 0, 0, "error", c.display)
         return _finish(c, options, "error", "internal-error", (diag, *diags), detail=msg, data=data)
     return _changed(c, options, st, data, decoded, output.code, new_data, diags, output.functions)
+
+
+def _share_support(c: Candidate, source: str, output: TransformOutput) -> TransformOutput:
+    """The support code the transform inlined, imported from the directory's module instead."""
+    global _SUPPORT_NAMES
+    try:
+        style = support.import_style(source, (Path(c.path).parent / "__init__.py").is_file())
+        code, names = support.extract(source, output.code, style)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return output  # the pipeline reports unparsable output itself
+    _SUPPORT_NAMES = names
+    return replace(output, code=code) if code != output.code else output
+
+
+def _note_inlined(source: str, output: TransformOutput) -> TransformOutput:
+    """A user file holds the support module's name: the support code stays inlined; say so."""
+    try:
+        inlined = output.code != source and support.inlined_names(source, output.code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return output
+    if not inlined:
+        return output
+    diag = Diagnostic("support-module", f"the generated support code is inlined in this file: "
+                      f"{support.SUPPORT_FILE} next to it is a file of yours", 0, 0, "info")
+    return replace(output, diagnostics=(*output.diagnostics, diag))
 
 
 def _unparsable(
@@ -267,11 +318,17 @@ def _changed(
     elif options.mode == "write":
         if is_read_only(st):
             return _finish(c, options, "skipped", "read-only", diags)
+        if _SUPPORT_NAMES and not options.keep_output:
+            pending = PendingWrite(str(path), new_data, st, str(path))
+            return FileOutcome(FileResult(c.display, "changed", "", diags, functions), pending=pending)
         try:
             atomic_write(path, new_data, st.st_mode, (st.st_uid, st.st_gid), expect=st)
         except ConcurrentChange as exc:
             return _finish(c, options, "error", "io-error", diags, detail=str(exc))
     elif options.mode == "out":
+        if _SUPPORT_NAMES and not options.keep_output:
+            pending = PendingWrite(str(_out_path(c, options)), new_data, None, str(path))
+            return FileOutcome(FileResult(c.display, "changed", "", diags, functions), pending=pending)
         copy_file(path, _out_path(c, options), new_data)
     result = FileResult(c.display, "changed", "", diags, functions)
     return FileOutcome(result, diff=diff)
@@ -334,15 +391,29 @@ def unified_diff(old: str, new: str, display: str) -> str:
 
 
 def run(candidates: Sequence[Candidate], options: Options, jobs: int) -> Iterator[FileOutcome]:
-    """Outcomes in the order of `candidates` (already sorted), in-process or in a pool."""
+    """Outcomes in the order of `candidates` (already sorted), in-process or in a pool; then,
+    in a run that shares support code, one outcome per directory's support module."""
     written: set[Path] = set()
-    for candidate, outcome in zip(candidates, _outcomes(candidates, options, jobs)):
+    shared = not options.keep_output and any(c.plan is not None and c.plan.support == "module" for c in candidates)
+    outcomes = _outcomes(candidates, options, jobs)
+    if shared:  # every file first: the modules' contents depend on all of them
+        outcomes = iter(_with_support(candidates, list(outcomes), options))
+    for candidate, outcome in zip(candidates, outcomes):
         if outcome.result.status == "changed" and options.mode in ("write", "out"):
             target = _out_path(candidate, options) if options.mode == "out" else Path(candidate.path)
             written.add(target.parent)
         yield outcome
+    yield from outcomes  # the support modules (written and fsynced by support_run.settle)
     for directory in sorted(written):
         fsync_dir(directory)
+
+
+def _with_support(candidates: Sequence[Candidate], outcomes: list[FileOutcome],
+                  options: Options) -> list[FileOutcome]:
+    """The files' outcomes (held-back writes done), then the support modules' (written first)."""
+    from migrate.support_run import settle
+
+    return settle(candidates, outcomes, options)
 
 
 def _outcomes(candidates: Sequence[Candidate], options: Options, jobs: int) -> Iterator[FileOutcome]:

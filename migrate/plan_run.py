@@ -40,13 +40,18 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
     from migrate import pipeline
     from migrate.project import build_project, link
 
-    project = build_project(read_sources(candidates), _outside_sources(candidates))
+    sources = read_sources(candidates)
+    candidates = [c for c in candidates if not _generated_support(c, sources)]
+    modes = support_modes(candidates)
+    tf_files = frozenset(p for p, text in sources.items() if "tensorflow" in text)
+    shared = frozenset(p for p in tf_files if modes.get(p.parent) == "module")
+    project = build_project(sources, _outside_sources(candidates), shared)
     extra: dict = {}
     plan = link(project)
     tried: dict[Path, object] = {}
     outputs: dict[Path, tuple] = {}  # the trial's (plan, (text, output)): reused when the plan holds
     for _ in range(_MAX_TRIALS):
-        planned = _with_plan(candidates, project, plan)
+        planned = _with_plan(candidates, project, plan, modes, tf_files)
         trial = [c for c in planned if Path(c.path) in plan.cross_file and tried.get(Path(c.path)) != c.plan]
         if os.environ.get("MIGRATE_DEBUG_PLAN"):
             print(f"plan trial: {len(trial)} of {len(planned)} files", file=sys.stderr)
@@ -81,7 +86,40 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
         if not found:
             return _reuse(planned, outputs)
         plan = link(project, extra)
-    return _with_plan(candidates, project, plan)
+    return _with_plan(candidates, project, plan, modes, tf_files)
+
+
+def support_modes(candidates: "list[Candidate]") -> dict[Path, str]:
+    """Per directory holding the run's Python files, where their generated support code goes
+    (FilePlan.support): nowhere shared in a one-file run; else the directory's support module,
+    unless a file of the user's has its name ("reserved": inlined, reported)."""
+    from migrate.support_module import SUPPORT_FILE, is_ours
+
+    python = [Path(c.path) for c in candidates if c.path.endswith(".py")]
+    if len(python) < 2:
+        return {}
+    modes: dict[Path, str] = {}
+    for directory in sorted({p.parent for p in python}):
+        target = directory / SUPPORT_FILE
+        try:
+            taken = target.exists() and not is_ours(target.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            taken = True
+        modes[directory] = "reserved" if taken else "module"
+    return modes
+
+
+def _generated_support(c: "Candidate", sources: dict[Path, str]) -> bool:
+    """An earlier run's support module: the run regenerates it, it is not migrated."""
+    from migrate.support_module import SUPPORT_FILE, is_ours
+
+    path = Path(c.path)
+    if path.name != SUPPORT_FILE or path not in sources:
+        return False
+    if is_ours(sources[path]):
+        del sources[path]
+        return True
+    return False
 
 
 def _reuse(planned: "list[Candidate]", outputs: dict[Path, tuple]) -> "list[Candidate]":
@@ -147,9 +185,16 @@ def _refusal(diagnostics) -> tuple[str, str] | None:
     return None
 
 
-def _with_plan(candidates: "list[Candidate]", project, plan) -> "list[Candidate]":
+def _with_plan(candidates: "list[Candidate]", project, plan, modes: dict[Path, str],
+               tf_files: frozenset[Path]) -> "list[Candidate]":
+    from migrate.codemod.external import FilePlan
+
     out = []
     for c in candidates:
         path = Path(c.path)
-        out.append(replace(c, plan=plan.plan_for(path), pinned=project.pins.get(path, frozenset())))
+        file_plan = plan.plan_for(path)
+        mode = modes.get(path.parent, "") if c.path.endswith(".py") else ""
+        if mode and (file_plan is not None or path in tf_files):  # others have no support code
+            file_plan = replace(file_plan or FilePlan(), support=mode)
+        out.append(replace(c, plan=file_plan, pinned=project.pins.get(path, frozenset())))
     return out

@@ -194,6 +194,7 @@ class Project:
     reachable: dict[Path, dict[str, Node]] = field(default_factory=dict)
     tf_inherited: dict[Path, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     _stars: dict[Path, dict[str, Node]] = field(default_factory=dict)
+    shared_support: frozenset[Path] = frozenset()  # files whose support code goes to a shared module
 
     def resolve_name(self, path: Path, name: str, depth: int = 0) -> Node | None:
         """The function `name` denotes in `path`'s namespace (following re-exports)."""
@@ -351,9 +352,11 @@ class ProjectPlan:
         return self.files.get(path)
 
 
-def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = None) -> Project:
+def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = None,
+                  shared_support: frozenset[Path] = frozenset()) -> Project:
     """`outside`: Python files of the same repository that are not part of the run; what they
-    import from the run's files (by the text index) stays as it is."""
+    import from the run's files (by the text index) stays as it is. `shared_support`: files whose
+    generated support code goes to their directory's module (migrate/support_module.py)."""
     files = set(sources)
     root = _common_root(files)
     while (root / "__init__.py").is_file() and root.parent != root:
@@ -374,7 +377,7 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
     if outside:
         for path, names in _outside_pins(outside, files).items():
             pins[path] = pins.get(path, frozenset()) | names
-    project = Project(summaries, pins, root)
+    project = Project(summaries, pins, root, shared_support=shared_support)
     for path, s in summaries.items():
         project.reachable[path] = _reachable(project, s)
         if any(b.kind == "star" for b in s.bindings):
@@ -419,7 +422,8 @@ def _analyse(project: Project, s: Summary, externals: tuple[ExternalCallee, ...]
         tf = TfNames(dict(s.tf.aliases), s.tf.tf_alias, s.tf.tf_alias_is_v1)
         _inherit_tf_names(tf, FilePlan(tf_aliases=inherited))
     if s._implicit is None:
-        s._implicit = implicit_creators(s.tree, tf) if _CREATOR_HINT.search(s.source) else ()
+        s._implicit = implicit_creators(s.tree, tf, s.path in project.shared_support) \
+            if _CREATOR_HINT.search(s.source) else ()
     externals = externals + s._implicit
     return analyse_module(s.tree, tf, project.pins.get(s.path, frozenset()), externals, forced,
                           frozenset(project.known_plain(s)))

@@ -44,6 +44,9 @@ class FilePlan:
     tf_aliases: tuple[tuple[str, str], ...] = ()  # TF names this file gets from star imports
     exported: tuple[str, ...] = ()  # local functions other files call (their conversion is shared)
     known_plain: tuple[str, ...] = ()  # imported names of the run's own code that create no variables
+    # where generated support code goes (migrate/support_module.py): "" inlined (a one-file run),
+    # "module" the directory's tf2_migrate_support.py, "reserved" inlined (a user file has that name)
+    support: str = ""
 
     @property
     def empty(self) -> bool:

@@ -31,10 +31,12 @@ def _synthetic_def(spec: CreatorSpec, function: str) -> str:
             f"        return tf.get_variable('v', [1])\n")
 
 
-def implicit_creators(tree: ast.Module, tf: TfNames) -> tuple[ExternalCallee, ...]:
-    """One callee per spelling of a known creator the file calls (`tf.layers.dense`, `slim.conv2d`)."""
-    if tf.tf_alias is None or tf.tf_alias_is_v1:
-        return ()  # the library is TF2 code spelled `tf.`: only where `tf` is TF2 (or will be)
+def implicit_creators(tree: ast.Module, tf: TfNames, shared_support: bool = False) -> tuple[ExternalCallee, ...]:
+    """One callee per spelling of a known creator the file calls (`tf.layers.dense`, `slim.conv2d`).
+    `shared_support`: the library classes come from the directory's support module (which imports
+    TF2 itself), not inlined in this file."""
+    if tf.tf_alias is None or (tf.tf_alias_is_v1 and not shared_support):
+        return ()  # inlined, the library is TF2 code spelled `tf.`: only where `tf` is TF2 (or will be)
     found: dict[str, ExternalCallee] = {}
     for node in ast.walk(tree):
         if type(node) is not ast.Call or type(node.func) is not ast.Attribute:
