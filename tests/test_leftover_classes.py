@@ -202,3 +202,28 @@ def test_private_tf_module_calls_are_reported_on_their_lines(work: Path, cli) ->
     codes = {d["code"] for d in entry["diagnostics"] if d["line"] in (7, 15, 16)}
     assert codes == {"private-api"}
     assert (work / "decoder.py").read_text() == INTERNAL
+
+
+HOST_CALL = '''\
+import tensorflow as tf
+
+
+def host_call_fn(global_step, loss):
+  step = global_step[0]
+  with tf.contrib.summary.create_file_writer(logdir="/tmp/x").as_default():
+    tf.contrib.summary.scalar("loss", loss, step=step)
+    tf.contrib.summary.histogram("loss_hist", loss, step=step)
+    return tf.contrib.summary.all_summary_ops()
+'''
+
+
+def test_v2_targets_that_read_as_tf1_stay_explicit_on_a_second_run() -> None:
+    """xlnet's host_call_fn: tf.contrib.summary.scalar becomes TF2's summary.scalar; spelled
+    `tf.summary.scalar` a second run took it for TF1's and made it tf.compat.v1.summary.scalar
+    (with TF2's keywords: broken)."""
+    from migrate.upgrade import upgrade_source
+
+    once, _ = upgrade_source(HOST_CALL)
+    assert "tf.compat.v2.summary.scalar(name=" in once
+    twice, _ = upgrade_source(once)
+    assert twice == once

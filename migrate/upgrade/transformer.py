@@ -242,7 +242,9 @@ class Upgrader(cst.CSTTransformer):
                     why = self.tables.function_warnings.get(prefix, ["", ""])[1]
                     return "compat", target, why
                 if target.startswith("tf.compat.v2."):
-                    target = "tf." + target[len("tf.compat.v2."):]
+                    plain = "tf." + target[len("tf.compat.v2."):]
+                    # `tf.summary.scalar` reads as TF1's on a later run: keep the explicit v2
+                    target = plain if is_v2_identical(plain, self.tables) else target
                 if any(target == p or target.startswith(p + ".") for p in self.tables.v1_only):
                     # tf_upgrade_v2's target is itself v1-only (`tf.contrib.rnn.LSTMStateTuple` ->
                     # `tf.nn.rnn_cell.LSTMStateTuple`): the compat spelling exists in TF2
@@ -467,6 +469,8 @@ class Upgrader(cst.CSTTransformer):
             return None
         if parts[3:] == ["nn", "softmax_cross_entropy_with_logits"]:
             return None  # plain `tf.nn.` would read as TF1's v1 function on a later run
+        if not is_v2_identical(".".join(["tf", *parts[3:]]), self.tables):
+            return None  # likewise `tf.summary.scalar` (TF1's in tf_upgrade_v2's tables)
         b = self.bindings.get(parts[0])
         if b is None or not b.is_root or b.v2 or (b.v1 and self.keep_v1):
             return None
