@@ -501,6 +501,16 @@ def _plain_module(module: str) -> bool:
     return module.split(".", 1)[0] in _PLAIN_MODULES
 
 
+def _calls_base_init(fn: Function) -> bool:
+    """`super().__init__(...)`, `super(C, self).__init__(...)` or `Base.__init__(self, ...)`."""
+    for node in ast.walk(fn):
+        if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "__init__":
+            return True
+        if type(node) is ast.Name and node.id == "super":
+            return True
+    return False
+
+
 def _params(fn: Function) -> set[str]:
     """Named parameters (not *args / **kwargs)."""
     a = fn.args
@@ -619,8 +629,10 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
             info.blockers.append(Diagnostic(
                 "decorated", f"{info.qualname} is decorated with @{name}, which this tool cannot see through",
                 info.line, _column(fn, deco)))
-        if info.owner and info.name == "__init__" and info.direct_creator:
-            info.blockers.append(Diagnostic("unsupported-call", f"variables created in {info.name}", info.line))
+        if info.owner and info.name == "__init__" and _calls_base_init(fn):
+            info.blockers.append(Diagnostic(
+                "unsupported-call", "variables created in __init__, which also runs its base class's "
+                "__init__ (the generated module cannot call super() for it)", info.line))
 
     forced = {q: (code, message) for q, code, message in forced_blocks}
     for q, (code, message) in forced.items():
@@ -649,7 +661,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     # (baselines' policies): the object's constructor cannot delegate to a module it owns.
     for q in sorted(creators):
         f = functions[q]
-        if f.owner and f.name.startswith("__") and f.name.endswith("__") and f.name != "__call__":
+        if f.owner and f.name.startswith("__") and f.name.endswith("__") and f.name not in ("__call__", "__init__"):
             if not any(d.message.startswith("variables created in") for d in f.blockers):
                 f.blockers.append(Diagnostic("unsupported-call", f"variables created in {f.name} (directly or "
                                              "through the methods it calls)", f.line))

@@ -15,6 +15,7 @@ import libcst as cst
 
 from migrate.codemod.lookups import cst_listing, listing_code
 from migrate.codemod.analyse import FunctionInfo, is_regularization_lookup
+from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.context import GET_VARIABLE_PARAMS, SCOPE_HELPER_NAME, VARIABLE_PARAMS, FileContext, code
 from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string, pattern_text, snake_case
 from migrate.codemod.plan import ClassPlan, object_name, scope_text, site_line
@@ -399,6 +400,9 @@ class BodyConverter(cst.CSTTransformer):
             return self._get_variable(original, updated)
         if api == "Variable":
             return self._tf_variable(original, updated)
+        if api in RNN_LIBRARY_CALLS:  # a cell built where it runs (migrate.codemod.rnn_cells)
+            self.ctx.library_classes.add(RNN_LIBRARY_CALLS[api])
+            return updated.with_changes(func=cst.Name(RNN_LIBRARY_CALLS[api]))
         callee = self.ctx.is_converted_function_call(original)
         if callee is not None:
             return self._call_site(original, updated, callee)
@@ -433,7 +437,13 @@ class BodyConverter(cst.CSTTransformer):
             self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
             ref = self._ref(attr, key)
             test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
-            self._before(_statement(f"if {test}:\n    {ref} = {code(updated)}\n"))
+            build = f"if {test}:\n    {ref} = {code(updated)}\n"
+            if f"{cls}.__init__" in self.ctx.analysis.converted:
+                # Its constructor is the forward pass (BERT's BertModel): later calls run it
+                # again on the same object, whose modules keep the variables.
+                rerun = updated.with_changes(func=cst.parse_expression(f"{ref}.__init__"))
+                build += f"else:\n    {code(rerun)}\n"
+            self._before(_statement(build))
         return cst.parse_expression(self._ref(attr, key))
 
     def visit_Assign(self, node: cst.Assign) -> None:
@@ -458,6 +468,11 @@ class BodyConverter(cst.CSTTransformer):
         if (self.sig.capture and isinstance(original.value, cst.Name) and original.value.value == self.sig.capture
                 and original.attr.value == "name"):
             return cst.parse_expression("self.name_scope.name[:-1]")
+        # `tf.get_variable_scope().name` (baselines keeps it to list its variables later): in a
+        # module the name scopes are the TF1 variable scopes.
+        if (original.attr.value == "name" and isinstance(original.value, cst.Call) and not original.value.args
+                and self.tf.api(original.value.func) == "get_variable_scope"):
+            return cst.parse_expression(f"{self.ctx.tf_attr('compat.v2.get_current_name_scope')}()")
         return updated
 
     def _guard_nested(self, node: cst.CSTNode, what: str) -> None:

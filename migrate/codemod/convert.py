@@ -298,7 +298,8 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
             ctx.sigs[q] = scope_signature(tf, info.node, creates)
         except Unsupported as e:
             raise _Blocked(q, e)
-        if info.owner and ctx.sigs[q].kind == "default_name":
+        if info.owner and ctx.sigs[q].kind == "default_name" and info.name != "__init__":
+            # (A constructor runs once per object: its one module takes the default name.)
             # TF1 makes out, out_1, ... on every call with name=None: no one module per caller.
             raise _Blocked(q, Unsupported("dynamic-scope", f"method {q} opens a default_name scope", info.node))
         base = class_name_for(info.name)
@@ -402,7 +403,8 @@ class _Rewriter(cst.CSTTransformer):
             if isinstance(stmt, cst.FunctionDef):
                 q = f"{owner}.{stmt.name.value}"
                 if q in methods:
-                    attr = f"_{stmt.name.value.strip('_')}_module"
+                    attr = ("_constructor_module" if stmt.name.value == "__init__"
+                            else f"_{stmt.name.value.strip('_')}_module")
                     while any(attr in h for h in holders):  # `_init` and `init` would share one
                         attr = f"_{attr.strip('_')}_"
                     sig = self.ctx.sigs[q]
@@ -412,11 +414,18 @@ class _Rewriter(cst.CSTTransformer):
                 if stmt.name.value == "__init__":
                     has_init = True
             new_body.append(stmt)
+        # A converted __init__ is itself the delegate: the holders go at its top.
+        has_init = has_init or any(isinstance(s, cst.FunctionDef) and s.name.value == "__init__" for s in new_body)
         bases = list(updated.bases)
         add_module_base = (not bases or (len(bases) == 1 and isinstance(bases[0].value, cst.Name)
                                          and bases[0].value.value == "object")) and not _sets_reserved(original)
         tf = self.ctx.tf_alias
         prologue = (["super().__init__()"] if add_module_base else []) + holders
+        if has_init and f"{owner}.__init__" in methods and prologue:
+            # The converted constructor runs again on later calls of a converted caller (the
+            # forward pass): the base and the module holders are set up only the first time.
+            first = prologue[-1].split("=", 1)[0].strip().split(".", 1)[1]
+            prologue = [f"if {first!r} not in self.__dict__:\n" + "".join(f"    {l}\n" for l in prologue)]
         if has_init:
             new_body = [_prepend_init(s, prologue) if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"
                         else s for s in new_body]
@@ -538,7 +547,7 @@ def _sets_reserved(cls: cst.ClassDef) -> bool:
 def _prepend_init(init: cst.FunctionDef, lines: list[str]) -> cst.FunctionDef:
     body = list(init.body.body)
     self_name = init.params.params[0].name.value if init.params.params else "self"
-    stmts = [cst.parse_statement(line.replace("self.", f"{self_name}.", 1) + "\n") for line in lines]
+    stmts = [cst.parse_statement(line.replace("self.", f"{self_name}.") + "\n") for line in lines]
     insert_at = 1 if body and docstring_of(init) is not None else 0
     return init.with_changes(body=init.body.with_changes(body=[*body[:insert_at], *stmts, *body[insert_at:]]))
 

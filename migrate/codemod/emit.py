@@ -121,14 +121,20 @@ def emit_delegate(ctx: FileContext, method: cst.FunctionDef, sig: ScopeSignature
     holder = f"{self_name}.{attr}"
     # TF1 resolves the method's scope where it is called: one module per calling scope (and per
     # scope name when the caller passes it).
-    lines = [f"scope = {ctx.tf_attr('compat.v2.get_current_name_scope')}()"]
-    if sig.kind in ("param", "param_or_literal") and sig.scope_param:
+    taken = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
+    for p in (params.star_arg, params.star_kwarg):
+        if isinstance(p, cst.Param):
+            taken.add(p.name.value)
+    scope, key = _fresh("scope", taken), _fresh("key", taken)  # never shadow a parameter
+    lines = [f"{scope} = {ctx.tf_attr('compat.v2.get_current_name_scope')}()"]
+    if sig.kind in ("param", "param_or_literal", "default_name") and sig.scope_param:
         name = sig.scope_param
-        lines += [f"key = f\"{{scope}}:{{{name}}}\"",
-                  f"if key not in {holder}:", f"    {holder}[key] = {class_name}(name={name})"]
+        lines += [f"{key} = f\"{{{scope}}}:{{{name}}}\"",
+                  f"if {key} not in {holder}:", f"    {holder}[{key}] = {class_name}(name={name})"]
     else:
-        lines += ["key = scope", f"if key not in {holder}:", f"    {holder}[key] = {class_name}()"]
-    lines.append(f"return {holder}[key]({args})")
+        lines += [f"{key} = {scope}", f"if {key} not in {holder}:", f"    {holder}[{key}] = {class_name}()"]
+    call = f"{holder}[{key}]({args})"
+    lines.append(call if method.name.value == "__init__" else f"return {call}")
     template = cst.parse_statement("def f():\n" + "\n".join(f"    {line}" for line in lines) + "\n")
     assert isinstance(template, cst.FunctionDef)
     body = list(template.body.body)
@@ -136,6 +142,12 @@ def emit_delegate(ctx: FileContext, method: cst.FunctionDef, sig: ScopeSignature
     if doc is not None:
         body.insert(0, doc)
     return method.with_changes(body=method.body.with_changes(body=body))
+
+
+def _fresh(name: str, taken: set[str]) -> str:
+    while name in taken:
+        name = f"current_{name}" if not name.startswith("current_") else name + "_"
+    return name
 
 
 def delegate_holder_init(sig: ScopeSignature, attr: str) -> str:

@@ -82,6 +82,13 @@ def get_variable_spec(ctx: FileContext, call: cst.Call, scopes: list[ScopeCall])
         else:
             # get_variable's implicit default for floats; the upgrade stage spells it natively.
             value = f"{ctx.tf_attr('compat.v1.glorot_uniform_initializer')}()({code(shape)}, {dtype_code})"
+    elif isinstance(init, (cst.Name, cst.Attribute)) and ctx.tf.api(init) is None:
+        # A parameter or attribute (`initializer=weight_init`, default None): TF1 falls back to
+        # its default initializer when the value is None at run time.
+        default = (f"{ctx.tf_attr('zeros_initializer')}()" if _is_int_dtype(ctx, dtype)
+                   else f"{ctx.tf_attr('compat.v1.glorot_uniform_initializer')}()")
+        value = (f"({code(init)} if {code(init)} is not None else {default})"
+                 f"({code(shape)}, dtype={dtype_code})")
     else:
         value = f"{_initializer_code(ctx, init)}({code(shape)}, dtype={dtype_code})"
     trainable = bound.get("trainable")
