@@ -159,6 +159,9 @@ def call_sites(tree: ast.AST) -> list[tuple[str, int, tuple[int, ...]]]:
         elif isinstance(n, ast.ImportFrom):
             v.visit_ImportFrom(n)
     v.visit(tree)  # aliases from assignments (tf = tf.compat.v1)
+    # a bare `get_variable(...)` whose import is unseen counts as TF (census rule), unless the
+    # file defines that name itself (sonnet's spatial_transformer has a local `def get_variable`)
+    own = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
     sites: list[tuple[str, int, tuple[int, ...]]] = []
     enclosing = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.With, ast.AsyncWith)
 
@@ -167,7 +170,7 @@ def call_sites(tree: ast.AST) -> list[tuple[str, int, tuple[int, ...]]]:
             q = v.qualify(node.func)
             if q:
                 last = q.rsplit(".", 1)[-1]
-                if last in TARGETS and (q.startswith("tensorflow") or q == last):
+                if last in TARGETS and (q.startswith("tensorflow") or (q == last and last not in own)):
                     sites.append((last, node.lineno, outer))
         inner = (*outer, node.lineno) if isinstance(node, enclosing) else outer
         for child in ast.iter_child_nodes(node):

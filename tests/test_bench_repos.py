@@ -47,6 +47,19 @@ def test_call_sites_know_their_enclosing_statements() -> None:
         ("variable_scope", 3, (2, 3)), ("get_variable", 4, (2, 3)), ("get_variable", 5, ())]
 
 
+def test_a_local_function_named_get_variable_is_not_a_site() -> None:
+    """sonnet's spatial_transformer: `def get_variable(constraint)` inside a method; a bare name
+    whose import is unseen (star import) still counts."""
+    src = ("import tensorflow as tf\n"
+           "def affine(inputs):\n"
+           "    def get_variable(constraint):\n"
+           "        return inputs\n"
+           "    return [get_variable(c) for c in (1, 2)]\n")
+    assert repos.file_facts(src.encode(), "m.py").sites == []
+    star = "from ops import *\ndef f():\n    return get_variable('w', [1])\n"
+    assert [s[:2] for s in repos.file_facts(star.encode(), "m.py").sites] == [("get_variable", 3)]
+
+
 def test_unparsable_file_has_no_sites() -> None:
     assert not repos.file_facts(b"print 'py2'\n", "m.py").parsed
 
