@@ -68,3 +68,20 @@ def test_code_kept_as_tf1_gets_the_helpers_too():
     src = H + "def f(x):\n    return tf.get_variable('w', [2], regularizer=tf.contrib.layers.l2_regularizer(0.1))\n"
     out, diags = upgrade_source(src, frozenset({"f"}))
     assert "regularizer=_contrib_l2_regularizer(0.1)" in out and "tf.compat.v1.get_variable" in out
+
+
+def test_unused_contrib_imports_are_dropped_used_ones_kept():
+    src = (H + "import tensorflow.contrib.slim as slim\n"
+           "from tensorflow.contrib.layers.python.layers import utils, initializers\n"
+           "y = utils.collect_named_outputs(None, 'a', x)\n"
+           "i = initializers.variance_scaling_initializer\n")
+    out, _ = upgrade_source(src, frozenset())
+    assert "import tensorflow.contrib.slim as slim" not in out
+    assert "from tensorflow.contrib.layers.python.layers import initializers\n" in out
+    assert "y = x\n" in out
+
+
+def test_contrib_import_still_used_stays():
+    src = H + "import tensorflow.contrib.slim as slim\nd = slim.dataset.Dataset\n"
+    out, diags = upgrade_source(src, frozenset())
+    assert "import tensorflow.contrib.slim as slim" in out

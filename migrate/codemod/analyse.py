@@ -172,6 +172,12 @@ class _BodyScan:
 
     def call(self, node: ast.Call, api: str | None, nested: int) -> None:
         func = node.func
+        for kw in node.keywords:  # `normalizer_fn=slim.batch_norm`: a creator the call runs inside
+            passed = self.tf.api(kw.value) if isinstance(kw.value, (ast.Attribute, ast.Name)) else None
+            if passed is not None and passed.startswith(_IMPLICIT_CREATOR_PREFIXES) \
+                    and passed.rsplit(".", 1)[-1] not in _NON_CREATING_LAYERS:
+                self.block("implicit-creator", f"tf.{passed} passed as {kw.arg}=: the layer library does "
+                           "not run creators passed as values", node)
         if type(func) is ast.Name and func.id in ("set", "frozenset") and any(
                 type(a) is ast.Name and a.id in self.listing_names for a in node.args):
             # TF2 variables are not hashable: a set of the model's variables would raise

@@ -1,0 +1,103 @@
+"""Imports of `tensorflow.contrib` that nothing uses any more (every use was rewritten: layers to
+the layer library, arg_scope resolved, regularizers to helpers) are removed: `tf.contrib` does
+not exist in TF2, so the import alone would fail. Imports still used stay (and are reported
+`contrib` where they are used)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from migrate.cstnames import dotted_name
+
+_CONTRIB = "tensorflow.contrib"
+
+
+def drop_unused_contrib_imports(module: cst.Module) -> tuple[cst.Module, bool]:
+    """(module without unused top-level contrib imports, whether anything was removed)."""
+    candidates = [s for s in module.body if isinstance(s, cst.SimpleStatementLine)
+                  and any(_contrib_import(small) for small in s.body)]
+    if not candidates:
+        return module, False
+    used = _used_names(module)
+    changed = False
+    body = []
+    for stmt in module.body:
+        if stmt not in candidates:
+            body.append(stmt)
+            continue
+        kept_smalls = []
+        for small in stmt.body:
+            new = _without_unused(small, used) if _contrib_import(small) else small
+            if new is not small:
+                changed = True
+            if new is not None:
+                kept_smalls.append(new)
+        if kept_smalls:
+            body.append(stmt.with_changes(body=_fix_semicolons(kept_smalls)))
+        else:
+            changed = True
+    if not changed:
+        return module, False
+    return module.with_changes(body=body), True
+
+
+def _contrib_import(small: cst.BaseSmallStatement) -> bool:
+    if isinstance(small, cst.ImportFrom) and small.module is not None and not small.relative:
+        name = dotted_name(small.module) or ""
+        return not isinstance(small.names, cst.ImportStar) and (name == _CONTRIB or name.startswith(_CONTRIB + "."))
+    if isinstance(small, cst.Import):
+        return any(a.asname is not None and (dotted_name(a.name) or "").startswith(_CONTRIB) for a in small.names)
+    return False
+
+
+def _local(alias: cst.ImportAlias) -> str | None:
+    if alias.asname is not None:
+        return dotted_name(alias.asname.name)
+    return None if isinstance(alias.name, cst.Attribute) else alias.name.value
+
+
+def _without_unused(small, used: set[str]):
+    """The import with its unused contrib names removed; None when none is left."""
+    if isinstance(small, cst.Import):
+        names = [a for a in small.names
+                 if not ((dotted_name(a.name) or "").startswith(_CONTRIB) and a.asname is not None
+                         and _local(a) not in used)]
+    else:
+        names = [a for a in small.names if _local(a) in used]
+    if len(names) == len(small.names):
+        return small
+    if not names:
+        return None
+    names[-1] = names[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    if isinstance(small, cst.ImportFrom):
+        return small.with_changes(names=names, lpar=small.lpar if len(names) > 1 else None,
+                                  rpar=small.rpar if len(names) > 1 else None)
+    return small.with_changes(names=names)
+
+
+def _fix_semicolons(smalls: list) -> list:
+    smalls = list(smalls)
+    smalls[-1] = smalls[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+    return smalls
+
+
+def _used_names(module: cst.Module) -> set[str]:
+    """Every name the module mentions outside import statements (attribute names included: a
+    superset, so an import is only ever removed when surely unused)."""
+    used: set[str] = set()
+
+    class _Collect(cst.CSTVisitor):
+        def visit_Import(self, node: cst.Import) -> bool:
+            return False
+
+        def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+            return False
+
+        def visit_Name(self, node: cst.Name) -> None:
+            used.add(node.value)
+
+        def visit_SimpleString(self, node: cst.SimpleString) -> None:
+            used.add(node.value.strip("'\"rbuRBU"))  # __all__ = ["slim"]: keep it
+
+    module.visit(_Collect())
+    return used
