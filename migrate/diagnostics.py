@@ -32,6 +32,24 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.column}: {self.code}: {self.message}"
 
 
+def anchor_columns(diagnostics: tuple[Diagnostic, ...], source: str) -> tuple[Diagnostic, ...]:
+    """Reasons about a whole function or scope are made with its line only (column 0): on an
+    indented line (a method, a nested `with`) they point at the statement's first token instead,
+    so every diagnostic names a real place of the original file (issue 12 item 8)."""
+    if not any(d.column == 0 and d.line > 0 for d in diagnostics):
+        return diagnostics
+    lines = source.splitlines()
+    out = []
+    for d in diagnostics:
+        if d.column == 0 and 0 < d.line <= len(lines):
+            text = lines[d.line - 1]
+            indent = len(text) - len(text.lstrip(" \t"))
+            if 0 < indent < len(text):
+                d = Diagnostic(d.code, d.message, d.line, indent, d.severity, d.path)
+        out.append(d)
+    return tuple(out)
+
+
 # Reason codes. Keep in sync with README ("Reason codes").
 REASONS: dict[str, str] = {
     # file level

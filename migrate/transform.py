@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 
 import libcst as cst
 
@@ -13,7 +14,7 @@ from migrate.codemod.implicit import join_library, split_library
 from migrate.codemod.import_renames import rename_imports
 from migrate.codemod.private_api import private_api_diagnostics
 from migrate.cstparse import parse_module
-from migrate.diagnostics import Diagnostic
+from migrate.diagnostics import Diagnostic, anchor_columns
 from migrate.result import TransformOutput
 from migrate.upgrade import compat_renames_needed, upgrade_module
 from migrate.upgrade.codegen import derived_lines, module_code, statement_lines
@@ -27,7 +28,9 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
     cannot see through); `plan`: the project's cross-file decisions for this file (migrate.project).
     """
     # slim.arg_scope defaults made explicit first (migrate/codemod/arg_scopes.py)
-    return transform_with_arg_scopes(lambda text: _transform_source(text, path, pinned, plan), source, path)
+    out = transform_with_arg_scopes(lambda text: _transform_source(text, path, pinned, plan), source, path)
+    anchored = anchor_columns(out.diagnostics, source)  # function-level reasons: not column 0
+    return out if anchored is out.diagnostics else dataclasses.replace(out, diagnostics=anchored)
 
 
 def _transform_source(source: str, path: str, pinned: frozenset[str], plan: FilePlan | None) -> TransformOutput:

@@ -227,3 +227,37 @@ def test_v2_targets_that_read_as_tf1_stay_explicit_on_a_second_run() -> None:
     assert "tf.compat.v2.summary.scalar(name=" in once
     twice, _ = upgrade_source(once)
     assert twice == once
+
+
+POLICY = '''\
+import tensorflow as tf
+from running import RunningMeanStd
+
+
+class Policy(Base):
+    def __init__(self, ob, hid_size):
+        super().__init__()
+        with tf.variable_scope("pi"):
+            self.w = tf.get_variable("w", [int(ob.shape[-1]), hid_size])
+
+
+class Learner(object):
+    def build(self, ob):
+        with tf.variable_scope("obs_rms"):
+            self.ob_rms = RunningMeanStd(shape=ob.shape[1:])
+        return self.ob_rms
+'''
+
+
+def test_function_level_reasons_point_at_their_statement_not_column_0() -> None:
+    """Reasons about a method (`variables created in __init__`, `unconvertible-callee`) or a scope
+    (`cross-file`) were placed at column 0 of an indented line (baselines, wavenet, t2t)."""
+    from migrate.transform import transform_source
+
+    lines = POLICY.splitlines()
+    out = transform_source(POLICY, "policy.py")
+    placed = [d for d in out.diagnostics if d.line > 0]
+    assert {d.code for d in placed} >= {"unsupported-call"}
+    for d in placed:
+        text = lines[d.line - 1]
+        assert d.column >= len(text) - len(text.lstrip()), f"{d}\n  line: {text!r}"
