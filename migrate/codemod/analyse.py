@@ -21,6 +21,8 @@ import libcst as cst
 
 from migrate.codemod.external import ExternalCallee, parse_cst_def
 from migrate.codemod.lookups import ast_listing
+from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
+from migrate.codemod.rnn_cells import cell_blockers
 from migrate.codemod.tfapi import TfNames, ast_dotted_name
 from migrate.diagnostics import Diagnostic
 
@@ -249,6 +251,8 @@ class _BodyScan:
             # left by migrate.codemod.arg_scopes: its defaults reach every op called during the block
             self.block("implicit-creator", "slim arg_scope defaults could not be resolved statically "
                        "(see the arg_scope diagnostic)", node)
+        elif api in RNN_LIBRARY_CALLS:
+            pass  # built here, run by dynamic_rnn & co: checked per function (migrate.codemod.rnn_cells)
         elif api.startswith(_IMPLICIT_CREATOR_PREFIXES) and api.rsplit(".", 1)[-1] not in _NON_CREATING_LAYERS:
             self.direct_creator = True
             self.block("implicit-creator", f"tf.{api} creates variables implicitly", node)
@@ -507,6 +511,16 @@ def _plain_module(module: str) -> bool:
     return module.split(".", 1)[0] in _PLAIN_MODULES
 
 
+def _add_rnn_cell_blockers(info: FunctionInfo, fn: Function, tf: TfNames) -> None:
+    """RNN cells convert only when built and run in the same function (migrate.codemod.rnn_cells);
+    a refused cell makes its function a blocked creator, as every implicit creator is."""
+    found = cell_blockers(fn, tf)
+    if found:
+        info.direct_creator = True
+        info.blockers.extend(Diagnostic(code, message, node.lineno, node.col_offset)
+                             for code, message, node in found)
+
+
 def _calls_base_init(fn: Function) -> bool:
     """`super().__init__(...)`, `super(C, self).__init__(...)` or `Base.__init__(self, ...)`."""
     for node in ast.walk(fn):
@@ -620,6 +634,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         info.direct_creator = s.direct_creator
         info.calls = s.calls
         info.blockers = s.sorted_blockers()
+        _add_rnn_cell_blockers(info, fn, tf)
         info.is_host = s.session and not s.direct_creator
         constructs[info.qualname] = s.constructs
         if s.tf_variable:
@@ -689,6 +704,8 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     owner_classes = set(owner_methods)
 
     diagnostics: list[Diagnostic] = list(script.sorted_blockers())
+    diagnostics += [Diagnostic(code, message, node.lineno, node.col_offset)
+                    for code, message, node in cell_blockers(tree, tf, script=True)]
     for q in sorted(creators):
         f = functions[q]
         if f.owner is None and f.name in scan.escaped:

@@ -13,6 +13,7 @@ import ast
 import functools
 
 from migrate.codemod.creators import SPECS, CreatorSpec
+from migrate.codemod.creators_rnn import RUNNERS, runner_def
 from migrate.codemod.external import ExternalCallee
 from migrate.codemod.tfapi import TfNames, ast_dotted_name
 
@@ -46,12 +47,14 @@ def implicit_creators(tree: ast.Module, tf: TfNames, shared_support: bool = Fals
             continue  # an explicit tf.compat.v1 spelling is code kept as TF1 (e.g. by an earlier run)
         api = tf.api(node.func)
         spec = SPECS.get(api) if api is not None else None
-        if spec is None:
+        runner = RUNNERS.get(api) if api is not None and spec is None else None  # dynamic_rnn & co
+        if spec is None and runner is None:
             continue
         function = api.rsplit(".", 1)[-1]
+        source = _synthetic_def(spec, function) if spec is not None else runner_def(runner, function)
         found[spelling] = ExternalCallee(
             spelling=spelling, origin=f"tf.{api}", function=function,
-            source=_synthetic_def(spec, function), class_ref=spec.class_name, tf_aliases=_TF,
+            source=source, class_ref=(spec or runner).class_name, tf_aliases=_TF,
             implicit=True)
     return tuple(found[s] for s in sorted(found))
 

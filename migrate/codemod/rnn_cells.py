@@ -1,0 +1,166 @@
+"""Where an RNN cell may convert: built and run in the same function.
+
+TF1 makes a cell's variables on its first run, so a cell is only decidable statically when the
+function that builds it (`cell = tf.nn.rnn_cell.LSTMCell(n)`, `MultiRNNCell([...])`, wrappers)
+also hands it to a runner (`tf.nn.dynamic_rnn`, `static_rnn`, `bidirectional_dynamic_rnn`),
+and does nothing else with it but read `zero_state` / `state_size` / `output_size`. Then the
+constructor becomes the library's cell class and the runner a module the function owns
+(migrate/codemod/creators_rnn.py). Anything else (a cell returned, stored on `self`, passed to
+another function, called directly, built elsewhere and passed in) stays TF1, reported with the
+reason here.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from migrate.codemod.creators_rnn import CELL_PARAMS, CELLS, RUNNERS, UNSUPPORTED_CELL_ARGS
+from migrate.codemod.tfapi import TfNames
+
+_READS = {"zero_state", "state_size", "output_size", "get_initial_state"}
+_CODE = "implicit-creator"
+
+
+def _parents(root: ast.AST) -> dict[int, ast.AST]:
+    parents: dict[int, ast.AST] = {}
+    for node in ast.walk(root):
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+    return parents
+
+
+def _own_nodes(fn: ast.AST):
+    """The nodes of `fn`'s body, not those of nested functions / classes (their own scans)."""
+    todo = list(ast.iter_child_nodes(fn))
+    while todo:
+        node = todo.pop()
+        yield node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            todo.extend(ast.iter_child_nodes(node))
+
+
+def _runner_cell_args(call: ast.Call, spec) -> list[ast.expr]:
+    params = CELL_PARAMS[spec.class_name]
+    found = [a for i, a in enumerate(call.args) if i < len(spec.params) and spec.params[i] in params]
+    found += [k.value for k in call.keywords if k.arg in params]
+    return found
+
+
+def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False) -> list[tuple[str, str, ast.AST]]:
+    """(code, message, node) for each use of an RNN cell in `fn` that cannot convert
+    (`script`: module-level code, where cells stay TF1)."""
+    calls = [n for n in _own_nodes(fn) if type(n) is ast.Call]
+    ctors = [c for c in calls if tf.api(c.func) in CELLS]
+    runners = [c for c in calls if tf.api(c.func) in RUNNERS]
+    if not ctors and not runners:
+        return []
+    if script:
+        return [(_CODE, f"tf.{tf.api(c.func)} at module level: RNN cells convert inside functions",
+                 c) for c in ctors]
+    parents = _parents(fn)
+    out: list[tuple[str, str, ast.AST]] = []
+
+    cell_names: set[str] = set()
+
+    def holds_cell(expr: ast.AST) -> bool:
+        return any(n in ctors or (type(n) is ast.Name and n.id in cell_names) for n in ast.walk(expr))
+
+    nodes = list(_own_nodes(fn))
+    while True:  # names bound to cells, or to lists of them, until nothing new
+        before = len(cell_names)
+        for node in nodes:
+            if isinstance(node, ast.Assign) and holds_cell(node.value):
+                cell_names.update(t.id for t in node.targets if type(t) is ast.Name)
+            if (type(node) is ast.Call and type(node.func) is ast.Attribute
+                    and node.func.attr in ("append", "extend") and type(node.func.value) is ast.Name
+                    and any(holds_cell(a) for a in node.args)):
+                cell_names.add(node.func.value.id)
+        if len(cell_names) == before:
+            break
+
+    def is_cell_expr(expr: ast.AST) -> bool:
+        """A constructor, a local cell name, or a list of them (`[cell] * n`, a comprehension)."""
+        if expr in ctors:
+            return True
+        if type(expr) is ast.Name:
+            return expr.id in cell_names
+        if isinstance(expr, (ast.List, ast.Tuple)):
+            return all(is_cell_expr(e) for e in expr.elts)
+        if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
+            return is_cell_expr(expr.elt)
+        if type(expr) is ast.BinOp and type(expr.op) is ast.Mult:
+            return is_cell_expr(expr.left) or is_cell_expr(expr.right)
+        if type(expr) is ast.IfExp:
+            return is_cell_expr(expr.body) and is_cell_expr(expr.orelse)
+        return False
+
+    def consumer(node: ast.AST) -> ast.AST | None:
+        """The call that receives `node` as (part of) an argument, through list displays."""
+        child, parent = node, parents.get(id(node))
+        while isinstance(parent, (ast.List, ast.Tuple, ast.ListComp, ast.GeneratorExp, ast.BinOp,
+                                  ast.IfExp, ast.keyword, ast.Starred)):
+            child, parent = parent, parents.get(id(parent))
+        if type(parent) is ast.Call and parent.func is not child:
+            return parent
+        return None
+
+    def fine_consumer(call: ast.AST | None) -> bool:
+        if call is None:
+            return False
+        if call in ctors or call in runners:
+            return True
+        func = call.func  # type: ignore[attr-defined]
+        return (type(func) is ast.Attribute and func.attr in ("append", "extend")
+                and type(func.value) is ast.Name and func.value.id in cell_names) or (
+            type(func) is ast.Name and func.id == "len")
+
+    for ctor in ctors:
+        name = CELLS[tf.api(ctor.func)]  # type: ignore[index]
+        for kw in ctor.keywords:
+            if kw.arg in UNSUPPORTED_CELL_ARGS.get(name, ()):
+                out.append((_CODE, f"{name}({kw.arg}=...) is not covered by the migrated cell", ctor))
+        parent = parents.get(id(ctor))
+        assigned = isinstance(parent, ast.Assign) and all(type(t) is ast.Name for t in parent.targets)
+        if not assigned and not fine_consumer(consumer(ctor)) and not _in_assigned_display(ctor, parents, cell_names):
+            out.append((_CODE, f"the RNN cell {name}(...) is used here other than by being assigned to a "
+                       "name or passed to tf.nn.dynamic_rnn / static_rnn / bidirectional_dynamic_rnn in "
+                       "this function (its variables are made where it first runs)", ctor))
+
+    for node in _own_nodes(fn):
+        if type(node) is not ast.Name or node.id not in cell_names or type(node.ctx) is not ast.Load:
+            continue
+        parent = parents.get(id(node))
+        if type(parent) is ast.Attribute and parent.attr in _READS | {"append", "extend"}:
+            continue
+        if type(parent) is ast.Call and parent.func is node:
+            out.append((_CODE, f"the RNN cell '{node.id}' is called directly (cell(inputs, state)); only "
+                       "cells run by dynamic_rnn / static_rnn / bidirectional_dynamic_rnn convert", node))
+            continue
+        if fine_consumer(consumer(node)) or _in_assigned_display(node, parents, cell_names):
+            continue
+        out.append((_CODE, f"the RNN cell '{node.id}' is used here other than by tf.nn.dynamic_rnn / "
+                   "static_rnn / bidirectional_dynamic_rnn or another cell of this function (returned, "
+                   "stored, or passed on: TF1 names its variables where it first runs)", node))
+
+    for runner in runners:
+        spec = RUNNERS[tf.api(runner.func)]  # type: ignore[index]
+        if any(isinstance(a, ast.Starred) for a in runner.args) or any(k.arg is None for k in runner.keywords):
+            out.append((_CODE, f"tf.{tf.api(runner.func)} called with *args / **kwargs", runner))
+            continue
+        for arg in _runner_cell_args(runner, spec):
+            if not is_cell_expr(arg):
+                out.append((_CODE, f"the cell run by tf.{tf.api(runner.func)} is not built in this function "
+                           f"({ast.unparse(arg)}): build it where it runs so its variables can be decided",
+                           runner))
+    return out
+
+
+def _in_assigned_display(node: ast.AST, parents: dict[int, ast.AST], cell_names: set[str]) -> bool:
+    """`cells = [LSTMCell(n) for _ in range(k)]`: inside a list display assigned to a cell name."""
+    parent = parents.get(id(node))
+    seen_display = False
+    while isinstance(parent, (ast.List, ast.Tuple, ast.ListComp, ast.GeneratorExp, ast.BinOp, ast.IfExp)):
+        seen_display = True
+        parent = parents.get(id(parent))
+    return seen_display and isinstance(parent, ast.Assign) and all(
+        type(t) is ast.Name and t.id in cell_names for t in parent.targets)
