@@ -25,6 +25,9 @@ CELLS: dict[str, str] = {
     for name in ("BasicRNNCell", "BasicLSTMCell", "LSTMCell", "GRUCell", "MultiRNNCell",
                  "DropoutWrapper", "ResidualWrapper")
 }
+# Plain values the library defines too: a converted function builds the library's.
+STATE_TUPLES: dict[str, str] = {f"{prefix}LSTMStateTuple": "LSTMStateTuple" for prefix in _CELL_PREFIXES}
+LIBRARY_CALLS: dict[str, str] = {**CELLS, **STATE_TUPLES}  # api -> library class, same arguments
 # Cell arguments the library refuses (NotImplementedError): refused statically instead.
 UNSUPPORTED_CELL_ARGS: dict[str, tuple[str, ...]] = {
     "LSTMCell": ("num_unit_shards", "num_proj_shards"),
