@@ -168,11 +168,10 @@ def extract(source: str, code: str, style: ImportStyle) -> tuple[str, frozenset[
     the names it imports from the module (also those an earlier run's import brought). `code`
     comes back as it is when nothing was inlined."""
     tree = ast.parse(code)
-    mine = generatable() - _top_level_defs(ast.parse(source))
-    chunks = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name in mine]
+    lines = code.splitlines(keepends=True)
+    chunks = _inlined(ast.parse(source), tree, lines)
     if not chunks:
         return code, imported_names(code)
-    lines = code.splitlines(keepends=True)
     drop: set[int] = set()  # 0-based line numbers
     for node in chunks:
         start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
@@ -254,9 +253,51 @@ def _drop_unused_math(text: str) -> str:
 
 def inlined_names(source: str, code: str) -> frozenset[str]:
     """Support definitions the transform inlined into `code` (top-level, not in `source`)."""
-    mine = generatable() - _top_level_defs(ast.parse(source))
-    return frozenset(n.name for n in ast.parse(code).body
-                     if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name in mine)
+    return frozenset(n.name for n in _inlined(ast.parse(source), ast.parse(code), code.splitlines(keepends=True)))
+
+
+def _inlined(source_tree: ast.Module, tree: ast.Module, lines: list[str]) -> list[ast.stmt]:
+    """Top-level defs of `tree` that are generated support code: a support name `source` did not
+    define, with exactly a template's text (a converted `def layer_norm` becomes a `class
+    LayerNorm` of the user's own, which stays)."""
+    mine = generatable() - _top_level_defs(source_tree)
+    aliases = _tf_aliases(tree)
+    out = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name in mine:
+            start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
+            text = "".join(lines[start:node.end_lineno]).strip()
+            if text in _template_texts(node.name, aliases):
+                out.append(node)
+    return out
+
+
+def _tf_aliases(tree: ast.Module) -> tuple[str, ...]:
+    """The names the file binds TensorFlow's root to (generated helpers are spelled with one)."""
+    found = {"tf"}
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            found.update(a.asname or a.name for a in node.names if a.name.startswith("tensorflow"))
+    return tuple(sorted(found))
+
+
+@functools.lru_cache(maxsize=None)
+def _template_texts(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """Every text the transform may inline for `name` (spelled with one of `aliases`)."""
+    from migrate.codemod.context import SCOPE_HELPER
+    from migrate.upgrade.helpers import HELPERS
+
+    texts = set()
+    chunk = _library_chunks().get(name)
+    if chunk is not None:
+        texts.add(chunk.strip())
+    for alias in aliases:
+        if name in HELPERS:
+            texts.add(HELPERS[name][0].format(tf=alias).strip())
+        if name == SCOPE_HELPER_NAME:
+            helper = SCOPE_HELPER.format(tf=alias).strip()
+            texts.update({helper, helper.replace(f"{alias}.compat.v2.", f"{alias}.")})
+    return frozenset(texts)
 
 
 def exports(module: str, path: str | None) -> set[str] | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from conftest import write
 from migrate import support_module as support
+from migrate.codemod.context import SCOPE_HELPER
 from migrate.transform import transform_source
 from migrate.verify import verify_output
 
@@ -87,13 +88,13 @@ def test_extract_styles_and_merging_with_an_earlier_import() -> None:
     assert support.imported_names(either) == names
     # a file that already imports the module and gets one more name: one merged import
     earlier = "import tensorflow as tf\nfrom tf2_migrate_support import Dense\n"
-    merged, both = support.extract(earlier, earlier + "\n\n" + _def("_tf1_scope") + "\nx = Dense, _tf1_scope\n", "absolute")
+    helper = SCOPE_HELPER.format(tf="tf").strip()
+    merged, both = support.extract(earlier, f"{earlier}\n\n{helper}\n\n\nx = Dense, _tf1_scope\n", "absolute")
     assert both == {"Dense", "_tf1_scope"}
     assert merged.count("tf2_migrate_support") == 1 and "def _tf1_scope" not in merged
-
-
-def _def(name: str) -> str:
-    return f"def {name}(name):\n    return name\n"
+    # a support name the user's own code defines (a converted `def layer_norm`) is not taken
+    own = "import tensorflow as tf\n\n\nclass LayerNorm(tf.Module):\n    pass\n"
+    assert support.extract("import tensorflow as tf\n", own, "relative") == (own, frozenset())
 
 
 def test_support_source_is_plain_tf2_deterministic_and_complete() -> None:

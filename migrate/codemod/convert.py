@@ -16,7 +16,7 @@ from migrate.codemod.body import BodyConverter
 from migrate.codemod.context import SCOPE_HELPER, FileContext
 from migrate.codemod.external import FilePlan, tf_names_of
 from migrate.codemod.implicit import implicit_creators
-from migrate.codemod.creators import library_source
+from migrate.codemod.creators import SPECS, library_source
 from migrate.codemod.emit import (call_parameters, ctor_parameters, delegate_holder_init, docstring_of,
                                   emit_class, emit_delegate)
 from migrate.codemod.hosts import rewrite_host_statements
@@ -45,7 +45,8 @@ class _Creates(cst.CSTVisitor):
         self.found = False
 
     def visit_Call(self, node: cst.Call) -> None:
-        if self.tf.api(node.func) in ("get_variable", "Variable"):
+        api = self.tf.api(node.func)
+        if api in ("get_variable", "Variable") or api in SPECS:  # SPECS: another file's tf.layers call
             self.found = True
         elif isinstance(node.func, cst.Name) and node.func.value in self.converted:
             self.found = True

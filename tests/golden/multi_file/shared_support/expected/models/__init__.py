@@ -1,0 +1,1 @@
+"""Model package: building blocks and the policy network."""
