@@ -36,6 +36,7 @@ import difflib
 import hashlib
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -58,6 +59,7 @@ DEFAULT_REPOS_DIR = Path("/work/repos")
 EXPORT_STAMP = ".migrate-bench-export.json"
 FINDINGS_SHOWN = 40  # per kind in repos.md; repos.json has them all
 SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
+NAMED_REASON = re.compile(r"\(([\w-]+) at line (\d+)\)")  # how migrate's leftover notes name a reason
 
 
 # ----------------------------------------------------------------------------- the list
@@ -570,6 +572,7 @@ def compare(res: RepoResult, work: Path, texts0: dict[str, bytes], facts0: dict[
 
     diag_lines: dict[str, set[int]] = {}  # any diagnostic
     reason_lines: dict[str, set[int]] = {}  # non-info diagnostics
+    named: list[tuple[str, int, int]] = []  # (file, line, line of the warning its info names)
     noninfo: Counter = Counter()
     info: Counter = Counter()
     status: Counter = Counter()
@@ -590,6 +593,14 @@ def compare(res: RepoResult, work: Path, texts0: dict[str, bytes], facts0: dict[
                 diag_lines.setdefault(target, set()).add(int(d.get("line") or 0))
                 if d.get("severity") != "info":
                     reason_lines.setdefault(target, set()).add(int(d.get("line") or 0))
+                else:
+                    m = NAMED_REASON.search(str(d.get("message", "")))
+                    if m:  # "... was not converted (unsupported-call at line 459)"
+                        named.append((target, int(d.get("line") or 0), int(m.group(2))))
+    # an info note on the line that names a warning of the same file by its line explains it
+    for target, line, reason_line in named:
+        if reason_line in reason_lines.get(target, set()):
+            reason_lines[target].add(line)
     res.report_status = dict(status)
     res.codes_noninfo = dict(noninfo.most_common())
     res.codes_info = dict(info.most_common())
@@ -705,7 +716,7 @@ def markdown(rows: list[RepoResult], meta: dict) -> str:
         "new undef: pyflakes undefined names gained (plus star-imported names the repo module no longer "
         "defines); broken imp: `from M import x` / `M.x` on a repo module lacking x, gained; uncovered: "
         "calls left with no diagnostic on their line; unexplained: no warning/error on their line nor on "
-        "an enclosing def/class/with line; 2nd run: `migrate run --check` after the run.\n")
+        "an enclosing def/class/with line, nor an info note on their line naming one ('(code at line N)'); 2nd run: `migrate run --check` after the run.\n")
     out.append("## Reason codes per repo\n")
     out.append("| repo | non-info | info |")
     out.append("|---|---|---|")

@@ -12,7 +12,7 @@ from migrate.codemod.convert import Conversion, convert_module, preview
 from migrate.codemod.external import FilePlan
 from migrate.codemod.implicit import join_library, split_library
 from migrate.codemod.import_renames import rename_imports
-from migrate.codemod.private_api import private_api_diagnostics
+from migrate.codemod.leftovers import leftover_notes
 from migrate.cstparse import parse_module
 from migrate.diagnostics import Diagnostic, anchor_columns
 from migrate.result import TransformOutput
@@ -122,42 +122,7 @@ def _mentions_tf(source: str) -> bool:
     return "tensorflow" in source
 
 
-_VARIABLE_APIS = ("variable_scope", "get_variable", "variable_op_scope")
-
-
 def _leftovers(tree: ast.Module, tf, diagnostics, converted: frozenset[str], script_converted: bool) -> list[Diagnostic]:
-    """Every variable_scope / get_variable the run leaves is accounted for on its own line: the
-    ones in code kept as TF1 get an info note pointing at why (their function's diagnostics)."""
-    if not tf.aliases:
-        return []
-    covered = {d.line for d in diagnostics}
-    out: list[Diagnostic] = private_api_diagnostics(tree, tf, covered)  # tensorflow.python.* calls
-
-    def scan(node: ast.AST, qualname: str | None) -> None:
-        for child in ast.walk(node):
-            if type(child) is not ast.Call or child.lineno in covered:
-                continue
-            api = tf.api(child.func) if isinstance(child.func, (ast.Name, ast.Attribute)) else None
-            if api not in _VARIABLE_APIS:
-                continue
-            where = f"in {qualname}" if qualname else "at module level"
-            out.append(Diagnostic("compat-v1-kept", f"tf.{api} {where} stays TF1 code (tf.compat.v1): its "
-                                  "function was not converted, see the other diagnostics of this file",
-                                  child.lineno, child.col_offset, "info"))
-            covered.add(child.lineno)
-
-    for stmt in tree.body:
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            if stmt.name not in converted:
-                scan(stmt, stmt.name)
-        elif isinstance(stmt, ast.ClassDef):
-            for item in stmt.body:
-                qual = f"{stmt.name}.{getattr(item, 'name', '')}"
-                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    if qual not in converted:
-                        scan(item, qual)
-                else:
-                    scan(item, stmt.name)
-        elif not script_converted:
-            scan(stmt, None)
-    return out
+    """Every variable_scope / get_variable the run leaves is accounted for on its own line, with
+    the reason its function stays TF1 (migrate/codemod/leftovers.py)."""
+    return leftover_notes(tree, tf, diagnostics, converted, script_converted)

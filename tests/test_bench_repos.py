@@ -170,3 +170,21 @@ def test_internal_errors_are_counted_apart() -> None:
             {"code": "internal-error", "severity": "error", "line": 0, "message": "TypeError: boom"}]}]}
     repos.compare(res, Path("."), src, facts, src, facts, report)
     assert (res.internal_errors, res.verification_failed) == (2, 1)
+
+
+def test_an_info_naming_a_warning_by_line_explains_a_leftover() -> None:
+    """migrate's note `... was not converted (unsupported-call at line 6)` on the scope's line
+    explains it when line 6 has that warning; a note naming a line without one does not."""
+    res = repos.RepoResult("r", "o/r", "heldout", ".")
+    text = ("import tensorflow as tf\ndef f(x):\n    with tf.variable_scope('a'):\n        x = x + 1\n"
+            "    w = tf.get_variable('w', [1])\n    return tf.train.AdamOptimizer(1).minimize(w)\n")
+    src = {"m.py": text.encode()}
+    facts = {k: repos.file_facts(v, k) for k, v in src.items()}
+    note = "tf.variable_scope in f stays TF1 code (tf.compat.v1): f was not converted (unsupported-call at line {})"
+    report = {"files": [{"path": "m.py", "status": "unchanged", "diagnostics": [
+        {"code": "unsupported-call", "severity": "warning", "line": 6, "message": "optimizer"},
+        {"code": "compat-v1-kept", "severity": "info", "line": 3, "message": note.format(6)},
+        {"code": "compat-v1-kept", "severity": "info", "line": 5, "message": note.format(2)}]}]}
+    repos.compare(res, Path("."), src, facts, src, facts, report)
+    assert res.uncovered_left == []
+    assert res.unexplained_left == [["m.py", 5, "get_variable"]]

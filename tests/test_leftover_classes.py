@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from pathlib import Path
 
 from conftest import write
@@ -261,3 +262,42 @@ def test_function_level_reasons_point_at_their_statement_not_column_0() -> None:
     for d in placed:
         text = lines[d.line - 1]
         assert d.column >= len(text) - len(text.lstrip()), f"{d}\n  line: {text!r}"
+
+
+MODEL_WITH_OPTIMIZER = '''\
+import tensorflow as tf
+
+
+def create_model(inputs, targets, lr):
+    def create_discriminator(x):
+        with tf.variable_scope("layer_1"):
+            w = tf.get_variable("w", [4, 4, 3, 64])
+            return tf.nn.conv2d(x, w, [1, 2, 2, 1], "SAME")
+
+    with tf.variable_scope("discriminator"):
+        predict_real = create_discriminator(tf.concat([inputs, targets], axis=3))
+    loss = tf.reduce_mean(predict_real)
+    optim = tf.train.AdamOptimizer(lr, 0.5)
+    train = optim.minimize(loss)
+    return train
+'''
+
+
+def test_a_scope_kept_as_tf1_names_why_on_its_line() -> None:
+    """pix2pix's create_model: the refusals (an optimizer, a nested creator) are reported at
+    their own lines; every scope / get_variable of the function has a warning on its line or
+    names one, by code and line."""
+    from migrate.transform import transform_source
+
+    lines = MODEL_WITH_OPTIMIZER.splitlines()
+    out = transform_source(MODEL_WITH_OPTIMIZER, "pix.py")
+    reasons = {(d.code, d.line) for d in out.diagnostics if d.severity != "info"}
+    assert ("unsupported-call", 13) in reasons
+    named = re.compile(r"\(([\w-]+) at line (\d+)\)$")
+    for number, text in enumerate(lines, 1):
+        if "tf.variable_scope(" in text or "tf.get_variable(" in text:
+            here = [d for d in out.diagnostics if d.line == number]
+            if any(d.severity != "info" for d in here):
+                continue
+            names = [m.groups() for m in (named.search(d.message) for d in here) if m]
+            assert any((code, int(line)) in reasons for code, line in names), (number, [d.message for d in here])

@@ -56,7 +56,10 @@ def test_blocked_file_gets_compat_renames() -> None:
     out = transform.transform_source(BLOCKED, "blocked.py")
     assert out.code == BLOCKED.replace("tf.variable_scope", "tf.compat.v1.variable_scope").replace(
         "tf.layers", "tf.compat.v1.layers")
-    assert [d.code for d in out.diagnostics] == ["implicit-creator", "compat-v1-kept", "compat-v1-kept"]
+    # the refusal, the two renames, and the scope's note naming the refusal (its line)
+    assert [d.code for d in out.diagnostics] == ["implicit-creator", "compat-v1-kept", "compat-v1-kept",
+                                                 "compat-v1-kept"]
+    assert out.diagnostics[-1].message.endswith("(implicit-creator at line 6)")
 
 
 def test_convertible_file_is_parsed_once(libcst_parses: list[str]) -> None:
