@@ -18,7 +18,8 @@ equivalent; an unconverted one checked equivalent is listed as such (the file ke
 compat renames) but not counted.
 
 It stops with an error (exit 2) when its own work does not run: a repository missing, `migrate
-run` crashing (exit 2), `migrate check` printing no JSON. A checker verdict `error` (a side could
+run` crashing (exit 2, or an internal-error on an entry point's file: that row is "crash" and
+not checked), `migrate check` printing no JSON. A checker verdict `error` (a side could
 not run the entry point) is a failure of the check, not a verdict: the run exits 1 then, after
 printing the table.
 
@@ -198,13 +199,18 @@ def check_repo(repo: RepoConfig, repos_dir: Path, workdir: Path) -> list[Row]:
     report = migrate_in_place(migrated_tree, repo.run, workdir / "report.json")
     converted = converted_functions(report, migrated_tree, migrated_tree)
 
-    points = []
+    points: list[tuple[Row, dict[str, Any]]] = []
     rows: list[Row] = []
     for spec in repo.entries:
         rel, _, target = spec["legacy"].partition(":")
         migrated_target = spec.get("migrated", rel)
         klass = _is_converted(converted, rel, target)
         row = Row(repo.name, spec["legacy"], klass or "no", "", note=spec.get("note", ""))
+        crash = _internal_error(report, migrated_tree, rel)
+        if crash:
+            row.verdict, row.reason = "crash", f"migrate run: {crash}"
+            rows.append(row)
+            continue
         if not klass:
             row.why_not_converted = diagnostics_for(report, migrated_tree, migrated_tree, rel,
                                                     target, legacy_tree)
@@ -217,16 +223,17 @@ def check_repo(repo: RepoConfig, repos_dir: Path, workdir: Path) -> list[Row]:
                 point[key] = spec[key]
         if "setup" in spec:
             point["setup"] = str(HERE / spec["setup"])
-        points.append(point)
+        points.append((row, point))
     if not points:
         return rows
-    (workdir / "pyproject.toml").write_text(_toml({"tool": {"migrate": {"entry_points": points}}}),
-                                            encoding="utf-8")
+    entry_points = [point for _, point in points]
+    (workdir / "pyproject.toml").write_text(
+        _toml({"tool": {"migrate": {"entry_points": entry_points}}}), encoding="utf-8")
     verdicts = run_check(workdir)
-    if len(verdicts) != len(rows):
+    if len(verdicts) != len(points):
         raise ProveError(f"{repo.name}: migrate check gave {len(verdicts)} verdicts for "
-                         f"{len(rows)} entry points")
-    for row, verdict in zip(rows, verdicts):
+                         f"{len(points)} entry points")
+    for (row, _), verdict in zip(points, verdicts):
         row.verdict = verdict["status"]
         if verdict["status"] == "error":
             row.reason = verdict.get("error") or ""
@@ -236,6 +243,18 @@ def check_repo(repo: RepoConfig, repos_dir: Path, workdir: Path) -> list[Row]:
         if notes and not row.reason:
             row.reason = "; ".join(notes)
     return rows
+
+
+def _internal_error(report: dict[str, Any], tree: Path, rel: str) -> str:
+    """The internal error `migrate run` hit on the entry's file ("" when none): a crash of the
+    migration is not a verdict on the code."""
+    for item in report.get("files", []):
+        path = Path(item["path"])
+        path = path if path.is_absolute() else tree / path
+        if os.path.relpath(path.resolve(), tree.resolve()) == rel:
+            return "; ".join(d["message"] for d in item.get("diagnostics", [])
+                             if d.get("code") == "internal-error")
+    return ""
 
 
 def run_check(workdir: Path) -> list[dict[str, Any]]:
@@ -350,6 +369,11 @@ def main(argv: list[str] | None = None) -> int:
     opts.out.write_text(text, encoding="utf-8")
     opts.out.with_suffix(".json").write_text(
         json.dumps([r.__dict__ | {"proven": r.proven} for r in rows], indent=1), encoding="utf-8")
+    crashes = [r for r in rows if r.verdict == "crash"]
+    if crashes:
+        print(f"prove.py: migrate run crashed (internal-error) on the files of {len(crashes)} "
+              "entry point(s)", file=sys.stderr)
+        return 2
     errors = [r for r in rows if r.verdict == "error"]
     if errors:
         print(f"prove.py: {len(errors)} entry point(s) could not be checked (verdict error)",

@@ -3,7 +3,7 @@
 - a file inside a package (baselines/ddpg/models.py) imports the repository's other packages
   absolutely (`from baselines.common.models import ...`) and its siblings relatively;
 - TF1 code imports contrib's internal paths (`from tensorflow.contrib.framework.python.ops
-  import add_arg_scope`: glow's tfops.py).
+  import add_arg_scope`: glow's tfops.py) and `tensorflow.contrib.legacy_seq2seq` (char-rnn).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from migrate.checker import check_many
+from migrate.checker.instances import plan
 from migrate.checker.runner_common import package_of, user_roots
 
 _LEGACY_LAYERS = '''import tensorflow as tf
@@ -90,6 +91,29 @@ class Dense(tf.Module):
             self.w = tf.Variable(tf.zeros([x.shape[1], n]), name="w")
         return tf.matmul(x, self.w)
 '''
+_LEGACY_SEQ2SEQ = '''import tensorflow as tf
+from tensorflow.contrib import legacy_seq2seq
+
+
+def decode_loss(x, targets):
+    steps = tf.split(x, 3, 1)
+    outputs, state = legacy_seq2seq.rnn_decoder([tf.squeeze(s, [1]) for s in steps], x[:, 0],
+                                                lambda inp, st: (inp + st, st * 2.0))
+    weights = [tf.ones([2]) for _ in outputs]
+    return legacy_seq2seq.sequence_loss_by_example(outputs, tf.unstack(targets, axis=1),
+                                                   weights), state
+'''
+_MIGRATED_SEQ2SEQ = '''import tensorflow as tf
+
+
+def decode_loss(x, targets):
+    state, losses = x[:, 0], []
+    for i in range(3):
+        output, state = x[:, i] + state, state * 2.0
+        losses.append(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=targets[:, i],
+                                                                     logits=output))
+    return tf.add_n(losses) / (3.0 + 1e-12), state
+'''
 
 
 def _write_package(root: Path, layers: str, net: str) -> Path:
@@ -115,12 +139,54 @@ def test_package_of_stops_at_a_directory_that_is_not_a_python_name(tmp_path: Pat
     assert package_of(str(net)) == (str(tmp_path / "my-repo"), "pkg.model.net")
 
 
+class _Linear:  # the codemod's shape for DCGAN's linear(input_, output_size, scope=None, ...)
+    def __init__(self, name=None):
+        self.name = name
+
+    def __call__(self, input_, output_size, stddev=0.02):
+        return input_
+
+
+class _Nn:  # baselines her's nn(input, layers_sizes, reuse=None, flatten=False, name="")
+    def __init__(self, name=None):
+        self.name = name
+
+    def __call__(self, input, layers_sizes, reuse=None, flatten=False, name=""):
+        return input
+
+
+def test_migrated_args_a_string_scope_parameter_becomes_the_module_name() -> None:
+    result = plan(_Linear, None, {"input_": 1}, {"output_size": 3, "scope": "d_h0_lin"}, {},
+                  filter_init_args=True)
+    assert result.ctor == {"name": "d_h0_lin"}
+    assert result.call == {"input_": 1, "output_size": 3}
+    assert "scope='d_h0_lin'" in result.notes[0]
+
+
+def test_migrated_args_a_removed_reuse_flag_is_not_passed() -> None:
+    result = plan(_Linear, None, {"input_": 1}, {"output_size": 3, "reuse": False}, {},
+                  filter_init_args=True)
+    assert result.call == {"input_": 1, "output_size": 3} and result.ctor == {}
+    assert "not passed" in result.notes[0]
+
+
+def test_migrated_args_taken_by_constructor_and_call_go_to_both() -> None:
+    result = plan(_Nn, None, {"input": 1}, {"layers_sizes": [4], "name": "pi"}, {},
+                  filter_init_args=True)
+    assert result.ctor == {"name": "pi"}
+    assert result.call == {"input": 1, "layers_sizes": [4], "name": "pi"}
+    legacy = plan(_Nn, None, {"input": 1}, {"name": "pi"}, {})  # legacy classes: by name only
+    assert legacy.ctor == {"name": "pi"} and "name" not in legacy.call
+
+
 @pytest.mark.slow
 def test_real_repository_layouts_check_equivalent(tmp_path: Path) -> None:
     legacy_net = _write_package(tmp_path / "legacy", _LEGACY_LAYERS, _LEGACY_NET)
     migrated_net = _write_package(tmp_path / "migrated", _MIGRATED_LAYERS, _MIGRATED_NET)
     (tmp_path / "contrib_legacy.py").write_text(_LEGACY_CONTRIB_PATHS, encoding="utf-8")
     (tmp_path / "contrib_migrated.py").write_text(_MIGRATED_CONTRIB_PATHS, encoding="utf-8")
+    (tmp_path / "seq2seq_legacy.py").write_text(_LEGACY_SEQ2SEQ, encoding="utf-8")
+    (tmp_path / "seq2seq_migrated.py").write_text(_MIGRATED_SEQ2SEQ, encoding="utf-8")
     cwd = os.getcwd()
     os.chdir(tmp_path)  # neither tree on the path by the working directory: the package's is
     try:
@@ -130,6 +196,9 @@ def test_real_repository_layouts_check_equivalent(tmp_path: Path) -> None:
             {"legacy": f"{tmp_path / 'contrib_legacy.py'}:dense",
              "migrated": str(tmp_path / "contrib_migrated.py"),
              "inputs": {"x": "float32[2,4]"}, "args": {"n": 2}},
+            {"legacy": f"{tmp_path / 'seq2seq_legacy.py'}:decode_loss",
+             "migrated": str(tmp_path / "seq2seq_migrated.py"),
+             "inputs": {"x": "float32[2,3,4]", "targets": "int32[2,3]"}},
         ])
     finally:
         os.chdir(cwd)

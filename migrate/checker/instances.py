@@ -22,6 +22,7 @@ class CallPlan:
     callee: str | None  # the method to call on the instance; None: constructed only
     ctor: dict[str, Any] = field(default_factory=dict)
     call: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # how args were routed, when not by name
 
     def build(self) -> Any:
         return self.cls(**self.ctor)
@@ -55,7 +56,7 @@ def callee_name(cls: type, method: str | None) -> str | None:
     return None
 
 
-def _parameters(func: Any) -> tuple[set[str], bool]:
+def parameters(func: Any) -> tuple[set[str], bool]:
     """(parameter names, takes **kwargs)."""
     try:
         params = inspect.signature(func).parameters
@@ -73,8 +74,8 @@ def plan(cls: type, method: str | None, tensors: Mapping[str, Any], args: Mappin
     `filter_init_args` drops init_args the constructor does not take (the migrated side: the
     codemod may have moved a parameter to the call)."""
     callee = callee_name(cls, method)
-    ctor_names, ctor_any = _parameters(cls.__init__)
-    call_names, call_any = (_parameters(getattr(cls, callee)) if callee else (set(), False))
+    ctor_names, ctor_any = parameters(cls.__init__)
+    call_names, call_any = (parameters(getattr(cls, callee)) if callee else (set(), False))
     result = CallPlan(cls, callee)
     result.ctor = {k: v for k, v in init_args.items()
                    if not filter_init_args or k in ctor_names or ctor_any}
@@ -83,11 +84,49 @@ def plan(cls: type, method: str | None, tensors: Mapping[str, Any], args: Mappin
             result.ctor[name] = value
         else:
             result.call[name] = value
-    for name, value in args.items():
-        (result.ctor if name in ctor_names else result.call)[name] = value
+    if filter_init_args:  # the migrated side
+        route_migrated_args(cls.__name__, args, (ctor_names, ctor_any), (call_names, call_any),
+                            result.ctor, result.call, result.notes)
+    else:
+        for name, value in args.items():
+            (result.ctor if name in ctor_names else result.call)[name] = value
     if callee is None and result.call:
         raise TypeError(
             f"{cls.__name__} defines neither __call__ nor build and its constructor takes no "
             f"{', '.join(sorted(result.call))}: name the method to call "
             f"({cls.__name__}.METHOD)")
     return result
+
+
+def route_migrated_args(class_name: str, args: Mapping[str, Any],
+                        ctor: tuple[set[str], bool], call: tuple[set[str], bool],
+                        ctor_out: dict[str, Any], call_out: dict[str, Any],
+                        notes: list[str]) -> None:
+    """Legacy args onto a migrated module class (CONTRACT.md's shape of migrated code).
+
+    - taken by the constructor only -> constructor; by `__call__` only (or its **kwargs) -> call;
+    - taken by both (the codemod kept a parameter in the call that also names the module, e.g.
+      t2t's `name`, baselines her's `nn(..., name="")`) -> both: the legacy value was one value;
+    - taken by neither: a string is the legacy scope parameter the codemod made the module's
+      `name` (DCGAN's `linear(..., scope='d_h0_lin')` -> `Linear(name='d_h0_lin')`), when the
+      constructor takes `name` and no `name` arg is given; anything else (`reuse=False`, a
+      parameter the codemod removed because sharing is now structural) is not passed. Both are
+      noted in the verdict.
+    """
+    (ctor_names, ctor_any), (call_names, call_any) = ctor, call
+    for name, value in args.items():
+        in_ctor, in_call = name in ctor_names, name in call_names
+        if in_ctor:
+            ctor_out[name] = value
+        if in_call or (not in_ctor and call_any):
+            call_out[name] = value
+        if in_ctor or in_call or call_any:
+            continue
+        if (isinstance(value, str) and "name" in ctor_names and "name" not in args
+                and "name" not in ctor_out):
+            ctor_out["name"] = value
+            notes.append(f"arg {name}={value!r}: {class_name} takes no {name!r}; passed as "
+                         f"the module's name (the legacy scope parameter)")
+        else:
+            notes.append(f"arg {name}={value!r}: neither {class_name}() nor its call takes "
+                         f"{name!r}; not passed")

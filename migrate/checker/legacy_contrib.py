@@ -1,7 +1,9 @@
 """`tf.contrib` for the checker's legacy side, backed by the `tf_slim` package.
 
 TF 2.x has no `tf.contrib`; TF1 model code uses `tf.contrib.layers`, `tf.contrib.slim`,
-`tf.contrib.framework` (arg_scope), `tf.contrib.rnn` and `tf.contrib.training.HParams`.
+`tf.contrib.framework` (arg_scope), `tf.contrib.rnn`, `tf.contrib.training.HParams` and
+`tf.contrib.legacy_seq2seq` (rnn_decoder, sequence_loss: char-rnn); contrib's internal
+`tensorflow.contrib.<x>.python.*` paths resolve to the same modules.
 `tf_slim` is contrib.layers/slim split out of TF; under TF 2.21 it needs two patches (DESIGN.md:
 "Implicit creators: verified facts"). Installed once per legacy process, after
 `disable_v2_behavior()`, as `tf.compat.v1.contrib` and as `tensorflow.contrib[.x]` modules, so
@@ -16,7 +18,7 @@ import sys
 import types
 from typing import Any
 
-_SUBMODULES = ("layers", "slim", "framework", "rnn", "training")
+_SUBMODULES = ("layers", "slim", "framework", "rnn", "training", "legacy_seq2seq")
 
 
 def install(tf: Any) -> types.ModuleType | None:
@@ -35,7 +37,8 @@ def install(tf: Any) -> types.ModuleType | None:
     rnn = _rnn_module(v1)
     training = types.ModuleType("tensorflow.contrib.training")
     training.HParams = HParams
-    for name, module in zip(_SUBMODULES, (layers, slim_module, framework, rnn, training)):
+    seq2seq = _legacy_seq2seq_module(v1)
+    for name, module in zip(_SUBMODULES, (layers, slim_module, framework, rnn, training, seq2seq)):
         setattr(contrib, name, module)
         module.__path__ = []  # a package: its internal `python.*` paths import (_InternalPathFinder)
         sys.modules[module.__name__] = module
@@ -102,6 +105,64 @@ def _rnn_module(v1: Any) -> types.ModuleType:
     rnn.static_bidirectional_rnn = v1.nn.static_bidirectional_rnn
     rnn.static_state_saving_rnn = v1.nn.static_state_saving_rnn
     return rnn
+
+
+def _legacy_seq2seq_module(v1: Any) -> types.ModuleType:
+    """contrib.legacy_seq2seq's rnn_decoder and sequence_loss(_by_example) (char-rnn), as TF 1.15
+    wrote them (the module left with contrib; nothing in TF 2 or tf_slim provides it)."""
+    module = types.ModuleType("tensorflow.contrib.legacy_seq2seq")
+
+    def rnn_decoder(decoder_inputs: Any, initial_state: Any, cell: Any,
+                    loop_function: Any = None, scope: Any = None) -> Any:
+        with v1.variable_scope(scope or "rnn_decoder"):
+            state, outputs, prev = initial_state, [], None
+            for i, inp in enumerate(decoder_inputs):
+                if loop_function is not None and prev is not None:
+                    with v1.variable_scope("loop_function", reuse=True):
+                        inp = loop_function(prev, i)
+                if i > 0:
+                    v1.get_variable_scope().reuse_variables()
+                output, state = cell(inp, state)
+                outputs.append(output)
+                if loop_function is not None:
+                    prev = output
+        return outputs, state
+
+    def sequence_loss_by_example(logits: Any, targets: Any, weights: Any,
+                                 average_across_timesteps: bool = True,
+                                 softmax_loss_function: Any = None, name: Any = None) -> Any:
+        if len(targets) != len(logits) or len(weights) != len(logits):
+            raise ValueError("Lengths of logits, weights, and targets must be the same "
+                             f"{len(logits)}, {len(weights)}, {len(targets)}.")
+        with v1.name_scope(name, "sequence_loss_by_example", logits + targets + weights):
+            log_perp_list = []
+            for logit, target, weight in zip(logits, targets, weights):
+                if softmax_loss_function is None:
+                    crossent = v1.nn.sparse_softmax_cross_entropy_with_logits(
+                        labels=v1.reshape(target, [-1]), logits=logit)
+                else:
+                    crossent = softmax_loss_function(labels=target, logits=logit)
+                log_perp_list.append(crossent * weight)
+            log_perps = v1.add_n(log_perp_list)
+            if average_across_timesteps:
+                log_perps /= v1.add_n(weights) + 1e-12
+        return log_perps
+
+    def sequence_loss(logits: Any, targets: Any, weights: Any,
+                      average_across_timesteps: bool = True, average_across_batch: bool = True,
+                      softmax_loss_function: Any = None, name: Any = None) -> Any:
+        with v1.name_scope(name, "sequence_loss", logits + targets + weights):
+            cost = v1.reduce_sum(sequence_loss_by_example(
+                logits, targets, weights, average_across_timesteps=average_across_timesteps,
+                softmax_loss_function=softmax_loss_function))
+            if average_across_batch:
+                return cost / v1.cast(v1.shape(targets[0])[0], cost.dtype)
+            return cost
+
+    module.rnn_decoder = rnn_decoder
+    module.sequence_loss_by_example = sequence_loss_by_example
+    module.sequence_loss = sequence_loss
+    return module
 
 
 def _embed_sequence(tf: Any, slim: Any) -> Any:

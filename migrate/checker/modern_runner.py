@@ -153,12 +153,13 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
                 plan = instances.plan(target, as_instance[1], tensors, args, init_args,
                                       filter_init_args=True)
                 result.meta["instance"] = plan.describe()
+                result.meta["notes"].extend(plan.notes)
                 if plan.callee is None:
                     result.meta["notes"].append(
                         f"{target.__name__} defines no __call__ or build: built by its "
                         "constructor, nothing called, no outputs to compare")
             else:
-                ctor_args, call_args = _route_args(module, target, entry)
+                ctor_args, call_args = _route_args(module, target, entry, result.meta["notes"])
                 plan = instances.CallPlan(target, "__call__", ctor_args,
                                           {**tensors, **call_args})
             instance = plan.build()
@@ -271,10 +272,11 @@ def _instance_target(module: Any, entry: dict[str, Any]) -> tuple[type, str | No
     return None
 
 
-def _route_args(module: Any, cls: type, entry: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _route_args(module: Any, cls: type, entry: dict[str, Any],
+                notes: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
     """(constructor kwargs, __call__ kwargs) for the migrated class (CONTRACT.md).
 
-    args go to the constructor when it takes the name, else to __call__. For an `Owner.method`
+    args as instances.route_migrated_args says (`notes` gets how). For an `Owner.method`
     entry whose module is called with the owner (`__call__(self, owner, ...)`, the codemod's
     shape for methods that read owner state), the migrated file's Owner is built the way the
     legacy side builds it (init_args + the args its __init__ takes) and passed as `owner`.
@@ -297,9 +299,13 @@ def _route_args(module: Any, cls: type, entry: dict[str, Any]) -> tuple[dict[str
         # the tf.function run needs its own owner: one built here holds the eager run's modules
         _OWNER_FACTORIES[id(owner)] = lambda: owner_cls(**owner_kwargs)
         init_args = {}
-    ctor_args, call_args = rc.split_args(cls.__init__, args)
+    from migrate.checker import instances
+
+    ctor_args: dict[str, Any] = {}
+    instances.route_migrated_args(cls.__name__, args, instances.parameters(cls.__init__),
+                                  instances.parameters(cls.__call__), ctor_args, call_kwargs,
+                                  notes)
     ctor_args.update(rc.split_args(cls.__init__, init_args)[0])
-    call_kwargs.update(call_args)
     return ctor_args, call_kwargs
 
 

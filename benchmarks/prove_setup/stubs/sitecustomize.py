@@ -3,8 +3,9 @@ never use (benchmarks/prove.py puts this directory on PYTHONPATH of both checker
 
 Two kinds, both placeholders that only have to survive the import of a repository file:
 
-* third-party packages missing from the venv (horovod, scipy, gym, matplotlib, PIL, ...):
-  served only when the real one is not installed (this finder runs after the normal ones);
+* third-party packages missing from the venv (horovod, scipy, gym, matplotlib, PIL, ...) and
+  `tf.estimator` (gone from TF 2.16+): served only when the real one is not installed (this
+  finder runs after the normal ones);
 * `tensorflow.contrib*` on the **migrated** side: a migrated file that keeps TF1 code for
   functions the run did not convert also keeps their `tensorflow.contrib` imports, which plain
   TF2 cannot import. The legacy side installs a working `tensorflow.contrib` (tf_slim) before
@@ -34,6 +35,9 @@ STUBBED_PACKAGES = frozenset({
     "joblib", "tensorflow_hub", "tensorflow_gan", "tensorflow_addons", "moviepy", "pygame",
     "seaborn", "termcolor",
 })
+# TensorFlow modules this TF (2.16+) no longer ships; tensor2tensor imports tf.estimator at top level.
+STUBBED_MODULES = frozenset({"tensorflow.estimator", "tensorflow.compat.v1.estimator",
+                             "tensorflow_estimator"})
 
 
 class Placeholder:
@@ -82,7 +86,8 @@ def _log(name: str) -> None:
 class _StubFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
         top = name.split(".")[0]
-        if top in STUBBED_PACKAGES:
+        if top in STUBBED_PACKAGES or name in STUBBED_MODULES or any(
+                name.startswith(m + ".") for m in STUBBED_MODULES):
             return importlib.util.spec_from_loader(name, self, is_package=True)
         if name == "tensorflow.contrib" or name.startswith("tensorflow.contrib."):
             contrib = sys.modules.get("tensorflow.contrib")
