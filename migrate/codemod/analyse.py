@@ -788,6 +788,9 @@ def components(members: set[str], functions: dict[str, FunctionInfo],
     adjacency: dict[str, set[str]] = {q: set() for q in members}
     for q in members:
         for other in (functions[q].calls | extra_edges.get(q, set())) & members:
+            external = functions[other].external
+            if external is not None and external.implicit and other in functions[q].calls:
+                continue  # each call of tf.layers.dense / dynamic_rnn is its own module: no link
             adjacency[q].add(other)
             adjacency[other].add(q)
     out: dict[str, set[str]] = {}

@@ -51,7 +51,7 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False) -> list[tuple[
     (`script`: module-level code, where cells stay TF1)."""
     calls = [n for n in _own_nodes(fn) if type(n) is ast.Call]
     ctors = [c for c in calls if tf.api(c.func) in CELLS]
-    runners = [c for c in calls if tf.api(c.func) in RUNNERS]
+    runners = sorted((c for c in calls if tf.api(c.func) in RUNNERS), key=lambda c: (c.lineno, c.col_offset))
     if not ctors and not runners:
         return []
     if script:
@@ -63,7 +63,20 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False) -> list[tuple[
     cell_names: set[str] = set()
 
     def holds_cell(expr: ast.AST) -> bool:
-        return any(n in ctors or (type(n) is ast.Name and n.id in cell_names) for n in ast.walk(expr))
+        """A cell, a wrapper of one, or a list of them (not `cell.zero_state(...)`)."""
+        if expr in ctors:
+            return True
+        if type(expr) is ast.Name:
+            return expr.id in cell_names
+        if isinstance(expr, (ast.List, ast.Tuple)):
+            return any(holds_cell(e) for e in expr.elts)
+        if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
+            return holds_cell(expr.elt)
+        if type(expr) is ast.BinOp:
+            return holds_cell(expr.left) or holds_cell(expr.right)
+        if type(expr) is ast.IfExp:
+            return holds_cell(expr.body) or holds_cell(expr.orelse)
+        return False
 
     nodes = list(_own_nodes(fn))
     while True:  # names bound to cells, or to lists of them, until nothing new
@@ -142,6 +155,7 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False) -> list[tuple[
                    "static_rnn / bidirectional_dynamic_rnn or another cell of this function (returned, "
                    "stored, or passed on: TF1 names its variables where it first runs)", node))
 
+    out += _second_runs(fn, tf, runners, parents)
     for runner in runners:
         spec = RUNNERS[tf.api(runner.func)]  # type: ignore[index]
         if any(isinstance(a, ast.Starred) for a in runner.args) or any(k.arg is None for k in runner.keywords):
@@ -164,3 +178,57 @@ def _in_assigned_display(node: ast.AST, parents: dict[int, ast.AST], cell_names:
         parent = parents.get(id(parent))
     return seen_display and isinstance(parent, ast.Assign) and all(
         type(t) is ast.Name and t.id in cell_names for t in parent.targets)
+
+
+def _second_runs(fn: ast.AST, tf: TfNames, runners: list[ast.Call],
+                 parents: dict[int, ast.AST]) -> list[tuple[str, str, ast.AST]]:
+    """A runner entering the same `variable_scope(scope or "rnn")` again with a new cell and no
+    reuse (a second call in the same scope, or every turn of a loop whose scope names do not
+    change): TF1 raises 'Variable .../rnn/gru_cell/kernel already exists'. Kept TF1."""
+    if any(type(n) is ast.Attribute and n.attr == "reuse_variables" for n in ast.walk(fn)):
+        return []  # reuse switched on somewhere: TF1 shares instead (the conversion shares too)
+    out: list[tuple[str, str, ast.AST]] = []
+    seen: dict[tuple[str, ...], str] = {}
+    for runner in runners:
+        spec = RUNNERS[tf.api(runner.func)]  # type: ignore[index]
+        scopes: list[str] = []
+        loop_names: set[str] = set()
+        loop_body: list[ast.AST] = []
+        reuse = False
+        node = parents.get(id(runner))
+        while node is not None and node is not fn:
+            if isinstance(node, ast.With):
+                for item in node.items:
+                    call = item.context_expr
+                    if type(call) is ast.Call and tf.api(call.func) == "variable_scope":
+                        scopes.append(ast.unparse(call))
+                        reuse = reuse or any(k.arg == "reuse" for k in call.keywords)
+            elif isinstance(node, (ast.For, ast.While)):
+                loop_body.append(node)
+                if isinstance(node, ast.For):
+                    loop_names.update(n.id for n in ast.walk(node.target) if type(n) is ast.Name)
+            node = parents.get(id(node))
+        if reuse:
+            continue
+        scope_arg = next((k.value for k in runner.keywords if k.arg == "scope"), None)
+        if scope_arg is None and len(runner.args) > spec.params.index("scope"):
+            scope_arg = runner.args[spec.params.index("scope")]
+        scope_text = ast.unparse(scope_arg) if scope_arg is not None else ""
+        cells = " ".join(ast.unparse(a) for a in _runner_cell_args(runner, spec))
+        key = tuple(reversed(scopes)) + (scope_text,)
+        what = f"tf.{tf.api(runner.func)}"
+        if key in seen and seen[key] != cells:
+            out.append((_CODE, f"a second {what} in the same variable scope with another cell: TF1 "
+                        "raises 'Variable ... already exists' (give it scope=... or reuse)", runner))
+        seen.setdefault(key, cells)
+        names_in_key = {n.id for text in key if text for n in ast.walk(ast.parse(text)) if type(n) is ast.Name}
+        built_in_loop = any(_builds_cell(loop, tf) for loop in loop_body)
+        if loop_body and built_in_loop and not (names_in_key & loop_names):
+            out.append((_CODE, f"{what} in a loop with a new cell on every turn, in a variable scope that "
+                        "does not change: TF1 raises 'Variable ... already exists' on the second turn",
+                        runner))
+    return out
+
+
+def _builds_cell(loop: ast.AST, tf: TfNames) -> bool:
+    return any(type(n) is ast.Call and tf.api(n.func) in CELLS for n in ast.walk(loop))
