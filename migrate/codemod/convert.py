@@ -16,7 +16,8 @@ from migrate.codemod.body import BodyConverter
 from migrate.codemod.context import SCOPE_HELPER, FileContext
 from migrate.codemod.external import FilePlan, tf_names_of
 from migrate.codemod.implicit import implicit_creators
-from migrate.codemod.creators import SPECS, library_source
+from migrate.codemod.contrib_imports import drop_unused_contrib_imports
+from migrate.codemod.creators import SPECS, library_closure, library_names, library_source
 from migrate.codemod.emit import (call_parameters, ctor_parameters, delegate_holder_init, docstring_of,
                                   emit_class, emit_delegate)
 from migrate.codemod.hosts import rewrite_host_statements
@@ -264,7 +265,11 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
                   module_names: set[str]):
     tf_alias = tf.tf_alias or "tf"
     ctx = FileContext(tf, tf_alias, analysis, lines)
-    classes = NameAllocator(module_names)
+    # The layer library's classes the file carries are taken too: a converted `def layer_norm`
+    # (bert) or `def instance_norm` (UGATIT) must not become a second `class LayerNorm`.
+    implicit = {f.external.class_ref for f in analysis.functions.values()
+                if f.external is not None and f.external.implicit}
+    classes = NameAllocator(module_names | library_closure(implicit & set(library_names())))
     local = {q for q in analysis.converted if analysis.functions[q].external is None}
     converted_methods = {analysis.functions[q].name for q in local if "." in q}
     external_dotted = {q for q in analysis.converted - local if "." in q}
@@ -344,6 +349,7 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
     if ctx.library_classes:
         module = _add_library(module, ctx.library_classes)
     module = _drop_unused_decorator_imports(module)
+    module = drop_unused_contrib_imports(module)
     if tf.tf_alias is None:
         module = _add_tf_import(module)
     functions = []

@@ -235,9 +235,9 @@ def _uses(source: str, names: Iterable[str]) -> set[str]:
     return {n for n in names if re.search(rf"\b{re.escape(n)}\b", source)}
 
 
-def library_source(class_names: Iterable[str]) -> str:
-    """The self-contained TF2 source of `class_names` and the helpers/bases they use (file
-    order, so deterministic), preceded by the imports they need. Empty for no classes."""
+def library_closure(class_names: Iterable[str]) -> set[str]:
+    """`class_names` and every library helper/base they use: the top-level names
+    library_source(class_names) defines (a converted function's class must not take one)."""
     chunks = dict(_library())
     wanted = set(class_names)
     unknown = wanted - set(chunks)
@@ -249,6 +249,13 @@ def library_source(class_names: Iterable[str]) -> str:
         for used in _uses(chunks[name], chunks) - wanted:
             wanted.add(used)
             todo.append(used)
+    return wanted
+
+
+def library_source(class_names: Iterable[str]) -> str:
+    """The self-contained TF2 source of `class_names` and the helpers/bases they use (file
+    order, so deterministic), preceded by the imports they need. Empty for no classes."""
+    wanted = library_closure(class_names)
     if not wanted:
         return ""
     parts = [source for name, source in _library() if name in wanted]

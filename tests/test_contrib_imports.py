@@ -1,0 +1,64 @@
+"""tf.contrib imports the conversion left unused go away (TF2 has no tf.contrib), and a converted
+helper named like a layer-library class (`def layer_norm` -> LayerNorm) does not shadow it."""
+
+from __future__ import annotations
+
+import textwrap
+
+import libcst as cst
+
+from migrate.codemod.contrib_imports import drop_unused_contrib_imports
+
+
+def _drop(source: str) -> str:
+    return drop_unused_contrib_imports(cst.parse_module(textwrap.dedent(source))).code
+
+
+def test_unused_contrib_imports_are_removed_used_ones_kept() -> None:
+    out = _drop("""
+        import tensorflow as tf
+        import tensorflow.contrib.slim as slim
+        import tensorflow.contrib as tf_contrib
+        from tensorflow.contrib import layers, rnn
+        from tensorflow.contrib.layers import xavier_initializer as xavier
+        import numpy as np, tensorflow.contrib.slim as slim2
+        from tensorflow.contrib.framework import *
+
+        def f(x):
+            return rnn.GRUCell(4), np.zeros(3)
+        """)
+    assert "slim =" not in out and "import tensorflow.contrib.slim as slim\n" not in out
+    assert "tf_contrib" not in out and "xavier" not in out
+    assert "from tensorflow.contrib import rnn\n" in out  # still read
+    assert "import numpy as np\n" in out
+    assert "from tensorflow.contrib.framework import *" in out  # star: cannot tell, kept
+    assert "import tensorflow as tf\n" in out
+
+
+def test_nothing_to_drop_returns_the_same_module() -> None:
+    source = "import tensorflow as tf\nimport tensorflow.contrib.slim as slim\nslim.conv2d\n"
+    module = cst.parse_module(source)
+    assert drop_unused_contrib_imports(module) is module
+
+
+def test_converted_helper_does_not_take_a_library_class_name() -> None:
+    from migrate.transform import transform_source
+
+    source = textwrap.dedent("""
+        import tensorflow as tf
+        import tensorflow.contrib as tf_contrib
+
+
+        def instance_norm(x, scope="instance_norm"):
+            return tf_contrib.layers.instance_norm(x, epsilon=1e-05, scope=scope)
+
+
+        def block(x):
+            with tf.variable_scope("block"):
+                return instance_norm(x)
+        """)
+    code = transform_source(source, "gen.py").code
+    classes = [line for line in code.splitlines() if line.startswith("class ")]
+    assert len(classes) == len(set(c.split("(")[0] for c in classes)), classes
+    assert "class InstanceNorm(_Regularized)" in code and "class InstanceNorm_2(tf.Module)" in code
+    assert "tensorflow.contrib" not in code
