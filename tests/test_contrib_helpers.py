@@ -15,7 +15,8 @@ from migrate.upgrade.helpers import helper_source
 
 _HELPERS = ("_contrib_l1_regularizer", "_contrib_l2_regularizer", "_contrib_l1_l2_regularizer",
             "_contrib_sum_regularizer", "_contrib_apply_regularization",
-            "_contrib_variance_scaling_initializer", "_contrib_xavier_initializer")
+            "_contrib_variance_scaling_initializer", "_contrib_xavier_initializer", "_contrib_flatten",
+            "_contrib_max_pool2d", "_contrib_avg_pool2d")
 
 _SCRIPT = textwrap.dedent('''
     import json, sys
@@ -38,6 +39,15 @@ _SCRIPT = textwrap.dedent('''
         "apply": (layers.apply_regularization(layers.l2_regularizer(0.5), [w, 2 * w]),
                   _contrib_apply_regularization(_contrib_l2_regularizer(0.5), [w, 2 * w])),
     }
+    img = tf.constant(np.sin(np.arange(2 * 7 * 7 * 3)).reshape(2, 7, 7, 3), tf.float32)
+    pairs.update({
+        "flatten": (layers.flatten(img), _contrib_flatten(img)),
+        "max_pool2d": (layers.max_pool2d(img, [3, 3]), _contrib_max_pool2d(img, [3, 3])),
+        "max_pool2d same": (layers.max_pool2d(img, 3, stride=1, padding="SAME"),
+                            _contrib_max_pool2d(img, 3, stride=1, padding="SAME")),
+        "avg_pool2d same": (layers.avg_pool2d(img, [2, 2], padding="SAME"),
+                            _contrib_avg_pool2d(img, [2, 2], padding="SAME")),
+    })
     assert layers.l2_regularizer(0.0)(w) is None and _contrib_l2_regularizer(0.0)(w) is None
     inits = {
         "xavier": (layers.xavier_initializer, _contrib_xavier_initializer, {}),
@@ -65,7 +75,7 @@ def test_helpers_equal_tf_slim():
                           capture_output=True, text=True, env=env, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert len(results) == 6 + 5 * 3
+    assert len(results) == 6 + 4 + 5 * 3
     for name, (diff, scale) in results.items():
         assert scale > 0, name  # something was drawn / computed
         assert diff == 0.0, f"{name}: differs from tf_slim by {diff}"

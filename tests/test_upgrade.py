@@ -99,7 +99,7 @@ def test_files_tf_upgrade_v2_breaks_on_survive(name):
 
 
 def test_contrib_error_with_advice():
-    src = H + "y = tf.contrib.layers.flatten(x)\nc = tf.contrib.rnn.IntersectionRNNCell(3)\n"
+    src = H + "y = tf.contrib.layers.sparse_column_with_keys(x)\nc = tf.contrib.rnn.IntersectionRNNCell(3)\n"
     out, diags = up(src)
     assert out == src
     errs = [d for d in diags if d.code == "contrib"]

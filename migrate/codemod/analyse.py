@@ -173,9 +173,14 @@ class _BodyScan:
         return [d for _, d in sorted(self.blockers, key=lambda b: b[0])]
 
     def call(self, node: ast.Call, api: str | None, nested: int) -> None:
+        from migrate.codemod.creators import SPECS
+        from migrate.codemod.normalizers import NORMALIZER_CLASSES
+
         func = node.func
         for kw in node.keywords:  # `normalizer_fn=slim.batch_norm`: a creator the call runs inside
             passed = self.tf.api(kw.value) if isinstance(kw.value, (ast.Attribute, ast.Name)) else None
+            if kw.arg == "normalizer_fn" and passed in NORMALIZER_CLASSES and self.tf.api(func) in SPECS:
+                continue  # the library layer builds it (migrate.codemod.normalizers)
             if passed is not None and passed.startswith(_IMPLICIT_CREATOR_PREFIXES) \
                     and passed.rsplit(".", 1)[-1] not in _NON_CREATING_LAYERS:
                 self.block("implicit-creator", f"tf.{passed} passed as {kw.arg}=: the layer library does "

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import ast
 import builtins
+import dataclasses
 import difflib
+import re
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -744,18 +746,23 @@ def back_to_original(out, original: str, scoped: ArgScopeResult):
     from migrate.result import TransformOutput
 
     to_original = scoped.original_line(original)
+    original_lines = original.splitlines()
 
     def moved(d: Diagnostic) -> Diagnostic:
-        line, shift = to_original(d.line) if d.line else (0, 0)
-        return dataclasses.replace(d, line=line, column=max(0, d.column + shift) if d.line else d.column)
+        if not d.line:
+            return d
+        line, shift = to_original(d.line)
+        d = dataclasses.replace(d, line=line, column=max(0, d.column + shift))
+        return _at_named_token(d, original_lines)
 
     kept_tf1 = out.code == scoped.source
     own = [d for d in scoped.diagnostics if not (kept_tf1 and d.severity == "info")]
     functions = tuple(dataclasses.replace(
         f, line=to_original(f.line)[0],
         sites=tuple((attr, to_original(line)[0], why) for attr, line, why in f.sites)) for f in out.functions)
+    diagnostics = list(dict.fromkeys([*own, *(moved(d) for d in out.diagnostics)]))
     return TransformOutput(code=original if kept_tf1 else out.code,
-                           diagnostics=(*own, *(moved(d) for d in out.diagnostics)),
+                           diagnostics=tuple(diagnostics),
                            functions=functions, parsed=out.parsed)
 
 
@@ -782,3 +789,36 @@ def transform_with_arg_scopes(transform, source: str, path: str):
         return out
     return TransformOutput(code=out.code, diagnostics=(*scoped.diagnostics, *out.diagnostics),
                            functions=out.functions, parsed=out.parsed)
+
+
+_NAMED = re.compile(r"^`([A-Za-z_][\w.]*)")
+_DOTTED = re.compile(r"[A-Za-z_][\w.]*")
+
+
+def _at_named_token(d: Diagnostic, lines: list[str]) -> Diagnostic:
+    """A diagnostic about a name copied from an arg_scope default (`tf.truncated_normal_initializer`
+    written into three calls) points at the name where the original text spells it: on its line,
+    else on the nearest line that spells it (the arg_scope header)."""
+    m = _NAMED.match(d.message)
+    if m is None or not 0 < d.line <= len(lines):
+        return d
+    name = m.group(1).split("(")[0]
+    tail = name.split(".", 1)[1] if "." in name else name
+
+    last = tail.rsplit(".", 1)[-1]
+
+    def spelled(text: str, column: int) -> bool:  # `slim.l2_regularizer` for tf.contrib.slim.l2_regularizer
+        found = _DOTTED.match(text[column:])
+        return bool(found) and found.group(0).rsplit(".", 1)[-1] == last and (
+            found.group(0) == tail or tail.endswith(found.group(0).split(".", 1)[-1]))
+
+    if d.column <= len(lines[d.line - 1]) and spelled(lines[d.line - 1], d.column):
+        return d
+    nearest = sorted(range(max(1, d.line - 40), min(len(lines), d.line + 40) + 1),
+                     key=lambda line: (abs(line - d.line), line > d.line))
+    for line in nearest:
+        text = lines[line - 1]
+        for found in _DOTTED.finditer(text):
+            if spelled(text, found.start()):
+                return dataclasses.replace(d, line=line, column=found.start())
+    return d

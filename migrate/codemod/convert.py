@@ -18,6 +18,7 @@ from migrate.codemod.external import FilePlan, tf_names_of
 from migrate.codemod.implicit import implicit_creators
 from migrate.codemod.contrib_imports import drop_unused_contrib_imports
 from migrate.codemod.creators import SPECS, library_closure, library_names, library_source
+from migrate.codemod.normalizers import library_normalizers
 from migrate.codemod.emit import (call_parameters, ctor_parameters, delegate_holder_init, docstring_of,
                                   emit_class, emit_delegate)
 from migrate.codemod.hosts import rewrite_host_statements
@@ -323,6 +324,7 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
         converter = BodyConverter(ctx, info, sig, plan, attrs)
         try:
             new_body = fast_visit(info.node.body, converter)
+            new_body = library_normalizers(new_body, tf, ctx.library_classes)  # normalizer_fn=slim.batch_norm
         except Unsupported as e:
             raise _Blocked(q, e)
         stmts = list(new_body.body)  # type: ignore[attr-defined]

@@ -314,7 +314,7 @@ def _tf1_fused_batch_norm(x, scale, offset, mean, variance, epsilon, training, d
         mean = variance = tf.constant([], dtype=scale.dtype)
     y, batch_mean, batch_variance, _, _, _ = tf.raw_ops.FusedBatchNormV3(
         x=x, scale=scale, offset=offset, mean=mean, variance=variance,
-        epsilon=max(epsilon, 1.001e-5), exponential_avg_factor=1.0,
+        epsilon=epsilon, exponential_avg_factor=1.0,  # TF 2.x's kernel no longer raises it to 1.001e-5
         data_format=data_format, is_training=training)
     return y, batch_mean, batch_variance
 
@@ -444,9 +444,15 @@ class BatchNormalization(_BatchNorm):
                                  bool(training), trainable, fused)
 
 
-def _contrib_normalize(outputs, normalizer_fn, normalizer_params):
+def _contrib_normalize(outputs, normalizer_fn, normalizer_params, owner=None):
     if normalizer_fn is None:
         return outputs
+    if isinstance(normalizer_fn, type) and issubclass(normalizer_fn, tf.Module):
+        # a migrated normalizer (normalizer_fn=slim.batch_norm): built once per layer, inside
+        # the layer's scope (`Conv/BatchNorm/beta`, as TF1 named it)
+        if getattr(owner, "normalizer", None) is None:
+            owner.normalizer = normalizer_fn()
+        return owner.normalizer(outputs, **(normalizer_params or {}))
     return normalizer_fn(outputs, **(normalizer_params or {}))
 
 
@@ -475,7 +481,7 @@ class FullyConnected(Dense):
         outputs = _tf1_dense_matmul(tf.cast(inputs, dtype), self.kernel)
         if self.bias is not None:
             outputs = tf.nn.bias_add(outputs, self.bias)
-        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params)
+        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params, self)
         return activation_fn(outputs) if activation_fn is not None else outputs
 
 
@@ -500,7 +506,7 @@ class ContribConv2D(_Convolution):
         outputs = self._convolve(inputs, num_outputs, kernel_size, stride, padding, data_format,
                                  rate, use_bias, weights_initializer, biases_initializer,
                                  weights_regularizer, biases_regularizer, None, None, trainable)
-        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params)
+        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params, self)
         return activation_fn(outputs) if activation_fn is not None else outputs
 
 
@@ -525,7 +531,7 @@ class ContribConv2DTranspose(_Deconvolution):
                                    data_format, use_bias, weights_initializer,
                                    biases_initializer, weights_regularizer, biases_regularizer,
                                    None, None, trainable)
-        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params)
+        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params, self)
         return activation_fn(outputs) if activation_fn is not None else outputs
 
 
@@ -685,7 +691,7 @@ class ContribConv1D(_Convolution):
         outputs = self._convolve(inputs, num_outputs, kernel_size, stride, padding, data_format,
                                  rate, use_bias, weights_initializer, biases_initializer,
                                  weights_regularizer, biases_regularizer, None, None, trainable)
-        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params)
+        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params, self)
         return activation_fn(outputs) if activation_fn is not None else outputs
 
 
@@ -710,7 +716,7 @@ class ContribConv3D(_Convolution):
         outputs = self._convolve(inputs, num_outputs, kernel_size, stride, padding, data_format,
                                  rate, use_bias, weights_initializer, biases_initializer,
                                  weights_regularizer, biases_regularizer, None, None, trainable)
-        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params)
+        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params, self)
         return activation_fn(outputs) if activation_fn is not None else outputs
 
 
@@ -887,7 +893,7 @@ class ContribSeparableConv2D(_SeparableConvolution):
                                       data_format, rate, normalizer_fn, weights_initializer,
                                       weights_regularizer, biases_initializer,
                                       biases_regularizer, trainable)
-        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params)
+        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params, self)
         return activation_fn(outputs) if activation_fn is not None else outputs
 
     def _depthwise(self, inputs, kernel_size, depth_multiplier, stride, padding, data_format,

@@ -234,6 +234,30 @@ def _contrib_apply_regularization(regularizer, weights_list):
     return {tf}.add_n(penalties)
 '''
 
+_CONTRIB_FLATTEN = '''
+def _contrib_flatten(inputs, outputs_collections=None, scope=None):
+    """tf.contrib.layers.flatten: [batch, everything else] (static when the shape is known)."""
+    inputs = {tf}.convert_to_tensor(inputs)
+    rest = inputs.shape[1:]
+    if rest.is_fully_defined():
+        return {tf}.reshape(inputs, [-1, rest.num_elements()])
+    return {tf}.reshape(inputs, [{tf}.shape(inputs)[0], -1])
+'''
+
+_CONTRIB_MAX_POOL2D = '''
+def _contrib_max_pool2d(inputs, kernel_size, stride=2, padding="VALID", data_format="NHWC",
+                        outputs_collections=None, scope=None):
+    """tf.contrib.layers.max_pool2d (stride 2 and VALID by default)."""
+    return {tf}.nn.max_pool2d(inputs, kernel_size, stride, padding.upper(), data_format)
+'''
+
+_CONTRIB_AVG_POOL2D = '''
+def _contrib_avg_pool2d(inputs, kernel_size, stride=2, padding="VALID", data_format="NHWC",
+                        outputs_collections=None, scope=None):
+    """tf.contrib.layers.avg_pool2d (stride 2 and VALID by default)."""
+    return {tf}.nn.avg_pool2d(inputs, kernel_size, stride, padding.upper(), data_format)
+'''
+
 # name -> (source template, helpers it needs)
 HELPERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "_tf1_fans": (_FANS, ()),
@@ -254,6 +278,9 @@ HELPERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "_contrib_l1_l2_regularizer": (_CONTRIB_L1_L2, ("_contrib_l1_regularizer", "_contrib_l2_regularizer",
                                                     "_contrib_sum_regularizer")),
     "_contrib_apply_regularization": (_CONTRIB_APPLY, ()),
+    "_contrib_flatten": (_CONTRIB_FLATTEN, ()),
+    "_contrib_max_pool2d": (_CONTRIB_MAX_POOL2D, ()),
+    "_contrib_avg_pool2d": (_CONTRIB_AVG_POOL2D, ()),
 }
 _ORDER = list(HELPERS)
 

@@ -185,10 +185,12 @@ for _lib in ("layers", "slim"):
     INITIALIZERS[f"tf.contrib.{_lib}.variance_scaling_initializer"] = _CONTRIB_VARIANCE
 
 # contrib functions whose call becomes a call of a generated helper with the same signature and
-# contrib's exact semantics (the regularizers: contrib's l2 is scale * sum(w**2) / 2).
+# contrib's exact semantics (the regularizers: contrib's l2 is scale * sum(w**2) / 2; flatten and
+# the 2-D poolings, which create no variables).
 CONTRIB_HELPERS: dict[str, str] = {}
 for _lib in ("layers", "slim"):
-    for _name in ("l1_regularizer", "l2_regularizer", "l1_l2_regularizer", "sum_regularizer"):
+    for _name in ("l1_regularizer", "l2_regularizer", "l1_l2_regularizer", "sum_regularizer",
+                  "flatten", "max_pool2d", "avg_pool2d"):
         CONTRIB_HELPERS[f"tf.contrib.{_lib}.{_name}"] = f"_contrib_{_name}"
 # apply_regularization(regularizer, weights_list): only with an explicit list (the default reads
 # the WEIGHTS collection, which TF2 does not have)

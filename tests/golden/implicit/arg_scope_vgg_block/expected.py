@@ -196,9 +196,15 @@ class _Convolution(_Regularized):
 
 
 
-def _contrib_normalize(outputs, normalizer_fn, normalizer_params):
+def _contrib_normalize(outputs, normalizer_fn, normalizer_params, owner=None):
     if normalizer_fn is None:
         return outputs
+    if isinstance(normalizer_fn, type) and issubclass(normalizer_fn, tf.Module):
+        # a migrated normalizer (normalizer_fn=slim.batch_norm): built once per layer, inside
+        # the layer's scope (`Conv/BatchNorm/beta`, as TF1 named it)
+        if getattr(owner, "normalizer", None) is None:
+            owner.normalizer = normalizer_fn()
+        return owner.normalizer(outputs, **(normalizer_params or {}))
     return normalizer_fn(outputs, **(normalizer_params or {}))
 
 
@@ -228,7 +234,7 @@ class FullyConnected(Dense):
         outputs = _tf1_dense_matmul(tf.cast(inputs, dtype), self.kernel)
         if self.bias is not None:
             outputs = tf.nn.bias_add(outputs, self.bias)
-        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params)
+        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params, self)
         return activation_fn(outputs) if activation_fn is not None else outputs
 
 
@@ -254,7 +260,7 @@ class ContribConv2D(_Convolution):
         outputs = self._convolve(inputs, num_outputs, kernel_size, stride, padding, data_format,
                                  rate, use_bias, weights_initializer, biases_initializer,
                                  weights_regularizer, biases_regularizer, None, None, trainable)
-        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params)
+        outputs = _contrib_normalize(outputs, normalizer_fn, normalizer_params, self)
         return activation_fn(outputs) if activation_fn is not None else outputs
 
 

@@ -207,7 +207,7 @@ def _tf1_fused_batch_norm(x, scale, offset, mean, variance, epsilon, training, d
         mean = variance = tf.constant([], dtype=scale.dtype)
     y, batch_mean, batch_variance, _, _, _ = tf.raw_ops.FusedBatchNormV3(
         x=x, scale=scale, offset=offset, mean=mean, variance=variance,
-        epsilon=max(epsilon, 1.001e-5), exponential_avg_factor=1.0,
+        epsilon=epsilon, exponential_avg_factor=1.0,  # TF 2.x's kernel no longer raises it to 1.001e-5
         data_format=data_format, is_training=training)
     return y, batch_mean, batch_variance
 
