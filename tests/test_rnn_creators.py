@@ -19,6 +19,131 @@ import pytest
 from migrate.codemod import creators
 from migrate.codemod import creators_rnn
 
+# --------------------------------------------------------------------------- fast: the codemod
+
+_REFUSED = """
+import tensorflow as tf
+
+
+def two_cells_one_scope(x, y):
+    c1 = tf.nn.rnn_cell.GRUCell(4)
+    a, _ = tf.nn.dynamic_rnn(c1, x, dtype=tf.float32)
+    c2 = tf.nn.rnn_cell.GRUCell(4)
+    b, _ = tf.nn.dynamic_rnn(c2, y, dtype=tf.float32)
+    return a, b
+
+
+def new_cell_every_turn(x):
+    for i in range(2):
+        x, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.GRUCell(4), x, dtype=tf.float32)
+    return x
+
+
+def make_cell(n):
+    return tf.nn.rnn_cell.LSTMCell(n)
+
+
+def cell_from_a_factory(x):
+    out, _ = tf.nn.dynamic_rnn(make_cell(3), x, dtype=tf.float32)
+    return out
+
+
+def called_directly(x):
+    cell = tf.nn.rnn_cell.GRUCell(3)
+    out, state = cell(x, cell.zero_state(2, tf.float32))
+    return out
+
+
+def cell_from_a_parameter(x, cell):
+    return tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+
+
+def sharded(x):
+    cell = tf.nn.rnn_cell.LSTMCell(4, num_unit_shards=2)
+    return tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+"""
+
+_CONVERTED = """
+import tensorflow as tf
+
+
+def layer_per_turn(x):
+    for i in range(2):
+        x, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.GRUCell(4), x, dtype=tf.float32,
+                                 scope="layer_%d" % i)
+    return x
+
+
+def same_cell_twice(x, y):
+    cell = tf.contrib.rnn.BasicLSTMCell(3)
+    with tf.variable_scope("a"):
+        a, _ = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+    b, _ = tf.nn.dynamic_rnn(cell, y, dtype=tf.float32, scope="b")
+    return a, b
+
+
+def reuse_switched_on(x, y):
+    with tf.variable_scope("s") as vs:
+        a, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.GRUCell(4), x, dtype=tf.float32)
+        vs.reuse_variables()
+        b, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.GRUCell(4), y, dtype=tf.float32)
+    return a, b
+"""
+
+
+def _transform(source: str):
+    from migrate.transform import transform_source
+
+    return transform_source(source, "model.py")
+
+
+def test_undecidable_cells_stay_tf1_with_their_reason() -> None:
+    out = _transform(_REFUSED)
+    assert "class " not in out.code.split("def two_cells_one_scope")[1]
+    messages = {d.line: d.message for d in out.diagnostics if d.code == "implicit-creator"}
+    lines = _REFUSED.splitlines()
+
+    def line_of(text: str) -> int:
+        return next(i for i, l in enumerate(lines, 1) if text in l)
+
+    assert "second tf.nn.dynamic_rnn in the same variable scope" in messages[line_of("b, _ = tf.nn")]
+    assert "new cell on every turn" in messages[line_of("x, _ = tf.nn.dynamic_rnn(tf.nn")]
+    assert "used here other than" in messages[line_of("return tf.nn.rnn_cell.LSTMCell")]
+    assert "not built in this function (make_cell(3))" in messages[line_of("make_cell(3), x")]
+    assert "called directly" in messages[line_of("out, state = cell(x")]
+    assert "not built in this function (cell)" in messages[line_of("return tf.nn.dynamic_rnn(cell, x")]
+    assert "num_unit_shards" in messages[line_of("num_unit_shards=2")]
+    assert "GRUCell(" not in out.code.replace("tf.compat.v1.nn.rnn_cell.GRUCell(", "")
+
+
+def test_decidable_cells_convert() -> None:
+    out = _transform(_CONVERTED)
+    code = out.code
+    for cls in ("class LayerPerTurn(tf.Module)", "class SameCellTwice(tf.Module)",
+                "class ReuseSwitchedOn(tf.Module)", "class DynamicRnn(", "class GRUCell(",
+                "class BasicLSTMCell("):
+        assert cls in code, code
+    assert "DynamicRnn(name='layer_%d' % i)" in code.replace('"', "'")
+    assert "tf.compat.v1" not in code and "nn.rnn_cell" not in code and "contrib.rnn" not in code
+    assert not [d for d in out.diagnostics if d.code == "implicit-creator"]
+    assert _transform(code).code == code  # a second run changes nothing
+
+
+def test_runner_specs_match_the_library_signatures() -> None:
+    from migrate.codemod.creators import _RNN_LIBRARY_FILE
+
+    tree = ast.parse(_RNN_LIBRARY_FILE.read_text(encoding="utf-8"))
+    calls = {node.name: item for node in tree.body if isinstance(node, ast.ClassDef)
+             for item in node.body if isinstance(item, ast.FunctionDef) and item.name == "__call__"}
+    for api, spec in creators_rnn.RUNNERS.items():
+        params = tuple(a.arg for a in calls[spec.class_name].args.args[1:])
+        assert params == spec.call_params(), api
+    inits = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    assert set(creators_rnn.LIBRARY_CALLS.values()) <= inits
+
+
+# --------------------------------------------------------------------------- slow: the checker
+
 CASES: dict[str, dict] = {}
 _ALL_CLASSES = ["DynamicRnn", "StaticRnn", "BidirectionalDynamicRnn", "BasicRNNCell",
                 "BasicLSTMCell", "LSTMCell", "GRUCell", "MultiRNNCell", "DropoutWrapper",
@@ -180,11 +305,25 @@ def verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict:
         entries.append({"legacy": str(root / f"{name}_legacy.py") + ":build",
                         "migrated": str(root / f"{name}_tf2.py") + ":Build",
                         "inputs": spec["inputs"], "label": name, "tf_function": True})
-    return dict(zip(CASES, check_many(entries)))
+    # the codemod's own output for _CONVERTED, function by function
+    (root / "converted_legacy.py").write_text(_CONVERTED, encoding="utf-8")
+    (root / "converted_tf2.py").write_text(_transform(_CONVERTED).code, encoding="utf-8")
+    for function, (cls, inputs) in _CONVERTED_ENTRIES.items():
+        entries.append({"legacy": str(root / "converted_legacy.py") + f":{function}",
+                        "migrated": str(root / "converted_tf2.py") + f":{cls}",
+                        "inputs": inputs, "label": function, "tf_function": True})
+    return dict(zip(list(CASES) + list(_CONVERTED_ENTRIES), check_many(entries)))
+
+
+_CONVERTED_ENTRIES = {
+    "layer_per_turn": ("LayerPerTurn", {"x": "float32[2,3,4]"}),
+    "same_cell_twice": ("SameCellTwice", {"x": "float32[2,3,2]", "y": "float32[2,4,2]"}),
+    "reuse_switched_on": ("ReuseSwitchedOn", {"x": "float32[2,3,2]", "y": "float32[2,3,2]"}),
+}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", list(CASES))
+@pytest.mark.parametrize("name", list(CASES) + list(_CONVERTED_ENTRIES))
 def test_rnn_library_is_equivalent_to_tf1(verdicts: dict, name: str) -> None:
     verdict = verdicts[name]
     assert verdict.equivalent, verdict.table()
