@@ -124,7 +124,9 @@ def test_decidable_cells_convert() -> None:
                 "class BasicLSTMCell("):
         assert cls in code, code
     assert "DynamicRnn(name='layer_%d' % i)" in code.replace('"', "'")
-    assert "tf.compat.v1" not in code and "nn.rnn_cell" not in code and "contrib.rnn" not in code
+    user_code = code[code.index("class LayerPerTurn("):]
+    assert "tf.compat.v1" not in user_code and "rnn_cell." not in user_code
+    assert "contrib.rnn" not in user_code
     assert not [d for d in out.diagnostics if d.code == "implicit-creator"]
     assert _transform(code).code == code  # a second run changes nothing
 
