@@ -169,7 +169,7 @@ def extract(source: str, code: str, style: ImportStyle) -> tuple[str, frozenset[
     comes back as it is when nothing was inlined."""
     tree = ast.parse(code)
     lines = code.splitlines(keepends=True)
-    chunks = _inlined(ast.parse(source), tree, lines)
+    chunks = _inlined(ast.parse(source), tree)
     if not chunks:
         return code, imported_names(code)
     drop: set[int] = set()  # 0-based line numbers
@@ -253,23 +253,17 @@ def _drop_unused_math(text: str) -> str:
 
 def inlined_names(source: str, code: str) -> frozenset[str]:
     """Support definitions the transform inlined into `code` (top-level, not in `source`)."""
-    return frozenset(n.name for n in _inlined(ast.parse(source), ast.parse(code), code.splitlines(keepends=True)))
+    return frozenset(n.name for n in _inlined(ast.parse(source), ast.parse(code)))
 
 
-def _inlined(source_tree: ast.Module, tree: ast.Module, lines: list[str]) -> list[ast.stmt]:
+def _inlined(source_tree: ast.Module, tree: ast.Module) -> list[ast.stmt]:
     """Top-level defs of `tree` that are generated support code: a support name `source` did not
     define, with exactly a template's text (a converted `def layer_norm` becomes a `class
     LayerNorm` of the user's own, which stays)."""
     mine = generatable() - _top_level_defs(source_tree)
     aliases = _tf_aliases(tree)
-    out = []
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name in mine:
-            start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
-            text = "".join(lines[start:node.end_lineno]).strip()
-            if text in _template_texts(node.name, aliases):
-                out.append(node)
-    return out
+    return [node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name in mine
+            and ast.dump(node) in _template_dumps(node.name, aliases)]
 
 
 def _tf_aliases(tree: ast.Module) -> tuple[str, ...]:
@@ -282,6 +276,12 @@ def _tf_aliases(tree: ast.Module) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=None)
+def _template_dumps(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """The ast of every text the transform may inline for `name` (compared as ast: printing
+    re-indents to the file's own indentation, two spaces in tensor2tensor)."""
+    return frozenset(ast.dump(ast.parse(text).body[0]) for text in _template_texts(name, aliases))
+
+
 def _template_texts(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
     """Every text the transform may inline for `name` (spelled with one of `aliases`)."""
     from migrate.codemod.context import SCOPE_HELPER

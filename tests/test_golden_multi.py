@@ -26,7 +26,8 @@ def test_multi_file_output(case: Path, work: Path, cli) -> None:
     shutil.copytree(case / "input", work / "input")
     result = cli("run", "--out", "out", "input")
     assert result.exit_code == 0, result.output
-    assert _files(work / "out") == _files(case / "expected")
+    assert _files(work / "out") == _files(case / "expected"), \
+        f"regenerate with: python -m tests.test_golden_multi {case} (and review the diff)"
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
@@ -65,3 +66,25 @@ def verdicts() -> dict[str, Verdict]:
 def test_multi_file_case_is_equivalent(verdicts: dict[str, Verdict], label: str) -> None:
     verdict = verdicts[label]
     assert verdict.equivalent, "\n" + verdict.table()
+
+
+def regenerate(case: Path) -> None:
+    """`python -m tests.test_golden_multi CASE_DIR`: rewrite expected/ from input/ (review the diff)."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(case / "input", Path(tmp) / "input")
+        subprocess.run([sys.executable, "-m", "migrate", "run", "--out", "out", "input"], cwd=tmp, check=True,
+                       env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+        shutil.rmtree(case / "expected", ignore_errors=True)
+        shutil.copytree(Path(tmp) / "out", case / "expected")
+
+
+if __name__ == "__main__":
+    import sys
+
+    for arg in sys.argv[1:]:
+        regenerate(Path(arg))

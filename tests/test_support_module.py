@@ -195,3 +195,11 @@ def test_one_file_runs_keep_inlining(work: Path, cli) -> None:
     assert cli("run", "train.py").exit_code == 0
     assert not (work / "tf2_migrate_support.py").exists()
     assert (work / "train.py").read_text() == transform_source(TRAIN).code
+
+
+def test_extract_sees_the_library_through_the_file_s_own_indentation() -> None:
+    two_spaces = BLOCKS.replace("    ", "  ")  # tensor2tensor's style: printing re-indents the library
+    inlined = transform_source(two_spaces).code
+    assert "\nclass Dense(_Regularized):\n  " in inlined
+    code, names = support.extract(two_spaces, inlined, "relative")
+    assert names == {"Dense"} and "class Dense(" not in code
