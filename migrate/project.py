@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Collection, Iterable
 
+from migrate.codemod.arg_scopes import planning_text
 from migrate.codemod.analyse import FileAnalysis, analyse_module
 from migrate.codemod.external import ExternalCallee, FilePlan
 from migrate.codemod.implicit import implicit_creators
@@ -368,7 +369,7 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
     for path, source in sources.items():
         if "tensorflow" not in source and not _imports_a_stem(source, stems):
             continue  # neither TF code nor a user of the run's modules: nothing to plan
-        s = summarise(path, source, files, root)
+        s = summarise(path, planning_text(source), files, root)  # arg_scope defaults made explicit
         if s is None:
             unparsable[path] = source
         else:

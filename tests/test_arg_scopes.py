@@ -207,3 +207,21 @@ def test_unresolved_arg_scope_refuses_the_function():
 def test_no_arg_scope_is_a_no_op():
     source = _HEAD + "x = 1\n"
     assert resolve_arg_scopes(source).source is source
+
+
+def test_project_plan_sees_resolved_arg_scopes(tmp_path):
+    from migrate.project import plan_project
+
+    model = tmp_path / "model.py"
+    train = tmp_path / "train.py"
+    sources = {model: _HEAD + textwrap.dedent('''\
+        def net(x):
+            with tf.variable_scope("net"):
+                with slim.arg_scope([slim.fully_connected], activation_fn=None):
+                    return slim.fully_connected(x, 2)
+        '''), train: "import tensorflow as tf\nfrom model import net\n\n\ndef run(x):\n    return net(x)\n"}
+    _, plan = plan_project(sources)
+    outs = {p: transform_source(s, str(p), plan=plan.plan_for(p)) for p, s in sources.items()}
+    assert "class Net(tf.Module)" in outs[model].code
+    assert "self.fully_connected(x, 2, activation_fn=None)" in outs[model].code
+    assert "class Run(tf.Module)" in outs[train].code

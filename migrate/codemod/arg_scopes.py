@@ -822,3 +822,9 @@ def _at_named_token(d: Diagnostic, lines: list[str]) -> Diagnostic:
             if spelled(text, found.start()):
                 return dataclasses.replace(d, line=line, column=found.start())
     return d
+
+
+def planning_text(source: str) -> str:
+    """The text the project planner analyses: arg_scope defaults made explicit, as
+    `transform_with_arg_scopes` will convert it (a resolvable block must not refuse its function)."""
+    return resolve_arg_scopes(source).source if "arg_scope" in source else source
