@@ -554,8 +554,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             if info.external is not None and info.blockers and spelling in a.creators:
                 target = project.reachable[path][spelling]
                 for d in info.blockers:
-                    if "stays TF1" not in d.message:
-                        blockers[target].append((d.code, d.message, f"{display}:{d.line}"))
+                    if "stays TF1" not in d.message:  # no line: the call site is not a place in that file
+                        blockers[target].append((d.code, d.message, f"{display}:{d.line}" if d.line else display))
         # Hosts and the module level call other files' creators too: they depend on them.
         for spelling, info in a.functions.items():
             if info.external is not None and not info.external.implicit and spelling in a.converted:

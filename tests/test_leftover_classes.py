@@ -301,3 +301,28 @@ def test_a_scope_kept_as_tf1_names_why_on_its_line() -> None:
                 continue
             names = [m.groups() for m in (named.search(d.message) for d in here) if m]
             assert any((code, int(line)) in reasons for code, line in names), (number, [d.message for d in here])
+
+
+def test_a_reason_from_another_file_never_names_line_0(work: Path, cli) -> None:
+    """t2t's glow: a function passed as a value in another file blocks it; the reason named
+    'model.py:0' (no such line) instead of the file."""
+    write(work / "ops.py", OPS_TF.replace("def lrelu", "def unused_lrelu"))
+    write(work / "model.py", '''\
+import tensorflow as tf
+from ops import linear
+
+
+def stack(x, layers):
+    for layer in layers:
+        x = layer(x, 4)
+    return x
+
+
+def build(x):
+    with tf.variable_scope("flow"):
+        return stack(x, [linear, linear])
+''')
+    report = _run(cli, work)
+    messages = [d["message"] for f in report["files"] for d in f["diagnostics"]]
+    assert any("model.py" in m for m in messages)
+    assert not [m for m in messages if re.search(r"\.py:0\b", m)]
