@@ -16,6 +16,7 @@ For each repository of benchmarks/repos.txt (name, owner/repo, ref, subdir, set)
      plus names used through a star import that the star-imported repo module no longer defines;
    - broken imports: `from M import x` / `M.x` where M is a module of the repository that does
      not define x (after, and not before);
+   - `tf.*` names the installed TF2 API lacks (migrate.tf2_api's listing), gained in a changed file;
    - every `variable_scope` / `get_variable` left in the output with no diagnostic on its line;
 4. runs `migrate run --check SUBDIR` again (a second run must change nothing: exit 0);
 5. writes benchmarks/out/repos.md (tables) and benchmarks/out/repos.json (everything).
@@ -190,6 +191,7 @@ class FileFacts:
     star_used: dict[str, list[str]] = field(default_factory=dict)  # name -> star-imported modules
     imports: list[tuple[str, str, int]] = field(default_factory=list)  # (module, name, line) used from repo modules
     tree: ast.Module | None = None
+    tf_missing: dict[str, int] = field(default_factory=dict)  # `tf.*` names absent from TF2 -> first line
 
 
 def parse(src: bytes) -> ast.Module | None:
@@ -246,10 +248,51 @@ def file_facts(src: bytes, filename: str, with_pyflakes: bool = True) -> FileFac
     tree = parse(src)
     if tree is None:
         return FileFacts(parsed=False)
-    facts = FileFacts(parsed=True, sites=call_sites(tree), tree=tree)
+    facts = FileFacts(parsed=True, sites=call_sites(tree), tree=tree, tf_missing=missing_tf2_names(tree))
     if with_pyflakes:
         facts.undefined, facts.star_used = pyflakes_facts(tree, filename)
     return facts
+
+
+_API = None  # the installed TensorFlow's TF2 listing (migrate.tf2_api; read as text, never imported)
+
+
+def missing_tf2_names(tree: ast.Module) -> dict[str, int]:
+    """`tf.a.b` chains (through the file's own tensorflow imports) that the installed TF2 API lacks,
+    with the first line of each: what a TF2 run would fail on with an AttributeError."""
+    global _API
+    if _API is None:
+        sys.path.insert(0, str(REPO_ROOT))
+        from migrate.tf2_api import load_api
+
+        _API = load_api()
+    v = _Counter()
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Import):
+            v.visit_Import(n)
+        elif isinstance(n, ast.ImportFrom):
+            v.visit_ImportFrom(n)
+    if not any(m == "tensorflow" or m.startswith("tensorflow.") for m in v.alias.values()):
+        return {}
+    inner = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    out: dict[str, int] = {}
+    for n in ast.walk(tree):
+        if not isinstance(n, ast.Attribute) or id(n) in inner:
+            continue
+        parts: list[str] = []
+        expr: ast.AST = n
+        while isinstance(expr, ast.Attribute):
+            parts.append(expr.attr)
+            expr = expr.value
+        if not isinstance(expr, ast.Name) or not v.alias.get(expr.id, "").startswith("tensorflow"):
+            continue
+        full = ".".join([v.alias[expr.id], *reversed(parts)])
+        if full != "tensorflow" and not full.startswith("tensorflow."):
+            continue
+        name = "tf" + full[len("tensorflow"):]
+        if not (_API.is_internal(name) or _API.exists(name)):
+            out.setdefault(name, n.lineno)
+    return out
 
 
 # ----------------------------------------------------------------------------- repo modules
@@ -489,6 +532,7 @@ class RepoResult:
     broke_parse: list = field(default_factory=list)
     new_undefined: list = field(default_factory=list)  # [file, name, count]
     new_broken_imports: list = field(default_factory=list)  # [file, module, name, count]
+    new_missing_tf2: list = field(default_factory=list)  # [file, tf.name, line]: gained, in changed files
     uncovered_left: list = field(default_factory=list)  # [file, line, call]: no diagnostic on its line
     # no warning/error on its line nor on an enclosing def / class / with line
     unexplained_left: list = field(default_factory=list)
@@ -623,6 +667,9 @@ def compare(res: RepoResult, work: Path, texts0: dict[str, bytes], facts0: dict[
         res.new_undefined += [[rel, name, n] for name, n in sorted(gained.items())]
         broken = idx1.broken(rel) - idx0.broken(rel)
         res.new_broken_imports += [[rel, m, name, n] for (m, name), n in sorted(broken.items())]
+        if texts1[rel] != texts0[rel]:
+            res.new_missing_tf2 += [[rel, name, line] for name, line in sorted(f1.tf_missing.items())
+                                    if name not in f0.tf_missing]
         # Leftover calls: covered by a diagnostic on their line (output line, or the input line it
         # came from when the file changed).
         lines = diag_lines.get(rel, set())
@@ -657,6 +704,7 @@ def totals(rows: list[RepoResult]) -> dict:
         "broke_parse": sum(len(r.broke_parse) for r in ok),
         "new_undefined": sum(n for r in ok for *_, n in r.new_undefined),
         "new_broken_imports": sum(n for r in ok for *_, n in r.new_broken_imports),
+        "new_missing_tf2": sum(len(r.new_missing_tf2) for r in ok),
         "uncovered_left": sum(len(r.uncovered_left) for r in ok),
         "unexplained_left": sum(len(r.unexplained_left) for r in ok),
         "internal_errors": sum(r.internal_errors for r in rows),
@@ -686,7 +734,7 @@ def markdown(rows: list[RepoResult], meta: dict) -> str:
     out = ["# Real-repository benchmark\n", f"migrate: `{meta['migrate_cmd']}` ({meta['source']}); {meta['date']}; "
            f"{meta['cpus']} cpus; jobs {meta['jobs']}; {meta['total_seconds']} s in all\n"]
     cols = ["repo", "set", ".py", "vs b/a", "gv b/a", "eliminated", "funcs", "changed", "int. err (verif.)", "broke parse",
-            "new undef", "broken imp", "uncovered", "unexplained", "2nd run", "time s", "status"]
+            "new undef", "broken imp", "missing tf2", "uncovered", "unexplained", "2nd run", "time s", "status"]
     out += ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
     for r in rows:
         vs = f"{r.before.get('variable_scope', 0)}/{r.after.get('variable_scope', 0)}"
@@ -695,26 +743,30 @@ def markdown(rows: list[RepoResult], meta: dict) -> str:
         cells = [r.name, r.set, r.py_files, vs, gv, fmt_pct(r.eliminated_pct), r.functions_converted,
                  r.files_changed, f"{r.internal_errors} ({r.verification_failed})" if r.internal_errors else 0,
                  len(r.broke_parse), sum(n for *_, n in r.new_undefined),
-                 sum(n for *_, n in r.new_broken_imports), len(r.uncovered_left), len(r.unexplained_left),
+                 sum(n for *_, n in r.new_broken_imports), len(r.new_missing_tf2), len(r.uncovered_left),
+                 len(r.unexplained_left),
                  second_run(r), "-" if r.migrate_seconds is None else r.migrate_seconds,
                  status.replace("|", "/")]
         out.append("| " + " | ".join(str(c) for c in cells) + " |")
     out.append("")
     cols = ["set", "repos ok", "calls before → after", "eliminated", "repos with funcs", "funcs",
-            "int. err (verif.)", "broke parse", "new undef", "broken imp", "uncovered", "unexplained", "2nd run clean", "migrate s"]
+            "int. err (verif.)", "broke parse", "new undef", "broken imp", "missing tf2", "uncovered", "unexplained",
+            "2nd run clean", "migrate s"]
     out += ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
     for label in sorted({r.set for r in rows}) + ["all"]:
         t = totals([r for r in rows if label in ("all", r.set)])
         cells = [label, f"{t['ok']}/{t['repos']}", f"{t['calls_before']} → {t['calls_after']}",
                  fmt_pct(t["eliminated_pct"]), t["repos_with_functions"], t["functions_converted"],
-                 f"{t['internal_errors']} ({t['verification_failed']})", t["broke_parse"], t["new_undefined"], t["new_broken_imports"], t["uncovered_left"],
+                 f"{t['internal_errors']} ({t['verification_failed']})", t["broke_parse"], t["new_undefined"], t["new_broken_imports"],
+                 t["new_missing_tf2"], t["uncovered_left"],
                  t["unexplained_left"], t["second_run_clean"], t["migrate_seconds"]]
         out.append("| " + " | ".join(str(c) for c in cells) + " |")
     out.append(
         "\nvs/gv b/a: `variable_scope` / `get_variable` calls before/after (AST, files that parse); "
         "int. err: files with an internal-error (in parentheses: refused by migrate's verification); "
         "new undef: pyflakes undefined names gained (plus star-imported names the repo module no longer "
-        "defines); broken imp: `from M import x` / `M.x` on a repo module lacking x, gained; uncovered: "
+        "defines); broken imp: `from M import x` / `M.x` on a repo module lacking x, gained; missing tf2: "
+        "`tf.*` names the installed TF2 API lacks, gained in a changed file; uncovered: "
         "calls left with no diagnostic on their line; unexplained: no warning/error on their line nor on "
         "an enclosing def/class/with line, nor an info note on their line naming one ('(code at line N)'); 2nd run: `migrate run --check` after the run.\n")
     out.append("## Reason codes per repo\n")
@@ -724,11 +776,12 @@ def markdown(rows: list[RepoResult], meta: dict) -> str:
         ni = ", ".join(f"{c} {n}" for c, n in r.codes_noninfo.items()) or "-"
         inf = ", ".join(f"{c} {n}" for c, n in r.codes_info.items()) or "-"
         out.append(f"| {r.name} | {ni} | {inf} |")
-    kinds = ("broke parse", "new undefined", "broken import", "second run changes", "unexplained", "uncovered")
+    kinds = ("broke parse", "new undefined", "broken import", "missing tf2", "second run changes", "unexplained",
+             "uncovered")
     per_kind: dict[str, list[str]] = {k: [] for k in kinds}
     for r in rows:
         for kind, items in (("broke parse", [[x] for x in r.broke_parse]), ("new undefined", r.new_undefined),
-                            ("broken import", r.new_broken_imports),
+                            ("broken import", r.new_broken_imports), ("missing tf2", r.new_missing_tf2),
                             ("second run changes", [[x] for x in r.second_run_changes or []]),
                             ("unexplained", r.unexplained_left), ("uncovered", r.uncovered_left)):
             per_kind[kind] += [f"- {r.name}: " + " ".join(str(x) for x in item) for item in items]

@@ -188,3 +188,10 @@ def test_an_info_naming_a_warning_by_line_explains_a_leftover() -> None:
     repos.compare(res, Path("."), src, facts, src, facts, report)
     assert res.uncovered_left == []
     assert res.unexplained_left == [["m.py", 5, "get_variable"]]
+
+
+def test_tf_names_missing_from_tf2_are_found() -> None:
+    src = ("import tensorflow as tf\nimport tensorflow.compat.v1 as v1\n"
+           "a = tf.placeholder(tf.float32)\nb = v1.placeholder(v1.float32)\n"
+           "c = tf.compat.v1.layers.dense\nd = tf.nn.relu(a)\ne = tf.contrib.layers.xavier_initializer()\n")
+    assert repos.file_facts(src.encode(), "m.py").tf_missing == {"tf.placeholder": 3, "tf.contrib.layers.xavier_initializer": 7}
