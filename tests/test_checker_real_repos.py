@@ -29,6 +29,8 @@ _LEGACY_NET = '''import tensorflow as tf
 from pkg.layers import fc
 from .heads import HEAD_UNITS
 
+HEAD_KEY = "head"
+
 
 def build(x):
     with tf.variable_scope("net"):
@@ -51,6 +53,8 @@ class Fc(tf.Module):
 _MIGRATED_NET = '''import tensorflow as tf
 from pkg.layers import Fc
 from .heads import HEAD_UNITS
+
+HEAD_KEY = "head"
 
 
 class Build(tf.Module):
@@ -117,7 +121,11 @@ def decode_loss(x, targets):
 
 
 def _write_package(root: Path, layers: str, net: str) -> Path:
-    files = {"pkg/__init__.py": "", "pkg/layers.py": layers, "pkg/model/__init__.py": "",
+    # pkg/model/__init__ imports a registry that reads net at import time (t2t's models/__init__
+    # -> nas_model -> nas_layers): net's relative import must not run it half-way through net.
+    files = {"pkg/__init__.py": "", "pkg/layers.py": layers,
+             "pkg/model/__init__.py": "from pkg.model import registry\n",
+             "pkg/model/registry.py": "from pkg.model import net\nKEYS = [net.HEAD_KEY]\n",
              "pkg/model/heads.py": "HEAD_UNITS = 3\n", "pkg/model/net.py": net}
     for rel, text in files.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -142,6 +142,8 @@ def load_user_module(
     package = package_of(path)
     if package and package[0] not in sys.path:
         sys.path.insert(0, package[0])
+    if package:
+        _import_parents(package[1])
     if as_main:
         name = "__main__"
     elif package:
@@ -178,6 +180,22 @@ def load_user_module(
         if as_main and saved_main is not None:
             sys.modules["__main__"] = saved_main
     return module
+
+
+def _import_parents(dotted: str) -> None:
+    """Import the packages above a module first, as `python -m pkg.sub.mod` does: a relative
+    import in the module (`from .support import x`) would otherwise run the parents'
+    `__init__` in the middle of the module, and a parent that imports the module back (t2t's
+    models/__init__ -> nas_model -> nas_layers) would find it half-initialized. A parent that
+    fails to import is left to fail where the module needs it, with its own message."""
+    import importlib
+
+    parts = dotted.split(".")
+    for i in range(1, len(parts)):
+        try:
+            importlib.import_module(".".join(parts[:i]))
+        except Exception:  # noqa: BLE001 - user package code may raise anything
+            return
 
 
 def purge_user_modules(before: set[str], roots: list[str]) -> None:
