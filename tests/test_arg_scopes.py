@@ -162,6 +162,11 @@ def test_add_arg_scope_function_of_the_file():
             with slim.arg_scope([tf.layers.dense], activation=None):
                 return tf.layers.dense(x, 2)
         ''', "not a known @add_arg_scope op"),
+    ('''\
+        def net(x, layers):
+            with slim.arg_scope([slim.fully_connected], activation_fn=None):
+                return layers[0](x, 2)
+        ''', "cannot be seen"),
 ])
 def test_undecidable_blocks_are_kept_and_reported(body, why):
     r = _resolve(body)
@@ -225,3 +230,16 @@ def test_project_plan_sees_resolved_arg_scopes(tmp_path):
     assert "class Net(tf.Module)" in outs[model].code
     assert "self.fully_connected(x, 2, activation_fn=None)" in outs[model].code
     assert "class Run(tf.Module)" in outs[train].code
+
+
+def test_method_calls_of_the_same_class_are_checked_not_refused():
+    r = _resolve('''\
+        class Model(object):
+            def act(self, h):
+                return tf.nn.relu(h)
+
+            def build(self, x):
+                with slim.arg_scope([slim.fully_connected], activation_fn=None):
+                    return self.act(slim.fully_connected(x, 2))
+        ''')
+    assert r.resolved == 1 and "self.act(slim.fully_connected(x, 2, activation_fn=None))" in r.source

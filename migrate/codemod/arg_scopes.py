@@ -307,7 +307,7 @@ class _Resolver(cst.CSTTransformer):
         region = self._region()
         if self.only is not None and region not in self.only:
             return False  # its function stays TF1: the block stays as written
-        block = _Block(self.facts)
+        block = _Block(self.facts, region.split(".")[0] if region and "." in region else None)
         try:
             replacement = block.resolve_with(node, {})
         except _Refused as refused:
@@ -332,8 +332,9 @@ class _Resolver(cst.CSTTransformer):
 class _Block:
     """Rewrites one outermost arg_scope block (nested ones included), or raises _Refused."""
 
-    def __init__(self, facts: _FileFacts) -> None:
+    def __init__(self, facts: _FileFacts, owner: str | None = None) -> None:
         self.facts = facts
+        self.owner = owner  # the class of the method holding the block (`self.f()` is checked there)
         self.calls = 0
         self.scopes = 0
         self.assigned: set[str] = set()
@@ -562,7 +563,7 @@ class _Block:
                 return
             raise _Refused(f"`{_code(func)}(...)` is called inside the block: arg_scope applies to every "
                            "call during the block, also in callees, and this one cannot be seen", call)
-        if not isinstance(func, (cst.Call, cst.Subscript)):
+        if not isinstance(func, cst.Call):  # `layers[i](x)` may be a listed op; `f()(x)`: f is checked
             raise _Refused(f"`{_code(func)}(...)` is called inside the block and cannot be seen", call)
 
 
@@ -596,7 +597,7 @@ class _CallRewriter(cst.CSTTransformer):
         return self._nested.get(id(original_node), updated_node)
 
     def visit_Call(self, node: cst.Call) -> bool:
-        self.block.classify(node, self.scope, owner=None)
+        self.block.classify(node, self.scope, owner=self.block.owner)
         return True
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
