@@ -35,3 +35,12 @@ def test_a_creator_passed_elsewhere_refuses_the_function():
     out = transform_source(src, "t.py")
     assert "class Disc" not in out.code
     assert any(d.code == "implicit-creator" and "activation_fn=" in d.message for d in out.diagnostics)
+
+
+def test_slim_input_pipeline_is_not_an_implicit_creator():
+    src = ("import tensorflow as tf\n\n\ndef get_data(files):\n"
+           "    ds = tf.contrib.slim.dataset.Dataset(files, None, 10, None, None)\n"
+           "    return tf.contrib.slim.dataset_data_provider.DatasetDataProvider(ds)\n")
+    out = transform_source(src, "t.py")
+    assert not [d for d in out.diagnostics if d.code == "implicit-creator"]
+    assert [d for d in out.diagnostics if d.code == "contrib" and d.severity == "error"]

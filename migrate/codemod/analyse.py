@@ -39,6 +39,12 @@ _NON_CREATING_LAYERS = {
     # contrib.layers.utils: outputs collections, no variables
     "collect_named_outputs", "convert_collection_to_dict", "append_tensor_alias", "gather_tensors_aliases",
 }
+# slim's input pipeline and reporting: no variables (reported `contrib` by the upgrade stage)
+_NON_CREATING_SLIM = (
+    "contrib.slim.dataset", "contrib.slim.queues.", "contrib.slim.python.slim.data.",
+    "contrib.slim.data.", "contrib.slim.tfexample_decoder.", "contrib.slim.parallel_reader.",
+    "contrib.slim.model_analyzer.",
+)
 _IMPLICIT_CREATOR_PREFIXES = (
     "layers.", "contrib.layers.", "contrib.slim.", "contrib.rnn.", "nn.rnn_cell.", "keras.layers.",
     "contrib.legacy_seq2seq.", "contrib.seq2seq.", "contrib.cudnn_rnn.",
@@ -258,7 +264,8 @@ class _BodyScan:
                        "(see the arg_scope diagnostic)", node)
         elif api in RNN_LIBRARY_CALLS:
             pass  # built here, run by dynamic_rnn & co: checked per function (migrate.codemod.rnn_cells)
-        elif api.startswith(_IMPLICIT_CREATOR_PREFIXES) and api.rsplit(".", 1)[-1] not in _NON_CREATING_LAYERS:
+        elif api.startswith(_IMPLICIT_CREATOR_PREFIXES) and api.rsplit(".", 1)[-1] not in _NON_CREATING_LAYERS \
+                and not api.startswith(_NON_CREATING_SLIM):
             self.direct_creator = True
             self.block("implicit-creator", f"tf.{api} creates variables implicitly", node)
         elif api in ("Session", "InteractiveSession", "placeholder", "train.MonitoredTrainingSession"):
