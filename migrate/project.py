@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Collection, Iterable
 
 from migrate.codemod.arg_scopes import planning_text
+from migrate.codemod.layer_objects import layer_planning_text
 from migrate.codemod.analyse import FileAnalysis, analyse_module
 from migrate.codemod.external import ExternalCallee, FilePlan
 from migrate.codemod.implicit import implicit_creators
@@ -369,7 +370,8 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
     for path, source in sources.items():
         if "tensorflow" not in source and not _imports_a_stem(source, stems):
             continue  # neither TF code nor a user of the run's modules: nothing to plan
-        s = summarise(path, planning_text(source), files, root)  # arg_scope defaults made explicit
+        # arg_scope defaults made explicit, layer objects as their functional creators
+        s = summarise(path, layer_planning_text(planning_text(source)), files, root)
         if s is None:
             unparsable[path] = source
         else:

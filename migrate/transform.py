@@ -8,6 +8,7 @@ import dataclasses
 import libcst as cst
 
 from migrate.codemod.arg_scopes import transform_with_arg_scopes
+from migrate.codemod.layer_objects import transform_with_layer_objects
 from migrate.codemod.convert import Conversion, convert_module, preview
 from migrate.codemod.external import FilePlan
 from migrate.codemod.implicit import join_library, split_library
@@ -28,7 +29,9 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
     cannot see through); `plan`: the project's cross-file decisions for this file (migrate.project).
     """
     # slim.arg_scope defaults made explicit first (migrate/codemod/arg_scopes.py)
-    out = transform_with_arg_scopes(lambda text: _transform_source(text, path, pinned, plan), source, path)
+    # and layer objects that are their functional creator written as it (codemod/layer_objects.py)
+    out = transform_with_arg_scopes(lambda text: transform_with_layer_objects(
+        lambda t: _transform_source(t, path, pinned, plan), text, path), source, path)
     anchored = anchor_columns(out.diagnostics, source)  # function-level reasons: not column 0
     return out if anchored is out.diagnostics else dataclasses.replace(out, diagnostics=anchored)
 
