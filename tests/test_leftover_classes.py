@@ -230,6 +230,18 @@ def test_v2_targets_that_read_as_tf1_stay_explicit_on_a_second_run() -> None:
     assert twice == once
 
 
+def test_always_record_summaries_gets_the_condition_record_if_needs() -> None:
+    """tf.contrib.summary.always_record_summaries() -> TF2's record_if, which takes a condition:
+    `tf.summary.record_if()` raised TypeError (tf_upgrade_v2 writes `record_if(True)`)."""
+    from migrate.upgrade import upgrade_source
+
+    src = HOST_CALL.replace('  with tf.contrib.summary.create_file_writer(logdir="/tmp/x").as_default():',
+                            "  with tf.contrib.summary.always_record_summaries():")
+    once, _ = upgrade_source(src)
+    assert "with tf.summary.record_if(True):" in once
+    assert upgrade_source(once)[0] == once
+
+
 POLICY = '''\
 import tensorflow as tf
 from running import RunningMeanStd

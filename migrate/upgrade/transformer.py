@@ -116,6 +116,11 @@ def kind_owned(name: str) -> bool:
     return any(name == o or name.startswith(o + ".") for o in rules.OWNED_V1_ONLY)
 
 
+# contrib summary helpers that tf_upgrade_v2 renames to tf.summary.record_if(condition)
+_RECORD_IF = {"tf.contrib.summary.always_record_summaries": "True",
+              "tf.contrib.summary.never_record_summaries": "False"}
+
+
 class Upgrader(cst.CSTTransformer):
     """One pass over a file. Code the structural stage left as TF1 (functions in `skip`) gets
     *compat renames only*: what tf_upgrade_v2 would do to make it run on TF2's compat API
@@ -608,6 +613,10 @@ class Upgrader(cst.CSTTransformer):
                     a = a.with_changes(keyword=cst.Name(new))
                 out.append(a)
             args = out
+        condition = _RECORD_IF.get(name)
+        if condition is not None and not frozen and not args:
+            # TF2's record_if takes the condition TF1's helper implied (tf_upgrade_v2 adds it too)
+            args, changed = [cst.Arg(cst.Name(condition))], True
         if not changed:
             return call
         return call.with_changes(args=_finish_args(args, original))
