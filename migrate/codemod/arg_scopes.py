@@ -312,8 +312,14 @@ class _Resolver(cst.CSTTransformer):
             replacement = block.resolve_with(node, {})
         except _Refused as refused:
             line, col = self._line(refused.node or node)
+            with_line, with_col = self._line(node)
+            end = self.positions[node].end.line if node in self.positions else with_line
+            where = "" if with_line <= line <= end else f" (line {line})"
+            if not where:
+                with_line, with_col = line, col  # inside the block: point at the call itself
             self.diagnostics.append(Diagnostic(
-                "contrib", f"arg_scope defaults kept (the block stays TF1): {refused}", line, col, "error"))
+                "contrib", f"arg_scope defaults kept (the block stays TF1): {refused}{where}",
+                with_line, with_col, "error"))
             return False
         self._replacements[id(node)] = replacement
         self.resolved += block.scopes
