@@ -73,7 +73,10 @@ class _RnnCell(tf.Module):
             self.built = True
 
     def _adopt(self, other):
-        """Take the variables of `other` (the same configuration, built earlier)."""
+        """Take the variables of `other` (the same configuration, built earlier). Wrappers
+        own no variables and add no scope: a cell wrapped in one call and not in another
+        (`if training: cell = DropoutWrapper(cell)`) has the same TF1 names, so it shares."""
+        other = _rnn_unwrapped(other)
         if type(other) is not type(self):
             raise ValueError(f"the cell changed between calls: {type(other).__name__} "
                              f"then {type(self).__name__}")
@@ -340,6 +343,7 @@ class MultiRNNCell(_RnnCell):
             depth = cell.output_size
 
     def _adopt(self, other):
+        other = _rnn_unwrapped(other)
         if type(other) is not MultiRNNCell or len(other._cells) != len(self._cells):
             raise ValueError("the MultiRNNCell changed between calls")
         for mine, theirs in zip(self._cells, other._cells):
@@ -386,11 +390,16 @@ class _RnnCellWrapper(_RnnCell):
         self.built = True
 
     def _adopt(self, other):
-        if type(other) is not type(self):
-            raise ValueError("the cell wrapper changed between calls")
         if not self.cell.built:
-            self.cell._adopt(other.cell)
+            self.cell._adopt(_rnn_unwrapped(other))
         self.built = True
+
+
+def _rnn_unwrapped(cell):
+    """The cell inside any Dropout/Residual wrappers (the one that owns the variables)."""
+    while isinstance(cell, _RnnCellWrapper):
+        cell = cell.cell
+    return cell
 
 
 class DropoutWrapper(_RnnCellWrapper):
