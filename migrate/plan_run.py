@@ -177,12 +177,13 @@ def _limited(paths, limit: int):
 
 
 def _refusal(diagnostics) -> tuple[str, str] | None:
-    """The first reason the file's own conversion gave for refusing something."""
-    for d in diagnostics:
-        if d.severity != "info" and d.code not in ("unconvertible-callee", "compat-v1-kept", "contrib", "flags",
-                                                   "session-loop", "initializer-rewrite"):
-            return d.code, f"{d.message} (line {d.line})"
-    return None
+    """The first reason the file's own conversion gave for refusing something: a stale reference
+    (internal-error) is the consequence of a refusal, so the refusal itself is named first."""
+    found = [d for d in diagnostics
+             if d.severity != "info" and d.code not in ("unconvertible-callee", "compat-v1-kept", "contrib", "flags",
+                                                        "session-loop", "initializer-rewrite")]
+    found.sort(key=lambda d: d.code == "internal-error")
+    return (found[0].code, f"{found[0].message} (line {found[0].line})") if found else None
 
 
 def _with_plan(candidates: "list[Candidate]", project, plan, modes: dict[Path, str],

@@ -246,6 +246,18 @@ class Project:
                 out[name] = node
         return out
 
+    def foreign_classes(self, s: Summary,
+                        blocked: dict[Node, str] | None = None) -> dict[str, tuple[Node, bool]]:
+        """Other files' classes with converting methods that `s` uses, as `s` spells them, and
+        whether their constructor converts too. Without `blocked` (pass 1): every such class."""
+        out: dict[str, tuple[Node, bool]] = {}
+        for name, (cpath, cls) in self.creating_classes(s).items():
+            methods = [q for q in self.summaries[cpath].creators if q.startswith(f"{cls}.")]
+            if blocked is not None and any((cpath, q) in blocked for q in methods):
+                continue
+            out[name] = ((cpath, cls), f"{cls}.__init__" in methods)
+        return out
+
     def depends_on(self, path: Path) -> set[Node]:
         """Other files' creators whose conversion this file's own rewrite must follow."""
         s = self.summaries.get(path)
@@ -428,8 +440,10 @@ def _analyse(project: Project, s: Summary, externals: tuple[ExternalCallee, ...]
         s._implicit = implicit_creators(s.tree, tf, s.path in project.shared_support) \
             if _CREATOR_HINT.search(s.source) else ()
     externals = externals + s._implicit
+    foreign = project.foreign_classes(s)
     return analyse_module(s.tree, tf, project.pins.get(s.path, frozenset()), externals, forced,
-                          frozenset(project.known_plain(s)))
+                          frozenset(project.known_plain(s)),
+                          frozenset(foreign), frozenset(n for n, (_, rerun) in foreign.items() if rerun))
 
 
 _CREATOR_HINT = re.compile(r"get_variable|variable_scope|Variable\b|layers|slim|contrib|rnn|make_template|keras")
@@ -565,19 +579,16 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
     for path, s in project.summaries.items():
         if s.analysis is None or not s.creators:
             continue  # a driver that only builds and calls model objects keeps their public API
+        # A class of another file whose methods create variables: its methods and this file's
+        # variable code convert together, or not at all (the users build and call its objects).
         for name, (cpath, cls) in sorted(project.creating_classes(s).items()):
-            where = f"{_display(cpath, project.root)}"
-            message = (f"uses {name} (a class of {where} whose methods create variables); "
-                       "classes are not converted across files yet")
+            methods = [(cpath, q) for q in project.summaries[cpath].creators if q.startswith(f"{cls}.")]
             for q in s.creators:
-                blockers[(path, q)].append(("unsupported-call", message, _display(path, project.root)))
-            for q in project.summaries[cpath].creators:
-                if q.startswith(f"{cls}."):
-                    blockers[(cpath, q)].append(("unsupported-call", f"{cls} is used by {_display(path, project.root)}; "
-                                                 "classes are not converted across files yet", where))
-                    edges[(cpath, q)]
-            for q in s.creators:
-                edges[(path, q)]
+                for m in methods:
+                    edges[(path, q)].add(m)
+                    edges[m].add((path, q))
+                cross_nodes.add((path, q))
+            cross_nodes.update(methods)
     for node, (code, message) in extra_blocks.items():
         blockers[node].append((code, message, _display(node[0], project.root)))
     _class_name_clashes(project, blockers)
@@ -618,7 +629,9 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                 forced.append((q, "unconvertible-callee", f"{q} left unchanged: it shares variables with code "
                                                          f"that cannot be converted ({reason})"))
         renames = _import_renames(project, s, component_reason)
+        foreign = tuple(sorted((n, rerun) for n, (_, rerun) in project.foreign_classes(s, component_reason).items()))
         plan = FilePlan(externals=externals, forced_blocks=tuple(forced), import_renames=renames,
+                        foreign_classes=foreign if s.creators else (),
                         tf_aliases=project.tf_inherited.get(path, ()),
                         exported=tuple(sorted(q for q in s.creators if (path, q) in cross_nodes)),
                         known_plain=project.known_plain(s))

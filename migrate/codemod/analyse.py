@@ -130,6 +130,7 @@ class FileAnalysis:
     script_creates: bool  # module-level statements create variables or call creators
     tf_variable_creators: set[str] = field(default_factory=set)  # create tf.Variable (transitively)
     owner_classes: set[str] = field(default_factory=set)  # classes with variable-creating methods
+    foreign_reruns: frozenset[str] = frozenset()  # other files' classes whose constructor converts
     extra_edges: dict[str, set[str]] = field(default_factory=dict)  # sharing beyond calls
     assigned_names: set[str] = field(default_factory=set)  # plain names assigned anywhere
     naming_regions: set[str | None] = field(default_factory=set)  # where variable_scope/reuse_variables
@@ -159,6 +160,7 @@ class _BodyScan:
         self.blockers: list[tuple[tuple[int, int], Diagnostic]] = []
         self.session = False
         self.constructs: set[str] = set()  # top-level classes instantiated in this body
+        self.foreign_classes: frozenset[str] = frozenset()  # other files' converted classes (the plan)
         self.tf_variable = False
         # calls inside `with variable_scope(...)` of functions from other files
         self.scope_line = 0
@@ -215,8 +217,12 @@ class _BodyScan:
         if api is not None:
             self._tf_call(api, node, nested)
             return
+        if type(func) is ast.Attribute and self.foreign_classes:
+            dotted = ast_dotted_name(func)
+            if dotted in self.foreign_classes:  # `modeling.BertModel(...)`: another file's model class
+                self.constructs.add(dotted)  # type: ignore[arg-type]
         if type(func) is ast.Name:
-            if func.id in self.class_names:
+            if func.id in self.class_names or func.id in self.foreign_classes:
                 self.constructs.add(func.id)
             if func.id in self.top_functions:
                 self.calls.add(func.id)
@@ -284,6 +290,7 @@ class _FileScan:
         self.known = known
         self.externals = externals or {}
         self.known_plain: frozenset[str] = frozenset()  # imported names the project knows create nothing
+        self.foreign_classes: frozenset[str] = frozenset()  # other files' converted classes (the plan)
         self.external_attrs = {s.rsplit(".", 1)[1] for s in self.externals if "." in s}
         self.escaped: set[str] = set()  # names used other than as the callee of a call
         self.assigned: set[str] = set()
@@ -327,7 +334,7 @@ class _FileScan:
             body.call(node, api, self.nested)
             if self.scope_depth and type(func) is ast.Name:
                 name = func.id
-                if name in self.externals or name in self.known_plain:
+                if name in self.externals or name in self.known_plain or name in self.foreign_classes:
                     pass  # another file's function, known to the project plan
                 elif name in self.imported or (self.star and name not in self.local_known and name not in body.assigned):
                     body.external.add(name)
@@ -387,7 +394,7 @@ class _FileScan:
                 if type(value) is ast.Call and type(value.func) in (ast.Name, ast.Attribute) \
                         and ast_listing(self.tf, value) is not None:
                     self.body.listing_names.add(target.id)
-                if type(value) is ast.Call and type(value.func) is ast.Name and (
+                if type(value) is ast.Call and type(value.func) is ast.Name and value.func.id not in self.foreign_classes and (
                         value.func.id in self.imported or (self.star and value.func.id not in self.local_known)):
                     self.body.foreign.add(target.id)  # an object another file built: its methods may create
             self.walk(target)
@@ -574,7 +581,9 @@ def _module_names(tree: ast.Module) -> tuple[set[str], bool, set[str]]:
 def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = frozenset(),
                    externals: tuple[ExternalCallee, ...] = (),
                    forced_blocks: tuple[tuple[str, str, str], ...] = (),
-                   known_plain: frozenset[str] = frozenset()) -> FileAnalysis:
+                   known_plain: frozenset[str] = frozenset(),
+                   foreign_classes: frozenset[str] = frozenset(),
+                   foreign_reruns: frozenset[str] = frozenset()) -> FileAnalysis:
     """`externals`: other files' variable-creating functions this file calls (the project plan);
     `forced_blocks`: (qualname, code, message) of local functions another file keeps TF1."""
     functions: dict[str, FunctionInfo] = {}
@@ -612,6 +621,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                    if e.spelling not in local and e.spelling.split(".", 1)[0] not in top_functions}
     scan = _FileScan(tf, imported, star, local | _BUILTINS, by_spelling)
     scan.known_plain = known_plain
+    scan.foreign_classes = foreign_classes
     external_names = {s for s in by_spelling if "." not in s}
     external_dotted = {s for s in by_spelling if "." in s}
     scans: dict[int, _BodyScan] = {}
@@ -619,6 +629,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     def body_scan(*args) -> _BodyScan:
         b = _BodyScan(*args)
         b.external_names, b.external_dotted = external_names, external_dotted
+        b.foreign_classes = foreign_classes
         b.external_attrs = scan.external_attrs
         return b
 
@@ -685,7 +696,10 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     while changed:
         changed = False
         for q, f in functions.items():
-            builds_owner = any(c == (functions[m].owner or "") for c in constructs.get(q, set()) for m in creators)
+            # (A constructor that only builds such objects stores them: it creates nothing.)
+            built = constructs.get(q, set())
+            builds_owner = f.name != "__init__" and (
+                bool(built & foreign_classes) or any(c == (functions[m].owner or "") for c in built for m in creators))
             if q not in creators and (f.calls & creators or builds_owner) and not f.is_host:
                 creators.add(q)
                 changed = True
@@ -709,6 +723,13 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     for q in sorted(creators):
         for cls in constructs.get(q, set()) & set(owner_methods):
             extra_edges.setdefault(q, set()).update(owner_methods[cls])
+    # Objects a constructor stores (`self.d_bn1 = batch_norm(...)`) are called by the owner's
+    # methods: they convert together.
+    for q, f in functions.items():
+        if f.owner and f.name == "__init__" and q not in creators and f.owner in owner_methods:
+            for cls in constructs.get(q, set()) & set(owner_methods):
+                for m in owner_methods[f.owner]:
+                    extra_edges.setdefault(m, set()).update(owner_methods[cls])
     # A class converts as one unit: its owner becomes a tf.Module only if every method does.
     for methods in owner_methods.values():
         for q in methods:
@@ -787,7 +808,8 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                         tf_variable_creators=tf_variable_creators,
                         extra_edges=extra_edges,
                         owner_classes={c for c in owner_classes
-                                       if any(m in converted for m in owner_methods[c])},
+                                       if any(m in converted for m in owner_methods[c])} | set(foreign_classes),
+                        foreign_reruns=foreign_reruns,
                         assigned_names=scan.assigned,
                         naming_regions=scan.naming_regions,
                         creating_regions=scan.creating_regions)

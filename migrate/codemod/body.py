@@ -26,6 +26,18 @@ from migrate.codemod.variables import get_variable_spec
 Key = tuple[str, str]
 
 
+def owner_class_of(call: cst.Call, owner_classes: set[str]) -> str | None:
+    """The class a call constructs when its methods are converted (`batch_norm(...)`, or another
+    file's `modeling.BertModel(...)`), else None."""
+    func = call.func
+    if isinstance(func, cst.Name):
+        return func.value if func.value in owner_classes else None
+    if isinstance(func, cst.Attribute) and any("." in c for c in owner_classes):
+        dotted = code(func)
+        return dotted if dotted in owner_classes else None
+    return None
+
+
 @dataclass
 class Frame:
     kind: str  # "var" (variable_scope) | "name" (name_scope) | "transparent"
@@ -270,8 +282,7 @@ class BodyConverter(cst.CSTTransformer):
 
         class _V(cst.CSTVisitor):
             def visit_Call(self, node: cst.Call) -> None:
-                if ctx.is_converted_function_call(node) or (
-                        isinstance(node.func, cst.Name) and node.func.value in ctx.analysis.owner_classes):
+                if ctx.is_converted_function_call(node) or owner_class_of(node, ctx.analysis.owner_classes):
                     found["call"] = True
                 elif ctx.tf.api(node.func) == "Variable":
                     found["variable"] = True
@@ -406,7 +417,7 @@ class BodyConverter(cst.CSTTransformer):
         callee = self.ctx.is_converted_function_call(original)
         if callee is not None:
             return self._call_site(original, updated, callee)
-        if isinstance(original.func, cst.Name) and original.func.value in self.ctx.analysis.owner_classes:
+        if owner_class_of(original, self.ctx.analysis.owner_classes):
             return self._owner_object(original, updated)
         listing = cst_listing(self.tf, original) if api is not None else None
         if listing is not None:
@@ -424,12 +435,13 @@ class BodyConverter(cst.CSTTransformer):
         """`bn = batch_norm(name='d_bn1')` in a converted function: TF1 code builds the object on
         every call and relies on names for sharing; the module builds it once and keeps it."""
         self._guard_nested(original, f"{code(original.func)}(...)")
-        cls = original.func.value  # type: ignore[attr-defined]
+        cls = owner_class_of(original, self.ctx.analysis.owner_classes)
+        assert cls is not None
         key = self._dynamic_key([])
         site_key = (self._path(), "object", code(updated))
         attr = self.sub_attrs.get(site_key)
         if attr is None:
-            hint = self.pending_target or attr_name_for(cls)
+            hint = self.pending_target or attr_name_for(cls.rsplit(".", 1)[-1])
             attr = self.attrs.take(self._attr_base(hint) if self._path() else hint)
             self.sub_attrs[site_key] = attr
             self.plan.submodules.append(attr)
@@ -438,7 +450,7 @@ class BodyConverter(cst.CSTTransformer):
             ref = self._ref(attr, key)
             test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
             build = f"if {test}:\n    {ref} = {code(updated)}\n"
-            if f"{cls}.__init__" in self.ctx.analysis.converted:
+            if f"{cls}.__init__" in self.ctx.analysis.converted or cls in self.ctx.analysis.foreign_reruns:
                 # Its constructor is the forward pass (BERT's BertModel): later calls run it
                 # again on the same object, whose modules keep the variables.
                 rerun = updated.with_changes(func=cst.parse_expression(f"{ref}.__init__"))

@@ -127,8 +127,10 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset(),
     if not tf.aliases:
         return Preview(tree, tf, None, True, frozenset())
     externals = (plan.externals if plan else ()) + implicit_creators(tree, tf, plan is not None and plan.support == "module")
+    foreign = plan.foreign_classes if plan else ()
     analysis = analyse_module(tree, tf, pinned, externals, plan.forced_blocks if plan else (),
-                              frozenset(plan.known_plain) if plan else frozenset())
+                              frozenset(plan.known_plain) if plan else frozenset(),
+                              frozenset(c for c, _ in foreign), frozenset(c for c, rerun in foreign if rerun))
     if analysis.script_creates:
         return Preview(tree, tf, analysis, False, frozenset())
     if not analysis.creators:

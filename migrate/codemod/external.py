@@ -44,6 +44,9 @@ class FilePlan:
     tf_aliases: tuple[tuple[str, str], ...] = ()  # TF names this file gets from star imports
     exported: tuple[str, ...] = ()  # local functions other files call (their conversion is shared)
     known_plain: tuple[str, ...] = ()  # imported names of the run's own code that create no variables
+    # other files' classes whose methods convert, as this file spells them (`batch_norm`,
+    # `modeling.BertModel`), and whether their constructor converts too (it then re-runs)
+    foreign_classes: tuple[tuple[str, bool], ...] = ()
     # where generated support code goes (migrate/support_module.py): "" inlined (a one-file run),
     # "module" the directory's tf2_migrate_support.py, "reserved" inlined (a user file has that name)
     support: str = ""
@@ -51,7 +54,7 @@ class FilePlan:
     @property
     def empty(self) -> bool:
         return not (self.externals or self.forced_blocks or self.import_renames or self.tf_aliases
-                    or self.exported or self.known_plain)
+                    or self.exported or self.known_plain or self.foreign_classes)
 
 
 def tf_names_of(aliases: tuple[tuple[str, str], ...]) -> TfNames:
