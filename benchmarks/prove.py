@@ -110,6 +110,7 @@ def _copy(source: Path, target: Path) -> None:
 
 
 MIGRATE_SRC: Path | None = None  # --migrate-src: run `migrate run` from this source tree
+REUSE = False  # --reuse: check the copies a --keep run left, without migrating again
 
 
 def migrate_in_place(tree: Path, run: list[str], report: Path) -> dict[str, Any]:
@@ -194,9 +195,15 @@ def check_repo(repo: RepoConfig, repos_dir: Path, workdir: Path) -> list[Row]:
     if not source.is_dir():
         raise ProveError(f"{source} does not exist (export it with benchmarks/repos.py)")
     legacy_tree, migrated_tree = workdir / "legacy", workdir / "migrated"
-    _copy(source, legacy_tree)
-    _copy(source, migrated_tree)
-    report = migrate_in_place(migrated_tree, repo.run, workdir / "report.json")
+    if REUSE and (workdir / "report.json").exists():  # --reuse: the kept copies and report
+        report = json.loads((workdir / "report.json").read_text(encoding="utf-8"))
+    else:
+        for tree in (legacy_tree, migrated_tree):
+            if tree.exists():
+                shutil.rmtree(tree)
+        _copy(source, legacy_tree)
+        _copy(source, migrated_tree)
+        report = migrate_in_place(migrated_tree, repo.run, workdir / "report.json")
     converted = converted_functions(report, migrated_tree, migrated_tree)
 
     points: list[tuple[Row, dict[str, Any]]] = []
@@ -339,8 +346,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--migrate-src", type=Path,
                         help="run `migrate run` from this source tree (e.g. `git archive HEAD` "
                              "of a busy work tree); the checker always runs from this one")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --keep: check the copies and report a previous --keep run "
+                             "left (the checker or prove.toml changed, not the migration)")
     opts = parser.parse_args(argv)
-    global MIGRATE_SRC
+    global MIGRATE_SRC, REUSE
+    REUSE = bool(opts.reuse and opts.keep)
     MIGRATE_SRC = opts.migrate_src.resolve() if opts.migrate_src else None
     started = time.perf_counter()
     try:
@@ -352,9 +363,11 @@ def main(argv: list[str] | None = None) -> int:
         rows: list[Row] = []
         for repo in repos:
             workdir = base / repo.name
-            if workdir.exists():
+            if workdir.exists() and not REUSE:
                 shutil.rmtree(workdir)
-            workdir.mkdir(parents=True)
+            workdir.mkdir(parents=True, exist_ok=True)
+            if (workdir / "check").exists():
+                shutil.rmtree(workdir / "check")
             t0 = time.perf_counter()
             rows += check_repo(repo, opts.repos_dir, workdir)
             print(f"{repo.name}: {time.perf_counter() - t0:.0f} s", file=sys.stderr)

@@ -118,6 +118,46 @@ def decode_loss(x, targets):
                                                                      logits=output))
     return tf.add_n(losses) / (3.0 + 1e-12), state
 '''
+_LEGACY_MEMORY = '''import tensorflow as tf
+
+
+class Memory(object):  # t2t's TransformerMemory: variables in __init__, read() uses them
+    def __init__(self, size=3, name="memory"):
+        with tf.variable_scope(name):
+            self.mem = tf.get_variable("mem", [size, 4], trainable=False,
+                                       initializer=tf.constant_initializer(0.5))
+
+    def read(self, x):
+        with tf.variable_scope("query"):
+            kernel = tf.get_variable("kernel", [x.shape[-1], 2],
+                                     initializer=tf.constant_initializer(0.25))
+        return tf.matmul(x, kernel) + tf.reduce_sum(self.mem)
+'''
+_MIGRATED_MEMORY = '''import tensorflow as tf
+
+
+class Read(tf.Module):
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.kernel = None
+
+    def __call__(self, owner, x):
+        with tf.name_scope("query/"):
+            if self.kernel is None:
+                self.kernel = tf.Variable(tf.fill([x.shape[-1], 2], 0.25), name="kernel")
+        return tf.matmul(x, self.kernel) + tf.reduce_sum(owner.mem)
+
+
+class Memory(tf.Module):
+    def __init__(self, size=3, name="memory"):
+        super().__init__(name=name)
+        with tf.name_scope(name + "/"):
+            self.mem = tf.Variable(tf.fill([size, 4], 0.5), trainable=False, name="mem")
+        self._read = Read()
+
+    def read(self, x):
+        return self._read(self, x)
+'''
 
 
 def _write_package(root: Path, layers: str, net: str) -> Path:
@@ -193,6 +233,8 @@ def test_real_repository_layouts_check_equivalent(tmp_path: Path) -> None:
     migrated_net = _write_package(tmp_path / "migrated", _MIGRATED_LAYERS, _MIGRATED_NET)
     (tmp_path / "contrib_legacy.py").write_text(_LEGACY_CONTRIB_PATHS, encoding="utf-8")
     (tmp_path / "contrib_migrated.py").write_text(_MIGRATED_CONTRIB_PATHS, encoding="utf-8")
+    (tmp_path / "memory_legacy.py").write_text(_LEGACY_MEMORY, encoding="utf-8")
+    (tmp_path / "memory_migrated.py").write_text(_MIGRATED_MEMORY, encoding="utf-8")
     (tmp_path / "seq2seq_legacy.py").write_text(_LEGACY_SEQ2SEQ, encoding="utf-8")
     (tmp_path / "seq2seq_migrated.py").write_text(_MIGRATED_SEQ2SEQ, encoding="utf-8")
     cwd = os.getcwd()
@@ -207,6 +249,10 @@ def test_real_repository_layouts_check_equivalent(tmp_path: Path) -> None:
             {"legacy": f"{tmp_path / 'seq2seq_legacy.py'}:decode_loss",
              "migrated": str(tmp_path / "seq2seq_migrated.py"),
              "inputs": {"x": "float32[2,3,4]", "targets": "int32[2,3]"}},
+            # the tf.function run's fresh owner creates its __init__ variables under the recorder
+            {"legacy": f"{tmp_path / 'memory_legacy.py'}:Memory.read",
+             "migrated": str(tmp_path / "memory_migrated.py"),
+             "inputs": {"x": "float32[2,5]"}, "tf_function": True},
         ])
     finally:
         os.chdir(cwd)

@@ -507,10 +507,12 @@ def _run_tf_function(tf: Any, entry: dict[str, Any], spec: dict[str, Any],
                 state["replay"] = _Replay(tf, list(recorded))
 
     owner = plan.call.get("owner") if plan is not None else None
-    if owner is not None and id(owner) in _OWNER_FACTORIES:
-        plan = dataclasses.replace(plan, call={**plan.call,
-                                               "owner": _OWNER_FACTORIES[id(owner)]()})
     with tool_cls(mode=spec["mode"]).scope(), tf.variable_creator_scope(record):
+        if owner is not None and id(owner) in _OWNER_FACTORIES:
+            # built under the recorder: variables the owner creates in __init__ (t2t's
+            # TransformerMemory) are this run's too, and get the per-name weights
+            plan = dataclasses.replace(plan, call={**plan.call,
+                                                   "owner": _OWNER_FACTORIES[id(owner)]()})
         if is_class:
             assert plan is not None
             instance = plan.build()
