@@ -68,6 +68,7 @@ class _Site:
     withs: tuple[int, ...]  # ids of the enclosing With nodes inside the function
     loops: tuple[int, ...]  # ids of the enclosing For/While nodes inside the function
     line: int
+    fresh_scope: bool = False  # a variable_scope `with` inside the innermost enclosing loop
 
 
 @dataclass
@@ -91,6 +92,7 @@ class _FunctionScan(cst.CSTVisitor):
         self.positions = positions
         self.withs: list[int] = []
         self.loops: list[int] = []
+        self.nesting: list[str] = []  # "loop" / "scope" (a variable_scope with) / "with"
         self.depth = 0  # nested defs / lambdas / classes
         self.layers: dict[str, _Layer] = {}
         self.duplicates: set[str] = set()
@@ -102,26 +104,37 @@ class _FunctionScan(cst.CSTVisitor):
         return self.positions[node].start.line
 
     def _site(self, node: cst.Call) -> _Site:
-        return _Site(node, tuple(self.withs), tuple(self.loops), self._line(node))
+        inner = self.nesting[len(self.nesting) - self.nesting[::-1].index("loop"):] \
+            if "loop" in self.nesting else []
+        return _Site(node, tuple(self.withs), tuple(self.loops), self._line(node),
+                     "scope" in inner)
 
     def visit_With(self, node: cst.With) -> None:
         self.withs.append(id(node))
+        scope = any(isinstance(item.item, cst.Call) and self.tf.api(item.item.func) in (
+            "variable_scope", "variable_op_scope") for item in node.items)
+        self.nesting.append("scope" if scope else "with")
 
     def leave_With(self, node: cst.With) -> None:
         self.withs.pop()
+        self.nesting.pop()
 
     def visit_For(self, node: cst.For) -> None:
         self.loops.append(id(node))
+        self.nesting.append("loop")
         self._targets(node.target, node)
 
     def leave_For(self, node: cst.For) -> None:
         self.loops.pop()
+        self.nesting.pop()
 
     def visit_While(self, node: cst.While) -> None:
         self.loops.append(id(node))
+        self.nesting.append("loop")
 
     def leave_While(self, node: cst.While) -> None:
         self.loops.pop()
+        self.nesting.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.depth += 1
@@ -290,9 +303,13 @@ def _why_not(layer: _Layer, calls: list[_Site], scan: _FunctionScan, tf_alias: s
         if keyword is None or keyword not in params:
             return f"constructor argument {keyword or i} has no functional counterpart", None
         kwargs.append((keyword, arg.value))
+    # The constructor's arguments are read when it runs; the functional call reads them at the
+    # call: no name of theirs may change in between (for a repeated call: after it at all).
+    repeated = _repeated(layer, calls)
+    until = float("inf") if repeated else calls[0].line
     for keyword, value in kwargs:
         late = [line for n in _free_names(value) for line in scan.assigned.get(n, [])
-                if line > layer.site.line]
+                if layer.site.line < line < until]
         if late:
             return f"`{keyword}` depends on a name reassigned at line {min(late)}", None
     allowed = _CALL_KEYWORDS.get(layer.functional, frozenset())
@@ -303,17 +320,20 @@ def _why_not(layer: _Layer, calls: list[_Site], scan: _FunctionScan, tf_alias: s
             return "a call passes more than its input" + (
                 " (and training=)" if allowed else ""), None
     name = next((v for k, v in kwargs if k == "name"), None)
-    if name is not None and (_string(name) is None and not _is_none(name)):
-        return "its name is not a string literal", None
+    if name is not None and _is_none(name):
+        name = None
     literal = _string(name) if name is not None else None
     if literal is not None and literal_names.get(literal, 0) > 1:
         return f"two layers here are named {literal!r} (TF1 made {literal}, {literal}_1)", None
-    if layer.site.loops and literal is not None:
-        return (f"it is constructed in a loop with the fixed name {literal!r} (TF1 made "
-                f"{literal}, {literal}_1, ... one per iteration)"), None
-    if _repeated(layer, calls):
-        if literal is None:
-            return "it is called more than once and has no literal name", None
+    if layer.site.loops and name is not None and not layer.site.fresh_scope:
+        # (a variable_scope entered in the loop starts TF1's name counter afresh each time)
+        spelled = repr(literal) if literal is not None else "`" + _code(name) + "`"
+        return (f"it is constructed in a loop with the name {spelled} and no variable scope of "
+                f"its own per iteration (TF1 uniquified it: {literal or 'name'}, "
+                f"{literal or 'name'}_1, ...)"), None
+    if repeated:
+        if name is None:
+            return "it is called more than once and has no name", None
         if any(s.withs != layer.site.withs for s in calls):
             return ("it is called more than once, not all in the variable scope it was "
                     "built in"), None
@@ -327,6 +347,10 @@ def _repeated(layer: _Layer, calls: list[_Site]) -> bool:
     loops = layer.site.loops
     return len(calls) > 1 or any(s.loops[:len(loops)] != loops or len(s.loops) > len(loops)
                                  for s in calls)
+
+
+def _code(expr: cst.BaseExpression) -> str:
+    return cst.Module(body=[]).code_for_node(expr)
 
 
 def _is_none(expr: cst.BaseExpression) -> bool:
@@ -429,20 +453,21 @@ def transform_with_layer_objects(transform, source: str, path: str):
     functional creators; functions the codemod keeps as TF1 get their layer objects back."""
     from migrate.result import TransformOutput
 
-    resolved = resolve_layer_objects(source, path)
-    if resolved.resolved:
-        out = transform(resolved.source)
+    first = resolve_layer_objects(source, path)
+    if first.resolved:
+        out = transform(first.source)
         converted = {f.legacy_name for f in out.functions}
-        kept = {r for r in resolved.regions if r not in converted}
+        kept = {r for r in first.regions if r not in converted}
         if not kept:
-            return back_to_original(out, source, resolved)
-        resolved = resolve_layer_objects(source, path, frozenset(resolved.regions - kept))
-        if resolved.resolved:
-            return back_to_original(transform(resolved.source), source, resolved)
+            return back_to_original(out, source, first)
+        again = resolve_layer_objects(source, path, frozenset(first.regions - kept))
+        if again.resolved:
+            again.diagnostics = first.diagnostics  # the notes on every function's layers
+            return back_to_original(transform(again.source), source, again)
     out = transform(source)
-    if not resolved.diagnostics:
+    if not first.diagnostics:
         return out
-    return TransformOutput(code=out.code, diagnostics=(*resolved.diagnostics, *out.diagnostics),
+    return TransformOutput(code=out.code, diagnostics=(*first.diagnostics, *out.diagnostics),
                            functions=out.functions, parsed=out.parsed)
 
 

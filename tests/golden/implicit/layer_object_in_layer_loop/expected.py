@@ -1,0 +1,363 @@
+import tensorflow as tf
+import math
+
+
+def _tf1_fans(shape):
+    """TF1 init_ops._compute_fans."""
+    shape = tf.TensorShape(shape).as_list()
+    if len(shape) < 1:
+        fan_in = fan_out = 1
+    elif len(shape) == 1:
+        fan_in = fan_out = shape[0]
+    elif len(shape) == 2:
+        fan_in, fan_out = shape[0], shape[1]
+    else:
+        receptive_field_size = 1
+        for dim in shape[:-2]:
+            receptive_field_size *= dim
+        fan_in = shape[-2] * receptive_field_size
+        fan_out = shape[-1] * receptive_field_size
+    return int(fan_in), int(fan_out)
+
+
+
+def _tf1_glorot_uniform(shape, dtype):
+    """TF1 glorot_uniform_initializer (tf.get_variable's and tf.layers' default kernel init)."""
+    fan_in, fan_out = _tf1_fans(shape)
+    scale = 1.0 / max(1., (fan_in + fan_out) / 2.)
+    limit = math.sqrt(3.0 * scale)
+    return tf.random.uniform(shape, -limit, limit, dtype)
+
+
+
+def _tf1_variable(name, shape, dtype, initializer, default_initializer, trainable=True,
+                  constraint=None):
+    """A variable as TF1's get_variable made it: the initializer called with (shape, dtype);
+    None means the library's default. TF1 initializers converted by the upgrade stage
+    (`_tf1_*_initializer(...)`) and TF2 core initializers both take (shape, dtype)."""
+    shape = [int(d) for d in shape]
+    if initializer is None:
+        value = default_initializer(shape, dtype)
+    elif callable(initializer):
+        value = initializer(shape, dtype=dtype)
+    else:  # a constant value (get_variable accepts a tensor or array as initializer)
+        value = tf.cast(initializer, dtype)
+    return tf.Variable(value, name=name, trainable=trainable, constraint=constraint)
+
+
+
+def _layer_dtype(inputs):
+    """TF1 layers create their variables in the (floating) input dtype."""
+    dtype = inputs.dtype.base_dtype
+    return dtype if dtype.is_floating else tf.float32
+
+
+
+def _tf1_tuple(value, rank):
+    return tuple(value) if isinstance(value, (tuple, list)) else (value,) * rank
+
+
+
+class _Regularized(tf.Module):
+    """Keeps (attribute, regularizer) pairs: TF1 put regularizer(variable) in
+    REGULARIZATION_LOSSES; `regularization_losses()` recomputes them from the current values."""
+
+    def _regularize(self, attribute, regularizer):
+        if regularizer is not None:
+            self._regularized.append((attribute, regularizer))
+
+    def regularization_losses(self):
+        losses = [regularizer(getattr(self, attribute))
+                  for attribute, regularizer in self._regularized]
+        return [loss for loss in losses if loss is not None]
+
+
+
+def _no_activity_regularizer(activity_regularizer):
+    if activity_regularizer is not None:
+        raise NotImplementedError("activity_regularizer is not supported by the migrated layer")
+
+
+
+def _tf1_data_format(data_format, rank):
+    """'channels_last' / 'channels_first' / 'NHWC' / None -> the TF op's data_format string."""
+    channels_first = data_format in ("channels_first", "NCHW", "NCW", "NCDHW")
+    spatial = {1: "W", 2: "HW", 3: "DHW"}[rank]
+    return f"NC{spatial}" if channels_first else f"N{spatial}C"
+
+
+
+def _tf1_fused_batch_norm(x, scale, offset, mean, variance, epsilon, training, data_format):
+    """TF1's nn.fused_batch_norm (the FusedBatchNormV3 kernel both tf.layers and slim ran):
+    (output, batch mean, batch variance with Bessel's correction) in training mode."""
+    if training:
+        mean = variance = tf.constant([], dtype=scale.dtype)
+    y, batch_mean, batch_variance, _, _, _ = tf.raw_ops.FusedBatchNormV3(
+        x=x, scale=scale, offset=offset, mean=mean, variance=variance,
+        epsilon=epsilon, exponential_avg_factor=1.0,  # TF 2.x's kernel no longer raises it to 1.001e-5
+        data_format=data_format, is_training=training)
+    return y, batch_mean, batch_variance
+
+
+
+def _tf1_moving_average(variable, value, decay):
+    """TF1's update: variable -= (variable - value) * decay."""
+    decay = tf.cast(decay, variable.dtype)
+    variable.assign_sub((variable - tf.cast(value, variable.dtype)) * decay)
+
+
+
+class _BatchNorm(_Regularized):
+    """Batch normalisation as TF1 ran it. Variables: gamma, beta (trainable), moving_mean,
+    moving_variance (not trainable). Training mode normalises with the batch statistics and
+    applies the moving-average update in the call (TF1 put it in UPDATE_OPS)."""
+
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.gamma = None
+        self.beta = None
+        self.moving_mean = None
+        self.moving_variance = None
+        self._regularized = []
+
+    def _build(self, params_shape, dtype, center, scale, initializers, regularizers,
+               constraints, trainable, gamma_first):
+        def make(which):
+            variable = _tf1_variable(which, params_shape, dtype, initializers[which], None,
+                                     trainable, constraints.get(which))
+            self._regularize(which, regularizers.get(which))
+            return variable
+
+        if gamma_first and scale:
+            self.gamma = make("gamma")
+        if center:
+            self.beta = make("beta")
+        if not gamma_first and scale:
+            self.gamma = make("gamma")
+        self.moving_mean = _tf1_variable("moving_mean", params_shape, dtype,
+                                         initializers["moving_mean"], None, False)
+        self.moving_variance = _tf1_variable("moving_variance", params_shape, dtype,
+                                             initializers["moving_variance"], None, False)
+
+    def _scale_offset(self, params_shape, dtype):
+        gamma = self.gamma if self.gamma is not None else tf.ones(params_shape, dtype)
+        beta = self.beta if self.beta is not None else tf.zeros(params_shape, dtype)
+        return gamma, beta
+
+    def _fused(self, inputs, data_format, epsilon, training, decay, params_shape):
+        gamma, beta = self._scale_offset(params_shape, inputs.dtype)
+        outputs, mean, variance = _tf1_fused_batch_norm(
+            inputs, gamma, beta, self.moving_mean, self.moving_variance, epsilon, training,
+            data_format)
+        if training:
+            _tf1_moving_average(self.moving_mean, mean, decay)
+            _tf1_moving_average(self.moving_variance, variance, decay)
+        return outputs
+
+    def _moments(self, inputs, axis, epsilon, training, decay):
+        """tf_keras' non-fused path: tf.nn.moments (biased variance, also for the update)."""
+        rank = inputs.shape.rank
+        reduction_axes = [i for i in range(rank) if i != axis]
+        broadcast = axis != rank - 1
+
+        def shaped(v):
+            if v is None or not broadcast:
+                return v
+            shape = [1] * rank
+            shape[axis] = inputs.shape[axis]
+            return tf.reshape(v, shape)
+
+        if training:
+            mean, variance = tf.nn.moments(inputs, reduction_axes)
+            _tf1_moving_average(self.moving_mean, mean, decay)
+            _tf1_moving_average(self.moving_variance, variance, decay)
+        else:
+            mean, variance = self.moving_mean, self.moving_variance
+        return tf.nn.batch_normalization(inputs, shaped(mean), shaped(variance),
+                                         shaped(self.beta), shaped(self.gamma), epsilon)
+
+
+
+def _keras_batch_norm(module, inputs, axis, momentum, epsilon, center, scale, initializers,
+                      regularizers, constraints, training, trainable, fused):
+    """tf_keras' legacy BatchNormalization (tf.layers.batch_normalization, and contrib
+    batch_norm on 4-D input with UPDATE_OPS): fused on 4-D/5-D input with the channel axis
+    first or last (the fused op's Bessel-corrected variance updates moving_variance, and the
+    decay is 1 - momentum computed in float32), else tf.nn.moments."""
+    inputs = tf.convert_to_tensor(inputs)
+    dtype = _layer_dtype(inputs)
+    rank = inputs.shape.rank
+    axis = axis % rank
+    params_shape = [inputs.shape[axis]]
+    if module.moving_mean is None:
+        module._build(params_shape, dtype, center, scale, initializers, regularizers,
+                      constraints, trainable, gamma_first=True)
+    formats = {(4, 3): "NHWC", (4, 1): "NCHW", (5, 4): "NDHWC", (5, 1): "NCDHW"}
+    if fused is not False and (rank, axis) in formats:
+        decay = 1.0 - tf.constant(momentum, tf.float32)  # TF1: a float32 tensor op
+        return module._fused(inputs, formats[(rank, axis)], epsilon, training, decay,
+                             params_shape)
+    return module._moments(inputs, axis, epsilon, training, 1.0 - momentum)
+
+
+
+class BatchNormalization(_BatchNorm):
+    """tf.layers.batch_normalization: `batch_normalization/{gamma,beta,moving_mean,
+    moving_variance}`; momentum 0.99, epsilon 1e-3, training=False by default."""
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "batch_normalization")
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
+                 beta_initializer=tf.zeros, gamma_initializer=tf.ones,
+                 moving_mean_initializer=tf.zeros,
+                 moving_variance_initializer=tf.ones, beta_regularizer=None,
+                 gamma_regularizer=None, beta_constraint=None, gamma_constraint=None,
+                 training=False, trainable=True, renorm=False, renorm_clipping=None,
+                 renorm_momentum=0.99, fused=None, virtual_batch_size=None, adjustment=None):
+        if renorm or virtual_batch_size is not None or adjustment is not None:
+            raise NotImplementedError("batch_normalization: renorm / virtual_batch_size / "
+                                      "adjustment are not supported by the migrated layer")
+        initializers = {"gamma": gamma_initializer, "beta": beta_initializer,
+                        "moving_mean": moving_mean_initializer,
+                        "moving_variance": moving_variance_initializer}
+        return _keras_batch_norm(self, inputs, axis, momentum, epsilon, center, scale,
+                                 initializers, {"gamma": gamma_regularizer, "beta": beta_regularizer},
+                                 {"gamma": gamma_constraint, "beta": beta_constraint},
+                                 bool(training), trainable, fused)
+
+
+
+def _tf1_causal_padding(inputs, kernel, dilation, channels_first):
+    """tf_keras' causal padding of a 1-D convolution: dilation * (kernel - 1) zeros on the left."""
+    left = dilation * (kernel - 1)
+    pads = [[0, 0], [0, 0], [left, 0]] if channels_first else [[0, 0], [left, 0], [0, 0]]
+    return tf.pad(inputs, pads)
+
+
+
+class _SeparableConvolution(_Regularized):
+    """The depthwise-separable convolution of tf.layers separable_conv1d/2d and contrib
+    separable_conv2d: depthwise kernel kernel_size + (in, depth_multiplier), pointwise kernel
+    (1,) * rank + (in * depth_multiplier, filters), tf.nn.separable_conv2d (1-D input as a
+    height-1 image, as tf_keras did), then bias_add."""
+
+    _rank = 2
+    _depthwise_name, _pointwise_name, _bias_name = "depthwise_kernel", "pointwise_kernel", "bias"
+    _default_kernel_initializer = staticmethod(_tf1_glorot_uniform)
+
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.depthwise_kernel = None
+        self.pointwise_kernel = None
+        self.bias = None
+        self._regularized = []
+
+    def _separable(self, inputs, filters, kernel_size, strides, padding, data_format,
+                   dilation_rate, depth_multiplier, use_bias, initializers, regularizers,
+                   constraints, trainable):
+        inputs = tf.convert_to_tensor(inputs)
+        dtype = _layer_dtype(inputs)
+        rank = self._rank
+        channels_first = _tf1_data_format(data_format, rank).startswith("NC")
+        channels = inputs.shape[1] if channels_first else inputs.shape[-1]
+        kernel_size = _tf1_tuple(kernel_size, rank)
+        if self.depthwise_kernel is None:
+            def make(attribute, name, shape, default):
+                variable = _tf1_variable(name, shape, dtype, initializers[attribute], default,
+                                         trainable, constraints.get(attribute))
+                setattr(self, attribute, variable)
+                self._regularize(attribute, regularizers.get(attribute))
+
+            make("depthwise_kernel", self._depthwise_name,
+                 list(kernel_size) + [channels, depth_multiplier],
+                 self._default_kernel_initializer)
+            make("pointwise_kernel", self._pointwise_name,
+                 [1] * rank + [channels * depth_multiplier, filters],
+                 self._default_kernel_initializer)
+            if use_bias:
+                make("bias", self._bias_name, [filters], tf.zeros)
+        strides = _tf1_tuple(strides, rank)
+        dilations = _tf1_tuple(dilation_rate, rank)
+        x = tf.cast(inputs, dtype)
+        depthwise, pointwise = self.depthwise_kernel, self.pointwise_kernel
+        padding = padding.upper()
+        if rank == 1:
+            if padding == "CAUSAL":
+                x = _tf1_causal_padding(x, kernel_size[0], dilations[0], channels_first)
+                padding = "VALID"
+            spatial = 2 if channels_first else 1
+            x = tf.expand_dims(x, spatial)
+            depthwise = tf.expand_dims(depthwise, 0)
+            pointwise = tf.expand_dims(pointwise, 0)
+            strides = strides * 2  # tf_keras: (s, s) on the height-1 image
+            dilations = (1,) + dilations
+        fmt = "NCHW" if channels_first else "NHWC"
+        op_strides = (1, 1) + strides if channels_first else (1,) + strides + (1,)
+        outputs = tf.nn.separable_conv2d(x, depthwise, pointwise, strides=op_strides,
+                                         padding=padding, data_format=fmt, dilations=dilations)
+        if self.bias is not None:
+            outputs = tf.nn.bias_add(outputs, self.bias, data_format=fmt)
+        if rank == 1:
+            outputs = tf.squeeze(outputs, [spatial])
+        return outputs
+
+
+
+class SeparableConv1D(_SeparableConvolution):
+    """tf.layers.separable_conv1d (and the class tf.layers.SeparableConv1D):
+    `separable_conv1d/depthwise_kernel` [k, in, depth_multiplier], `pointwise_kernel`
+    [1, in * depth_multiplier, filters], `bias`; padding may also be 'causal'."""
+
+    _rank = 1
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "separable_conv1d")
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, filters, kernel_size, strides=1, padding="valid",
+                 data_format="channels_last", dilation_rate=1, depth_multiplier=1,
+                 activation=None, use_bias=True, depthwise_initializer=None,
+                 pointwise_initializer=None, bias_initializer=tf.zeros,
+                 depthwise_regularizer=None, pointwise_regularizer=None, bias_regularizer=None,
+                 activity_regularizer=None, depthwise_constraint=None,
+                 pointwise_constraint=None, bias_constraint=None, trainable=True):
+        _no_activity_regularizer(activity_regularizer)
+        outputs = self._separable(
+            inputs, filters, kernel_size, strides, padding, data_format, dilation_rate,
+            depth_multiplier, use_bias,
+            {"depthwise_kernel": depthwise_initializer, "pointwise_kernel": pointwise_initializer,
+             "bias": bias_initializer},
+            {"depthwise_kernel": depthwise_regularizer, "pointwise_kernel": pointwise_regularizer,
+             "bias": bias_regularizer},
+            {"depthwise_kernel": depthwise_constraint, "pointwise_kernel": pointwise_constraint,
+             "bias": bias_constraint}, trainable)
+        return activation(outputs) if activation is not None else outputs
+
+
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
+class ConvDecoder(tf.Module):
+    def __init__(self, name='decoder'):
+        super().__init__(name=name)
+        self.layer_separable_conv_x1 = {}
+        self.layer_norm = {}
+
+    @tf.Module.with_name_scope
+    def __call__(self, decoder_input, num_layers=2, conv_width=3):
+        hidden_state = decoder_input
+        for layer in range(num_layers):
+            with _tf1_scope("layer_%d" % layer):
+                if ("layer_%d" % layer, "separable_conv_%dx1" % conv_width) not in self.layer_separable_conv_x1:
+                    self.layer_separable_conv_x1[("layer_%d" % layer, "separable_conv_%dx1" % conv_width)] = SeparableConv1D(name="separable_conv_%dx1" % conv_width)
+                hidden_state = hidden_state + self.layer_separable_conv_x1[("layer_%d" % layer, "separable_conv_%dx1" % conv_width)](hidden_state, filters=int(hidden_state.shape[-1]), kernel_size=conv_width, padding="same", activation=tf.nn.relu)
+                if "layer_%d" % layer not in self.layer_norm:
+                    self.layer_norm["layer_%d" % layer] = BatchNormalization(name="norm")
+                hidden_state = self.layer_norm["layer_%d" % layer](hidden_state, training=False)
+        return hidden_state
