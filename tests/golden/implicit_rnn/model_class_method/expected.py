@@ -61,25 +61,6 @@ def _rnn_constant_ones(value):
 
 
 
-class LSTMStateTuple(tuple):
-    """TF1's LSTMStateTuple (c, h): a namedtuple as tf.nest sees it (`_fields`)."""
-
-    __slots__ = ()
-    _fields = ("c", "h")
-
-    def __new__(cls, c, h):
-        return tuple.__new__(cls, (c, h))
-
-    @property
-    def c(self):
-        return self[0]
-
-    @property
-    def h(self):
-        return self[1]
-
-
-
 class _RnnCell(tf.Module):
     """TF1's RNNCell: `output, new_state = cell(inputs, state)`; `zero_state`, `state_size`,
     `output_size`. Variables are made once, by `_build`, from the input depth."""
@@ -106,8 +87,8 @@ class _RnnCell(tf.Module):
 
     def _adopt(self, other):
         """Take the variables of `other` (the same configuration, built earlier). Wrappers
-        own no variables and add no scope: a cell wrapped in one call and not in another
-        (`if training: cell = DropoutWrapper(cell)`) has the same TF1 names, so it shares."""
+        own no variables and add no scope: a cell wrapped for dropout in one call and bare
+        in another has the same TF1 names, so it shares."""
         other = _rnn_unwrapped(other)
         if type(other) is not type(self):
             raise ValueError(f"the cell changed between calls: {type(other).__name__} "
@@ -234,82 +215,11 @@ class MultiRNNCell(_RnnCell):
 
 
 
-class _RnnCellWrapper(_RnnCell):
-    """A wrapper adds no variable scope of its own: the wrapped cell's names are unchanged."""
-
-    def __init__(self, cell):
-        super().__init__(name=cell._cell_name)
-        self.cell = cell
-
-    @property
-    def state_size(self):
-        return self.cell.state_size
-
-    @property
-    def output_size(self):
-        return self.cell.output_size
-
-    def zero_state(self, batch_size, dtype):
-        return self.cell.zero_state(batch_size, dtype)
-
-    def _ensure_built(self, input_depth, dtype):
-        self.cell._ensure_built(input_depth, dtype)
-        self.built = True
-
-    def _adopt(self, other):
-        if not self.cell.built:
-            self.cell._adopt(_rnn_unwrapped(other))
-        self.built = True
-
-
-
 def _rnn_unwrapped(cell):
     """The cell inside any Dropout/Residual wrappers (the one that owns the variables)."""
-    while isinstance(cell, _RnnCellWrapper):
+    while getattr(cell, "_is_wrapper", False):
         cell = cell.cell
     return cell
-
-
-
-class DropoutWrapper(_RnnCellWrapper):
-    """tf.nn.rnn_cell.DropoutWrapper: tf.nn.dropout(rate=1 - keep_prob) on the inputs, the new
-    state (an LSTM state's h only) and the outputs, skipped for a Python keep_prob of 1.0."""
-
-    def __init__(self, cell, input_keep_prob=1.0, output_keep_prob=1.0, state_keep_prob=1.0,
-                 variational_recurrent=False, input_size=None, dtype=None, seed=None,
-                 dropout_state_filter_visitor=None):
-        super().__init__(cell)
-        if variational_recurrent or dropout_state_filter_visitor is not None or seed is not None:
-            raise NotImplementedError("DropoutWrapper: variational_recurrent / seed / "
-                                      "dropout_state_filter_visitor are not supported by the "
-                                      "migrated wrapper")
-        self._input_keep_prob = input_keep_prob
-        self._output_keep_prob = output_keep_prob
-        self._state_keep_prob = state_keep_prob
-
-    def _dropout(self, value, keep_prob):
-        return tf.nn.dropout(value, rate=1.0 - keep_prob)
-
-    def _step(self, inputs, state):
-        def should_dropout(p):
-            return not isinstance(p, float) or p < 1
-
-        if should_dropout(self._input_keep_prob):
-            inputs = self._dropout(inputs, self._input_keep_prob)
-        output, new_state = self.cell._step(inputs, state)
-        if should_dropout(self._state_keep_prob):
-            new_state = self._drop_state(new_state)
-        if should_dropout(self._output_keep_prob):
-            output = self._dropout(output, self._output_keep_prob)
-        return output, new_state
-
-    def _drop_state(self, state):
-        """TF1's default state filter: every tensor but an LSTM state's c."""
-        if isinstance(state, LSTMStateTuple):
-            return LSTMStateTuple(state.c, self._dropout(state.h, self._state_keep_prob))
-        if isinstance(state, (tuple, list)):
-            return type(state)(self._drop_state(s) for s in state)
-        return self._dropout(state, self._state_keep_prob)
 
 
 

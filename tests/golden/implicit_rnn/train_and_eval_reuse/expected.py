@@ -172,8 +172,8 @@ class _RnnCell(tf.Module):
 
     def _adopt(self, other):
         """Take the variables of `other` (the same configuration, built earlier). Wrappers
-        own no variables and add no scope: a cell wrapped in one call and not in another
-        (`if training: cell = DropoutWrapper(cell)`) has the same TF1 names, so it shares."""
+        own no variables and add no scope: a cell wrapped for dropout in one call and bare
+        in another has the same TF1 names, so it shares."""
         other = _rnn_unwrapped(other)
         if type(other) is not type(self):
             raise ValueError(f"the cell changed between calls: {type(other).__name__} "
@@ -280,6 +280,8 @@ class LSTMCell(_RnnCell):
 class _RnnCellWrapper(_RnnCell):
     """A wrapper adds no variable scope of its own: the wrapped cell's names are unchanged."""
 
+    _is_wrapper = True
+
     def __init__(self, cell):
         super().__init__(name=cell._cell_name)
         self.cell = cell
@@ -308,7 +310,7 @@ class _RnnCellWrapper(_RnnCell):
 
 def _rnn_unwrapped(cell):
     """The cell inside any Dropout/Residual wrappers (the one that owns the variables)."""
-    while isinstance(cell, _RnnCellWrapper):
+    while getattr(cell, "_is_wrapper", False):
         cell = cell.cell
     return cell
 
