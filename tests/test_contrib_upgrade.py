@@ -85,3 +85,10 @@ def test_contrib_import_still_used_stays():
     src = H + "import tensorflow.contrib.slim as slim\nd = slim.dataset.Dataset\n"
     out, diags = upgrade_source(src, frozenset())
     assert "import tensorflow.contrib.slim as slim" in out
+
+
+def test_from_contrib_import_nest_dropped_after_the_rename():
+    src = (H + "from tensorflow.contrib.framework import nest\n"
+           "y = nest.flatten(x)\nz = obj.nest\n")
+    out, _ = upgrade_source(src, frozenset())
+    assert "tensorflow.contrib" not in out and "y = tf.nest.flatten(x)" in out

@@ -82,8 +82,8 @@ def _fix_semicolons(smalls: list) -> list:
 
 
 def _used_names(module: cst.Module) -> set[str]:
-    """Every name the module mentions outside import statements (attribute names included: a
-    superset, so an import is only ever removed when surely unused)."""
+    """Every name the module loads outside import statements (also names in strings and
+    definitions: a superset, so an import is only ever removed when surely unused)."""
     used: set[str] = set()
 
     class _Collect(cst.CSTVisitor):
@@ -91,6 +91,14 @@ def _used_names(module: cst.Module) -> set[str]:
             return False
 
         def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+            return False
+
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            node.value.visit(self)  # `tf.nest`: the attribute name is no reference to `nest`
+            return False
+
+        def visit_Arg(self, node: cst.Arg) -> bool:
+            node.value.visit(self)  # a keyword name is no reference either
             return False
 
         def visit_Name(self, node: cst.Name) -> None:
