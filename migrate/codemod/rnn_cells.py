@@ -155,7 +155,9 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False) -> list[tuple[
                    "static_rnn / bidirectional_dynamic_rnn or another cell of this function (returned, "
                    "stored, or passed on: TF1 names its variables where it first runs)", node))
 
-    out += _second_runs(fn, tf, runners, parents)
+    # (a runner of a cell built elsewhere is refused below; the scope rule is about our cells)
+    ours = [r for r in runners if all(is_cell_expr(a) for a in _runner_cell_args(r, RUNNERS[tf.api(r.func)]))]
+    out += _second_runs(fn, tf, ours, parents)
     for runner in runners:
         spec = RUNNERS[tf.api(runner.func)]  # type: ignore[index]
         if any(isinstance(a, ast.Starred) for a in runner.args) or any(k.arg is None for k in runner.keywords):
