@@ -97,7 +97,10 @@ def test_import_resolves_by_path_not_by_last_name() -> None:
     model = STAR_MODEL
     out = _migrate({"a/ops.py": OPS, "b/ops.py": other, "b/model.py": model})
     assert "class Linear(tf.Module):" in out["a/ops.py"][0]  # converts on its own
-    assert out["b/model.py"][0] == model  # tied to b/ops.py, which is refused
+    # tied to b/ops.py, which is refused: only the renames that keep it running on TF2 (its
+    # `tf` comes from the star import: the file binds it itself, migrate/upgrade/__init__.py)
+    assert out["b/model.py"][0] == model.replace("from ops import *\n", "from ops import *\nimport tensorflow as tf\n").replace(
+        "tf.variable_scope", "tf.compat.v1.variable_scope")
 
 
 def test_a_refused_component_stays_in_every_file() -> None:
