@@ -11,6 +11,7 @@ import ast
 import difflib
 import json
 import functools
+import gc
 import os
 import re
 import stat
@@ -23,6 +24,7 @@ from typing import Callable, Iterator, Literal, Sequence
 
 import libcst
 
+from migrate import astparse
 from migrate.diagnostics import Diagnostic
 from migrate.discover import Candidate
 from migrate.result import FileResult, TransformOutput
@@ -160,7 +162,7 @@ def _looks_like_python2(text: str, line: int, msg: str) -> bool:
 
 def _parses(text: str, notebook: bool) -> bool:
     try:
-        json.loads(text) if notebook else ast.parse(text)
+        json.loads(text) if notebook else astparse.parse(text)  # the tree serves verify_output too
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     return True
@@ -177,6 +179,7 @@ def process_file(candidate: Candidate, options: Options) -> FileOutcome:
     """Never raises for a per-file problem: everything becomes a FileOutcome."""
     global _LAST_OUTPUT, _SUPPORT_NAMES
     _LAST_OUTPUT = None
+    astparse.forget()  # the last file's trees: memory holds one file's at a time
     _SUPPORT_NAMES = frozenset()
     try:
         outcome = _process(candidate, options)
@@ -424,14 +427,20 @@ def _outcomes(candidates: Sequence[Candidate], options: Options, jobs: int) -> I
     batches = _batches(candidates, jobs)
     _warm_up()
     owner: dict[int, tuple[Future, int]] = {}
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for batch in batches:
-            future = pool.submit(_process_batch, [candidates[i] for i in batch], options)
-            for pos, i in enumerate(batch):
-                owner[i] = (future, pos)
-        for i in range(len(candidates)):  # in the order of `candidates`, whatever finishes first
-            future, pos = owner.pop(i)
-            yield future.result()[pos]
+    # Forked workers share the parent's objects (the plan's ast trees among them) until they
+    # write to them: keep the workers' garbage collector from touching, hence copying, them all.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for batch in batches:
+                future = pool.submit(_process_batch, [candidates[i] for i in batch], options)
+                for pos, i in enumerate(batch):
+                    owner[i] = (future, pos)
+            for i in range(len(candidates)):  # in the order of `candidates`, whatever finishes first
+                future, pos = owner.pop(i)
+                yield future.result()[pos]
+    finally:
+        gc.unfreeze()
 
 
 def _process_batch(batch: list[Candidate], options: Options) -> list[FileOutcome]:

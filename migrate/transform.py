@@ -7,6 +7,7 @@ import dataclasses
 
 import libcst as cst
 
+from migrate import astparse
 from migrate.codemod.arg_scopes import transform_with_arg_scopes
 from migrate.codemod.layer_objects import transform_with_layer_objects
 from migrate.codemod.convert import Conversion, convert_module, preview
@@ -60,7 +61,7 @@ def _stale_references(code: str, plan: FilePlan) -> list[tuple[int, str]]:
     if not spellings:
         return []
     found = []
-    for node in ast.walk(ast.parse(code)):
+    for node in ast.walk(astparse.parse(code)):
         if isinstance(node, ast.Name) and node.id in spellings and isinstance(node.ctx, ast.Load):
             found.append((node.lineno, node.id))
         elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
@@ -71,7 +72,7 @@ def _stale_references(code: str, plan: FilePlan) -> list[tuple[int, str]]:
 
 def _transform(source: str, path: str, pinned: frozenset[str], plan: FilePlan | None) -> TransformOutput:
     try:
-        tree = ast.parse(source)
+        tree = astparse.parse(source)  # shared with the verification stage (migrate/astparse.py)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         cst.parse_module(source)  # raises ParserSyntaxError where libcst agrees it does not parse
         return TransformOutput(code=source)  # libcst-only syntax: nothing safe to do

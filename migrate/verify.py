@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from migrate import astparse
 from migrate.diagnostics import Diagnostic
 from migrate.namescan import ImportUse, ModuleNames, Use, scan
 from migrate.tf2_api import Tf2Api, load_api
@@ -62,11 +63,11 @@ def verify_output(
     if output == source:
         return None
     try:
-        out_tree = ast.parse(output)
+        out_tree = astparse.parse(output)  # the pipeline's own parse of it, shared
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None  # the pipeline reports unparsable output itself
     try:
-        in_tree = ast.parse(source)
+        in_tree = astparse.parse(source)  # the transform's parse of it, shared
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         in_tree = None  # nothing to compare with: every check runs on the whole output
     problems = find_problems(in_tree, out_tree, path, exports, strict_tf, api or load_api())
