@@ -203,3 +203,37 @@ def test_extract_sees_the_library_through_the_file_s_own_indentation() -> None:
     assert "\nclass Dense(_Regularized):\n  " in inlined
     code, names = support.extract(two_spaces, inlined, "relative")
     assert names == {"Dense"} and "class Dense(" not in code
+
+
+def test_a_partial_run_keeps_the_names_other_files_import(work: Path, cli) -> None:
+    _tree(work)
+    assert cli("run", ".").exit_code == 0
+    write(work / "scripts/value.py", HEADS)  # a new file, migrated with one old one only
+    assert cli("run", "scripts/value.py", "scripts/train.py").exit_code == 0
+    module = (work / "scripts/tf2_migrate_support.py").read_text()
+    assert "class Dense(" in module  # still imported by eval.py, which was not in this run
+    assert "def _tf1_truncated_normal_initializer(" in module
+    assert "from tf2_migrate_support import _tf1_truncated_normal_initializer" in (work / "scripts/value.py").read_text()
+
+
+def test_importers_are_not_written_when_their_module_cannot_be(work: Path, cli, monkeypatch) -> None:
+    from migrate import support_run
+
+    _tree(work)
+    before = _snapshot(work)
+    real = support_run.atomic_write
+
+    def failing(path, data, *args, **kwargs):
+        if Path(path).name == support.SUPPORT_FILE and Path(path).parent.name == "scripts":
+            raise OSError("disk full")
+        return real(path, data, *args, **kwargs)
+
+    monkeypatch.setattr(support_run, "atomic_write", failing)
+    result = cli("run", ".")
+    assert result.exit_code == 1
+    after = _snapshot(work)
+    for name in ("scripts/train.py", "scripts/eval.py"):
+        assert after[name] == before[name], name  # never a file importing a missing module
+    assert "scripts/tf2_migrate_support.py" not in after
+    assert "from .tf2_migrate_support import Dense" in after["models/blocks.py"].decode()
+    assert "io-error" in result.output
