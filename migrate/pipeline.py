@@ -274,12 +274,21 @@ def _share_support(c: Candidate, source: str, output: TransformOutput) -> Transf
     """The support code the transform inlined, imported from the directory's module instead."""
     global _SUPPORT_NAMES
     try:
-        style = support.import_style(source, (Path(c.path).parent / "__init__.py").is_file())
+        directory = Path(c.path).parent
+        style = support.import_style(source, (directory / "__init__.py").is_file(), _siblings(directory))
         code, names = support.extract(source, output.code, style)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return output  # the pipeline reports unparsable output itself
     _SUPPORT_NAMES = names
     return replace(output, code=code) if code != output.code else output
+
+
+def _siblings(directory: Path) -> set[str]:
+    """Module names of a directory's Python files (a bare `import ops` means ops.py next to it)."""
+    try:
+        return {name[:-3] for name in os.listdir(directory) if name.endswith(".py") and name != "__init__.py"}
+    except OSError:
+        return set()
 
 
 def _note_inlined(source: str, output: TransformOutput) -> TransformOutput:

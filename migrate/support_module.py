@@ -111,8 +111,9 @@ def defined_names(text: str) -> frozenset[str]:
 # ---------------------------------------------------------------- the importing files
 
 
-def import_style(source: str, package: bool) -> ImportStyle:
-    """How a file of a directory spells the import (rule in the module docstring)."""
+def import_style(source: str, package: bool, siblings: Iterable[str] = ()) -> ImportStyle:
+    """How a file of a directory spells the import (rule in the module docstring). `siblings`:
+    the module names of the directory's other files."""
     if not package:
         return "absolute"
     try:
@@ -120,10 +121,23 @@ def import_style(source: str, package: bool) -> ImportStyle:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return "relative"
     relative = any(isinstance(n, ast.ImportFrom) and n.level for n in ast.walk(tree))
+    bare = _imports_bare(tree, set(siblings))
+    if bare:  # `import ops` next to ops.py: the directory is on sys.path when this runs
+        return "either" if relative else "absolute"
     if relative:
         return "relative"
     main_guard = any(isinstance(n, ast.If) and "__main__" in ast.unparse(n.test) for n in tree.body)
     return "either" if main_guard else "relative"
+
+
+def _imports_bare(tree: ast.Module, siblings: set[str]) -> bool:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] in siblings for a in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and not node.level and node.module \
+                and node.module.split(".")[0] in siblings:
+            return True
+    return False
 
 
 def import_statement(names: Iterable[str], style: ImportStyle) -> str:

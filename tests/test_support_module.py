@@ -117,6 +117,8 @@ def test_import_style_rule() -> None:
     assert support.import_style("from . import ops\n", True) == "relative"
     assert support.import_style("x = 1\n", True) == "relative"
     assert support.import_style("if __name__ == '__main__':\n    main()\n", True) == "either"
+    assert support.import_style("from ops import *\n", True, {"ops", "model"}) == "absolute"
+    assert support.import_style("import ops\nfrom . import model\n", True, {"ops", "model"}) == "either"
 
 
 def test_verification_accepts_the_import_and_refuses_a_name_the_module_lacks() -> None:
