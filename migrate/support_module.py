@@ -29,6 +29,8 @@ import re
 from pathlib import Path
 from typing import Iterable, Literal
 
+from migrate import astparse
+
 SUPPORT_MODULE = "tf2_migrate_support"
 SUPPORT_FILE = f"{SUPPORT_MODULE}.py"
 # The marker's "DO NOT EDIT" also makes later runs skip the module as a generated file.
@@ -117,7 +119,7 @@ def import_style(source: str, package: bool, siblings: Iterable[str] = ()) -> Im
     if not package:
         return "absolute"
     try:
-        tree = ast.parse(source)
+        tree = astparse.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return "relative"
     relative = any(isinstance(n, ast.ImportFrom) and n.level for n in ast.walk(tree))
@@ -165,7 +167,7 @@ def imported_names(text: str) -> frozenset[str]:
     if SUPPORT_MODULE not in text:
         return frozenset()
     try:
-        tree = ast.parse(text)
+        tree = astparse.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return frozenset()
     found: set[str] = set()
@@ -181,9 +183,9 @@ def extract(source: str, code: str, style: ImportStyle) -> tuple[str, frozenset[
     the ones the rest of the file uses from the support module instead. Returns the new text and
     the names it imports from the module (also those an earlier run's import brought). `code`
     comes back as it is when nothing was inlined."""
-    tree = ast.parse(code)
+    tree = astparse.parse(code)
     lines = code.splitlines(keepends=True)
-    chunks = _inlined(ast.parse(source), tree)
+    chunks = _inlined(astparse.parse(source), tree)
     if not chunks:
         return code, imported_names(code)
     drop: set[int] = set()  # 0-based line numbers
@@ -195,7 +197,7 @@ def extract(source: str, code: str, style: ImportStyle) -> tuple[str, frozenset[
     first = min(drop)
     kept = [line for i, line in enumerate(lines) if i not in drop]
     rest = "".join(kept)
-    used = _loaded_names(rest)
+    used = {n.id for stmt in tree.body if stmt not in chunks for n in ast.walk(stmt) if isinstance(n, ast.Name)}
     earlier = _support_imports(tree)
     names = ({n.name for n in chunks} & used) | {a for node in earlier for a in _alias_names(node)}
     if not names:
@@ -221,7 +223,8 @@ def _top_level_defs(tree: ast.Module) -> frozenset[str]:
 
 
 def _loaded_names(text: str) -> set[str]:
-    return {n.id for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Name)}
+    """Names used (the `import math` binding is an alias, not a Name: it does not count)."""
+    return {n.id for n in ast.walk(astparse.parse(text)) if isinstance(n, ast.Name)}
 
 
 def _is_support_import(node: ast.stmt) -> bool:
@@ -260,14 +263,14 @@ def _imports_math(source: str) -> bool:
 def _drop_unused_math(text: str) -> str:
     """The `import math` the layer library brought, once nothing in the file uses math."""
     match = re.search(r"^import math\n", text, re.M)
-    if match is None or "math" in _loaded_names(text[:match.start()] + text[match.end():]):
+    if match is None or "math" in _loaded_names(text):
         return text
     return text[:match.start()] + text[match.end():]
 
 
 def inlined_names(source: str, code: str) -> frozenset[str]:
     """Support definitions the transform inlined into `code` (top-level, not in `source`)."""
-    return frozenset(n.name for n in _inlined(ast.parse(source), ast.parse(code)))
+    return frozenset(n.name for n in _inlined(astparse.parse(source), astparse.parse(code)))
 
 
 def _inlined(source_tree: ast.Module, tree: ast.Module) -> list[ast.stmt]:
