@@ -192,6 +192,7 @@ class FileFacts:
     imports: list[tuple[str, str, int]] = field(default_factory=list)  # (module, name, line) used from repo modules
     tree: ast.Module | None = None
     tf_missing: dict[str, int] = field(default_factory=dict)  # `tf.*` names absent from TF2 -> first line
+    tf_missing_spelled: dict[str, str] = field(default_factory=dict)  # the same names -> as written
 
 
 def parse(src: bytes) -> ast.Module | None:
@@ -248,7 +249,10 @@ def file_facts(src: bytes, filename: str, with_pyflakes: bool = True) -> FileFac
     tree = parse(src)
     if tree is None:
         return FileFacts(parsed=False)
-    facts = FileFacts(parsed=True, sites=call_sites(tree), tree=tree, tf_missing=missing_tf2_names(tree))
+    missing = missing_tf2_names(tree)
+    facts = FileFacts(parsed=True, sites=call_sites(tree), tree=tree,
+                      tf_missing={name: line for name, (line, _) in missing.items()},
+                      tf_missing_spelled={name: spelled for name, (_, spelled) in missing.items()})
     if with_pyflakes:
         facts.undefined, facts.star_used = pyflakes_facts(tree, filename)
     return facts
@@ -257,9 +261,9 @@ def file_facts(src: bytes, filename: str, with_pyflakes: bool = True) -> FileFac
 _API = None  # the installed TensorFlow's TF2 listing (migrate.tf2_api; read as text, never imported)
 
 
-def missing_tf2_names(tree: ast.Module) -> dict[str, int]:
+def missing_tf2_names(tree: ast.Module) -> dict[str, tuple[int, str]]:
     """`tf.a.b` chains (through the file's own tensorflow imports) that the installed TF2 API lacks,
-    with the first line of each: what a TF2 run would fail on with an AttributeError."""
+    with the first line and the spelling of each: what a TF2 run would fail on (AttributeError)."""
     global _API
     if _API is None:
         sys.path.insert(0, str(REPO_ROOT))
@@ -275,7 +279,7 @@ def missing_tf2_names(tree: ast.Module) -> dict[str, int]:
     if not any(m == "tensorflow" or m.startswith("tensorflow.") for m in v.alias.values()):
         return {}
     inner = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
-    out: dict[str, int] = {}
+    out: dict[str, tuple[int, str]] = {}
     for n in ast.walk(tree):
         if not isinstance(n, ast.Attribute) or id(n) in inner:
             continue
@@ -291,7 +295,7 @@ def missing_tf2_names(tree: ast.Module) -> dict[str, int]:
             continue
         name = "tf" + full[len("tensorflow"):]
         if not (_API.is_internal(name) or _API.exists(name)):
-            out.setdefault(name, n.lineno)
+            out.setdefault(name, (n.lineno, ".".join([expr.id, *reversed(parts)])))
     return out
 
 
@@ -668,8 +672,11 @@ def compare(res: RepoResult, work: Path, texts0: dict[str, bytes], facts0: dict[
         broken = idx1.broken(rel) - idx0.broken(rel)
         res.new_broken_imports += [[rel, m, name, n] for (m, name), n in sorted(broken.items())]
         if texts1[rel] != texts0[rel]:
+            # by name and by spelling: `tf.moments` (missing in both TFs) under an import switched
+            # from tensorflow.compat.v1 to tensorflow is not this run's doing
+            written_before = set(f0.tf_missing_spelled.values())
             res.new_missing_tf2 += [[rel, name, line] for name, line in sorted(f1.tf_missing.items())
-                                    if name not in f0.tf_missing]
+                                    if name not in f0.tf_missing and f1.tf_missing_spelled[name] not in written_before]
         # Leftover calls: covered by a diagnostic on their line (output line, or the input line it
         # came from when the file changed).
         lines = diag_lines.get(rel, set())

@@ -195,3 +195,16 @@ def test_tf_names_missing_from_tf2_are_found() -> None:
            "a = tf.placeholder(tf.float32)\nb = v1.placeholder(v1.float32)\n"
            "c = tf.compat.v1.layers.dense\nd = tf.nn.relu(a)\ne = tf.contrib.layers.xavier_initializer()\n")
     assert repos.file_facts(src.encode(), "m.py").tf_missing == {"tf.placeholder": 3, "tf.contrib.layers.xavier_initializer": 7}
+
+
+def test_a_missing_name_spelled_as_before_is_not_gained() -> None:
+    """t2t's `tf.moments` (missing in TF1 too) under `import tensorflow.compat.v1 as tf` switched
+    to `import tensorflow as tf`: the same text, not this run's doing."""
+    res = repos.RepoResult("r", "o/r", "heldout", ".")
+    before = "import tensorflow.compat.v1 as tf\nm = tf.moments(x, [0])\np = tf.placeholder\n"
+    after = "import tensorflow as tf\nm = tf.moments(x, [0])\np = tf.placeholder\nq = tf.get_variable\n"
+    src0, src1 = {"m.py": before.encode()}, {"m.py": after.encode()}
+    f0 = {k: repos.file_facts(v, k) for k, v in src0.items()}
+    f1 = {k: repos.file_facts(v, k) for k, v in src1.items()}
+    repos.compare(res, Path("."), src0, f0, src1, f1, {"files": []})
+    assert res.new_missing_tf2 == [["m.py", "tf.get_variable", 4], ["m.py", "tf.placeholder", 3]]
