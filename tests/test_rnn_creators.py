@@ -61,6 +61,15 @@ def cell_from_a_parameter(x, cell):
 def sharded(x):
     cell = tf.nn.rnn_cell.LSTMCell(4, num_unit_shards=2)
     return tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+
+
+def _dropout_cell(units):
+    return tf.nn.rnn_cell.DropoutWrapper(tf.nn.rnn_cell.LSTMCell(units), input_keep_prob=0.9)
+
+
+def stack_from_a_factory(x):
+    layers = [_dropout_cell(4) for _ in range(2)]
+    return tf.nn.dynamic_rnn(tf.nn.rnn_cell.MultiRNNCell(layers), x, dtype=tf.float32)
 """
 
 _CONVERTED = """
@@ -80,6 +89,12 @@ def same_cell_twice(x, y):
         a, _ = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
     b, _ = tf.nn.dynamic_rnn(cell, y, dtype=tf.float32, scope="b")
     return a, b
+
+
+def wrapped_in_a_comprehension(x, n=2):
+    cells = [tf.nn.rnn_cell.GRUCell(3) for _ in range(n)]
+    cell = tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.DropoutWrapper(c) for c in cells])
+    return tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
 
 
 def reuse_switched_on(x, y):
@@ -113,6 +128,7 @@ def test_undecidable_cells_stay_tf1_with_their_reason() -> None:
     assert "called directly" in messages[line_of("out, state = cell(x")]
     assert "not built in this function (cell)" in messages[line_of("return tf.nn.dynamic_rnn(cell, x")]
     assert "num_unit_shards" in messages[line_of("num_unit_shards=2")]
+    assert "given to MultiRNNCell (layers) are not built" in messages[line_of("MultiRNNCell(layers)")]
     assert "GRUCell(" not in out.code.replace("tf.compat.v1.nn.rnn_cell.GRUCell(", "")
 
 
@@ -120,7 +136,8 @@ def test_decidable_cells_convert() -> None:
     out = _transform(_CONVERTED)
     code = out.code
     for cls in ("class LayerPerTurn(tf.Module)", "class SameCellTwice(tf.Module)",
-                "class ReuseSwitchedOn(tf.Module)", "class DynamicRnn(", "class GRUCell(",
+                "class ReuseSwitchedOn(tf.Module)", "class WrappedInAComprehension(tf.Module)",
+                "class DynamicRnn(", "class GRUCell(",
                 "class BasicLSTMCell("):
         assert cls in code, code
     assert "DynamicRnn(name='layer_%d' % i)" in code.replace('"', "'")
@@ -321,6 +338,7 @@ _CONVERTED_ENTRIES = {
     "layer_per_turn": ("LayerPerTurn", {"x": "float32[2,3,4]"}),
     "same_cell_twice": ("SameCellTwice", {"x": "float32[2,3,2]", "y": "float32[2,4,2]"}),
     "reuse_switched_on": ("ReuseSwitchedOn", {"x": "float32[2,3,2]", "y": "float32[2,3,2]"}),
+    "wrapped_in_a_comprehension": ("WrappedInAComprehension", {"x": "float32[2,3,2]"}),
 }
 
 

@@ -18,6 +18,7 @@ from migrate.codemod.creators_rnn import CELL_PARAMS, CELLS, RUNNERS, UNSUPPORTE
 from migrate.codemod.tfapi import TfNames
 
 _READS = {"zero_state", "state_size", "output_size", "get_initial_state"}
+_WRAPPING = {"MultiRNNCell": "cells", "DropoutWrapper": "cell", "ResidualWrapper": "cell"}
 _CODE = "implicit-creator"
 
 
@@ -84,6 +85,8 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False) -> list[tuple[
         for node in nodes:
             if isinstance(node, ast.Assign) and holds_cell(node.value):
                 cell_names.update(t.id for t in node.targets if type(t) is ast.Name)
+            if isinstance(node, (ast.comprehension, ast.For)) and holds_cell(node.iter):
+                cell_names.update(n.id for n in ast.walk(node.target) if type(n) is ast.Name)
             if (type(node) is ast.Call and type(node.func) is ast.Attribute
                     and node.func.attr in ("append", "extend") and type(node.func.value) is ast.Name
                     and any(holds_cell(a) for a in node.args)):
@@ -129,6 +132,12 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False) -> list[tuple[
 
     for ctor in ctors:
         name = CELLS[tf.api(ctor.func)]  # type: ignore[index]
+        inner = ctor.args[0] if ctor.args and name in _WRAPPING else next(
+            (k.value for k in ctor.keywords if k.arg == _WRAPPING.get(name)), None)
+        if name in _WRAPPING and (inner is None or not is_cell_expr(inner)):
+            shown = ast.unparse(inner) if inner is not None else "?"
+            out.append((_CODE, f"the cell(s) given to {name} ({shown}) are not built in this function: "
+                       "build them where they run so their variables can be decided", ctor))
         for kw in ctor.keywords:
             if kw.arg in UNSUPPORTED_CELL_ARGS.get(name, ()):
                 out.append((_CODE, f"{name}({kw.arg}=...) is not covered by the migrated cell", ctor))
@@ -145,6 +154,8 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False) -> list[tuple[
         parent = parents.get(id(node))
         if type(parent) is ast.Attribute and parent.attr in _READS | {"append", "extend"}:
             continue
+        if isinstance(parent, (ast.comprehension, ast.For)) and parent.iter is node:
+            continue  # `for c in cells`: its target is a cell name, checked where it is used
         if type(parent) is ast.Call and parent.func is node:
             out.append((_CODE, f"the RNN cell '{node.id}' is called directly (cell(inputs, state)); only "
                        "cells run by dynamic_rnn / static_rnn / bidirectional_dynamic_rnn convert", node))
