@@ -530,10 +530,10 @@ def _plain_module(module: str) -> bool:
     return module.split(".", 1)[0] in _PLAIN_MODULES
 
 
-def _add_rnn_cell_blockers(info: FunctionInfo, fn: Function, tf: TfNames) -> None:
+def _add_rnn_cell_blockers(info: FunctionInfo, fn: Function, tf: TfNames, converting: frozenset[str]) -> None:
     """RNN cells convert only when built and run in the same function (migrate.codemod.rnn_cells);
     a refused cell makes its function a blocked creator, as every implicit creator is."""
-    found = cell_blockers(fn, tf)
+    found = cell_blockers(fn, tf, converting=converting)
     if found:
         info.direct_creator = True
         info.blockers.extend(Diagnostic(code, message, node.lineno, node.col_offset)
@@ -657,7 +657,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         info.direct_creator = s.direct_creator
         info.calls = s.calls
         info.blockers = s.sorted_blockers()
-        _add_rnn_cell_blockers(info, fn, tf)
+        _add_rnn_cell_blockers(info, fn, tf, frozenset(by_spelling))
         info.is_host = s.session and not s.direct_creator
         constructs[info.qualname] = s.constructs
         if s.tf_variable:

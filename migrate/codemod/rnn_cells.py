@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 
 from migrate.codemod.creators_rnn import CELL_PARAMS, CELLS, RUNNERS, UNSUPPORTED_CELL_ARGS
-from migrate.codemod.tfapi import TfNames
+from migrate.codemod.tfapi import TfNames, ast_dotted_name
 
 _READS = {"zero_state", "state_size", "output_size", "get_initial_state"}
 _WRAPPING = {"MultiRNNCell": "cells", "DropoutWrapper": "cell", "ResidualWrapper": "cell"}
@@ -47,9 +47,11 @@ def _runner_cell_args(call: ast.Call, spec) -> list[ast.expr]:
     return found
 
 
-def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False) -> list[tuple[str, str, ast.AST]]:
+def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False,
+                  converting: frozenset[str] = frozenset()) -> list[tuple[str, str, ast.AST]]:
     """(code, message, node) for each use of an RNN cell in `fn` that cannot convert
-    (`script`: module-level code, where cells stay TF1)."""
+    (`script`: module-level code, where cells stay TF1; `converting`: the spellings of the
+    implicit creators this file converts, migrate.codemod.implicit)."""
     calls = [n for n in _own_nodes(fn) if type(n) is ast.Call]
     ctors = [c for c in calls if tf.api(c.func) in CELLS]
     runners = sorted((c for c in calls if tf.api(c.func) in RUNNERS), key=lambda c: (c.lineno, c.col_offset))
@@ -58,6 +60,11 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False) -> list[tuple[
     if script:
         return [(_CODE, f"tf.{tf.api(c.func)} at module level: RNN cells convert inside functions",
                  c) for c in ctors]
+    kept = [r for r in runners if ast_dotted_name(r.func) not in converting]
+    if kept:  # tf.compat.v1.nn.dynamic_rnn (kept by an earlier run), or a v1 `tf` inlined
+        return [(_CODE, f"tf.{tf.api(r.func)} creates its cell's variables and stays TF1 here (an explicit "
+                 "tf.compat.v1 spelling, or a tensorflow.compat.v1 import in a one-file run)", r)
+                for r in kept]
     parents = _parents(fn)
     out: list[tuple[str, str, ast.AST]] = []
 
