@@ -364,3 +364,20 @@ def test_tables_name_the_tf1_variables(verdicts: dict) -> None:
         assert name in table, table
     table = verdicts["bidirectional_tagger"].table()
     assert "bi-lstm/bidirectional_rnn/bw/lstm_cell/kernel:0" in table, table
+
+
+def test_a_runner_kept_tf1_keeps_its_function_a_creator() -> None:
+    """`import tensorflow.compat.v1 as tf` in a one-file run (the library is not inlined there)
+    and an explicit tf.compat.v1.nn.dynamic_rnn: the cell's variables stay TF1's, and the
+    caller's scope is not turned into a converted module around them."""
+    v1 = ("import tensorflow.compat.v1 as tf\n\n\ndef enc(x):\n    with tf.variable_scope('enc'):\n"
+          "        cell = tf.nn.rnn_cell.GRUCell(3)\n        return tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)\n\n\n"
+          "def model(x):\n    with tf.variable_scope('model'):\n        w = tf.get_variable('w', [3, 3])\n"
+          "        return enc(x)\n")
+    explicit = v1.replace("import tensorflow.compat.v1 as tf", "import tensorflow as tf").replace(
+        "tf.nn.", "tf.compat.v1.nn.")
+    for source in (v1, explicit):
+        out = _transform(source)
+        assert "class " not in out.code
+        codes = {d.code for d in out.diagnostics}
+        assert {"implicit-creator", "unconvertible-callee"} <= codes
