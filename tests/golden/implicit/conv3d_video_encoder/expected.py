@@ -344,6 +344,14 @@ def _contrib_normalize(outputs, normalizer_fn, normalizer_params, owner=None):
 
 
 
+def _channels_last_only(data_format, rank):
+    """_Convolution adds the bias channels-last for rank 1 and 3: refuse what it would get wrong."""
+    if _tf1_data_format(data_format, rank).startswith("NC"):
+        raise NotImplementedError(f"{rank}-D convolution: only channels_last is supported by "
+                                  "the migrated layer")
+
+
+
 class Conv3D(_Convolution):
     """tf.layers.conv3d: `conv3d/kernel` [kd, kh, kw, in, filters] (glorot uniform),
     `conv3d/bias`."""
@@ -359,6 +367,7 @@ class Conv3D(_Convolution):
                  use_bias=True, kernel_initializer=None, bias_initializer=tf.zeros,
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, trainable=True):
+        _channels_last_only(data_format, self._rank)
         _no_activity_regularizer(activity_regularizer)
         outputs = self._convolve(inputs, filters, kernel_size, strides, padding, data_format,
                                  dilation_rate, use_bias, kernel_initializer, bias_initializer,
@@ -385,6 +394,7 @@ class ContribConv3D(_Convolution):
                  normalizer_params=None, weights_initializer=None, weights_regularizer=None,
                  biases_initializer=tf.zeros, biases_regularizer=None,
                  variables_collections=None, outputs_collections=None, trainable=True):
+        _channels_last_only(data_format, self._rank)
         use_bias = bool(not normalizer_fn and biases_initializer)
         outputs = self._convolve(inputs, num_outputs, kernel_size, stride, padding, data_format,
                                  rate, use_bias, weights_initializer, biases_initializer,

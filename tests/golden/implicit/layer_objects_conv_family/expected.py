@@ -227,6 +227,14 @@ class Conv2DTranspose(_Deconvolution):
 
 
 
+def _channels_last_only(data_format, rank):
+    """_Convolution adds the bias channels-last for rank 1 and 3: refuse what it would get wrong."""
+    if _tf1_data_format(data_format, rank).startswith("NC"):
+        raise NotImplementedError(f"{rank}-D convolution: only channels_last is supported by "
+                                  "the migrated layer")
+
+
+
 class Conv3D(_Convolution):
     """tf.layers.conv3d: `conv3d/kernel` [kd, kh, kw, in, filters] (glorot uniform),
     `conv3d/bias`."""
@@ -242,6 +250,7 @@ class Conv3D(_Convolution):
                  use_bias=True, kernel_initializer=None, bias_initializer=tf.zeros,
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, trainable=True):
+        _channels_last_only(data_format, self._rank)
         _no_activity_regularizer(activity_regularizer)
         outputs = self._convolve(inputs, filters, kernel_size, strides, padding, data_format,
                                  dilation_rate, use_bias, kernel_initializer, bias_initializer,

@@ -177,6 +177,14 @@ class ContribConv2D(_Convolution):
 
 
 
+def _channels_last_only(data_format, rank):
+    """_Convolution adds the bias channels-last for rank 1 and 3: refuse what it would get wrong."""
+    if _tf1_data_format(data_format, rank).startswith("NC"):
+        raise NotImplementedError(f"{rank}-D convolution: only channels_last is supported by "
+                                  "the migrated layer")
+
+
+
 class ContribConv1D(_Convolution):
     """contrib/slim conv1d (= convolution1d): `Conv/weights` [k, in, out] (xavier uniform),
     `Conv/biases`; stride 1, padding 'SAME', ReLU unless activation_fn=None."""
@@ -194,6 +202,7 @@ class ContribConv1D(_Convolution):
                  normalizer_params=None, weights_initializer=None, weights_regularizer=None,
                  biases_initializer=tf.zeros, biases_regularizer=None,
                  variables_collections=None, outputs_collections=None, trainable=True):
+        _channels_last_only(data_format, self._rank)
         use_bias = bool(not normalizer_fn and biases_initializer)
         outputs = self._convolve(inputs, num_outputs, kernel_size, stride, padding, data_format,
                                  rate, use_bias, weights_initializer, biases_initializer,
