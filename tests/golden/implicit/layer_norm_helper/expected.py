@@ -161,13 +161,11 @@ def _tf1_scope(name):
 
 
 class LayerNorm_2(tf.Module):
-    """Run layer normalization on the last dimension of the tensor."""
     def __init__(self, name=None):
         super().__init__(name=name)
         self.name_ = {}
 
     def __call__(self, input_tensor, name=None):
-        """Run layer normalization on the last dimension of the tensor."""
         if name not in self.name_:
             self.name_[name] = LayerNorm(name=name)
         return self.name_[name](
