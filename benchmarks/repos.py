@@ -299,6 +299,25 @@ def missing_tf2_names(tree: ast.Module) -> dict[str, tuple[int, str]]:
     return out
 
 
+def written_chains(tree: ast.Module | None) -> set[str]:
+    """Every `a.b.c` attribute chain a file spells where `a` is not bound by an import of its
+    own (a star-imported `tf`, say); import-rooted chains are compared by what they name."""
+    out: set[str] = set()
+    nodes = list(ast.walk(tree)) if tree is not None else []
+    imported = {(a.asname or a.name).split(".")[0] for n in nodes if isinstance(n, (ast.Import, ast.ImportFrom))
+                for a in n.names}
+    for node in nodes:
+        if isinstance(node, ast.Attribute):
+            parts: list[str] = []
+            expr: ast.AST = node
+            while isinstance(expr, ast.Attribute):
+                parts.append(expr.attr)
+                expr = expr.value
+            if isinstance(expr, ast.Name) and expr.id not in imported:
+                out.add(".".join([expr.id, *reversed(parts)]))
+    return out
+
+
 # ----------------------------------------------------------------------------- repo modules
 
 
@@ -674,7 +693,8 @@ def compare(res: RepoResult, work: Path, texts0: dict[str, bytes], facts0: dict[
         if texts1[rel] != texts0[rel]:
             # by name and by spelling: `tf.moments` (missing in both TFs) under an import switched
             # from tensorflow.compat.v1 to tensorflow is not this run's doing
-            written_before = set(f0.tf_missing_spelled.values())
+            # (also any chain the input wrote the same way, its `tf` from a star import: BEGAN)
+            written_before = set(f0.tf_missing_spelled.values()) | written_chains(f0.tree)
             res.new_missing_tf2 += [[rel, name, line] for name, line in sorted(f1.tf_missing.items())
                                     if name not in f0.tf_missing and f1.tf_missing_spelled[name] not in written_before]
         # Leftover calls: covered by a diagnostic on their line (output line, or the input line it

@@ -208,3 +208,16 @@ def test_a_missing_name_spelled_as_before_is_not_gained() -> None:
     f1 = {k: repos.file_facts(v, k) for k, v in src1.items()}
     repos.compare(res, Path("."), src0, f0, src1, f1, {"files": []})
     assert res.new_missing_tf2 == [["m.py", "tf.get_variable", 4], ["m.py", "tf.placeholder", 3]]
+
+
+def test_a_missing_name_written_before_through_a_star_import_is_not_gained() -> None:
+    """BEGAN's trainer.py: `tf` from `from models import *`; the run pins `import tensorflow as
+    tf` and leaves tf.contrib.framework.get_variables as written (reported `contrib`)."""
+    res = repos.RepoResult("r", "o/r", "heldout", ".")
+    before = "from models import *\nv = tf.contrib.framework.get_variables(vs)\n"
+    after = "from models import *\nimport tensorflow as tf\nv = tf.contrib.framework.get_variables(vs)\n"
+    src0, src1 = {"m.py": before.encode()}, {"m.py": after.encode()}
+    f0 = {k: repos.file_facts(v, k) for k, v in src0.items()}
+    f1 = {k: repos.file_facts(v, k) for k, v in src1.items()}
+    repos.compare(res, Path("."), src0, f0, src1, f1, {"files": []})
+    assert res.new_missing_tf2 == []
