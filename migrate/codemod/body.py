@@ -107,6 +107,7 @@ class BodyConverter(cst.CSTTransformer):
         self.sub_attrs: dict[tuple, str] = {}
         self.scope_counts: dict[tuple[Key, ...], Counter[str]] = {}
         self.tfvar_counts: dict[tuple[Key, ...], Counter[str]] = {}
+        self.tfvar_helper_sites: set[tuple] = set()  # (scope path, helper, variable name) made so far
         self.pending: list[list[cst.BaseStatement]] = []
         self.loop_depth = 0
         self.cond_depth = 0
@@ -589,14 +590,23 @@ class BodyConverter(cst.CSTTransformer):
         bound = bind_call(updated, VARIABLE_PARAMS)
         name_expr = bound.get("name")
         literal = "Variable" if name_expr is None else literal_string(name_expr)
-        if literal is None:
-            raise Unsupported("dynamic-scope", "tf.Variable with a computed name", original)
-        counts = self.tfvar_counts.setdefault(self._full_path(), Counter())
-        unique = literal if counts[literal] == 0 else f"{literal}_{counts[literal]}"
-        counts[literal] += 1
         new_call = updated
-        if unique != literal or name_expr is None and unique != "Variable":
-            new_call = _with_keyword(updated, "name", cst.SimpleString(repr(unique)))
+        if literal is None and self._name_parameter(name_expr):
+            # `tf.Variable(init, name=name)` in a helper with no scope of its own: the caller gives
+            # each call site its own module and a distinct literal name (see _call_site).
+            literal = f"{name_expr.value}_variable"  # type: ignore[union-attr]
+            if literal in self.tfvar_counts.setdefault(self._full_path(), Counter()):
+                raise Unsupported("dynamic-scope", "two tf.Variables named by the same parameter", original)
+            self.tfvar_counts[self._full_path()][literal] += 1
+            unique = literal
+        elif literal is None:
+            raise Unsupported("dynamic-scope", "tf.Variable with a computed name", original)
+        else:
+            counts = self.tfvar_counts.setdefault(self._full_path(), Counter())
+            unique = literal if counts[literal] == 0 else f"{literal}_{counts[literal]}"
+            counts[literal] += 1
+            if unique != literal or name_expr is None and unique != "Variable":
+                new_call = _with_keyword(updated, "name", cst.SimpleString(repr(unique)))
         key = self._dynamic_key([])
         attr = self.attrs.take(self._attr_base(unique))
         self.plan.variables.append(attr)
@@ -605,6 +615,13 @@ class BodyConverter(cst.CSTTransformer):
         test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
         self._before(_statement(f"if {test}:\n    {self._ref(attr, key)} = {code(new_call)}\n"))
         return cst.parse_expression(self._ref(attr, key))
+
+    def _name_parameter(self, expr: cst.BaseExpression | None) -> bool:
+        """A parameter of a function with no scope of its own, never reassigned in its body."""
+        if not isinstance(expr, cst.Name) or self.sig.kind != "none" or self.frames:
+            return False
+        params = {p.name.value for p in self.info.node.params.params}
+        return expr.value in params and expr.value not in _assigned_in(self.info.node.body)
 
     def _call_site(self, original: cst.Call, updated: cst.Call, callee: str) -> cst.BaseExpression:
         self._guard_nested(original, f"a call of {callee}")
@@ -618,6 +635,24 @@ class BodyConverter(cst.CSTTransformer):
                              self._resolve_scope_object)
         key = self._dynamic_key([site.name_expr] if site.dynamic and site.name_expr is not None else [])
         site_key = (self._path(), callee if site.shared_key is None else "", site.shared_key or code(site.name_expr))
+        if site.shared_key == callee and callee in self.ctx.analysis.tf_variable_creators:
+            # A helper with no scope of its own making tf.Variables (wavenet's
+            # create_variable(name, shape)): TF1 makes new variables on every call, so each call
+            # site gets its own module, unless TF1 would have uniquified the name (same name in
+            # the same scope) or the site runs several times under one scope (a loop).
+            helper_params = [p.name.value for p in self.ctx.analysis.functions[callee].node.params.params]
+            first = next((a.value for a in original.args if a.keyword is not None and a.keyword.value == "name"),
+                         original.args[0].value if original.args and original.args[0].keyword is None
+                         and helper_params[:1] == ["name"] else None)  # which argument names the variable
+            name = literal_string(first)
+            if name is None and self._name_parameter(first):
+                name = f"<{code(first)}>"  # passed on from this helper's own caller, site by site
+            if name is None or (self._full_path(), callee, name) in self.tfvar_helper_sites \
+                    or (self.loop_depth and self._dynamic_key([]) is None):
+                raise Unsupported("unsupported-call", f"{callee} creates tf.Variables and is called again: "
+                                  "TF1 makes new variables on every call", original)
+            self.tfvar_helper_sites.add((self._full_path(), callee, name))
+            site_key = (self._path(), callee, f"{name}@{id(original)}")
         attr = self.sub_attrs.get(site_key)
         if attr is not None and callee in self.ctx.analysis.tf_variable_creators:
             raise Unsupported("unsupported-call", f"{callee} creates tf.Variables and is called again: "

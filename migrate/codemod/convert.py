@@ -331,7 +331,8 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
             raise _Blocked(q, e)
         stmts = list(new_body.body)  # type: ignore[attr-defined]
         doc = docstring_of(info.node)
-        if doc is not None and stmts and stmts[0] is doc:
+        # (compared by value: the normalizer pass rebuilds every node)
+        if doc is not None and stmts and (stmts[0] is doc or stmts[0].deep_equals(doc)):
             stmts = stmts[1:]
         plan.docstring = doc
         plan.call_body = stmts

@@ -12,7 +12,6 @@ class CreateModel(tf.Module):
         self.output_weights = None
 
     def __call__(self, input_ids, num_labels):
-        """run_classifier.py's shape: the model object, then an output layer on its pooled output."""
         if self.model is None:
             self.model = modeling.TinyBertModel(10, input_ids, scope="bert")
         else:
