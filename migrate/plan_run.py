@@ -46,6 +46,7 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
     tf_files = frozenset(p for p, text in sources.items() if "tensorflow" in text)
     shared = frozenset(p for p in tf_files if modes.get(p.parent) == "module")
     project = build_project(sources, _outside_sources(candidates), shared)
+    _share_trees(project)
     extra: dict = {}
     plan = link(project)
     tried: dict[Path, object] = {}
@@ -199,3 +200,12 @@ def _with_plan(candidates: "list[Candidate]", project, plan, modes: dict[Path, s
             file_plan = replace(file_plan or FilePlan(), support=mode)
         out.append(replace(c, plan=file_plan, pinned=project.pins.get(path, frozenset())))
     return out
+
+
+def _share_trees(project) -> None:
+    """The project's ast trees serve the workers' transforms (forked: no parse, no copy)."""
+    from migrate import astparse
+
+    astparse.forget_shared()
+    for s in project.summaries.values():
+        astparse.share(s.source, s.tree)

@@ -61,9 +61,14 @@ def module_code(module: cst.Module, lines: "StatementLines | None" = None,
     return "".join(state.tokens)
 
 
+class _AllFound(Exception):
+    """Every target is placed: the rest of the text is not needed (printing stops)."""
+
+
 class _PositionState(CodegenState):
     """Codegen that records the (line, column) where each target node starts. Lines and
-    columns are counted from the tokens printed so far only when a target is reached."""
+    columns are counted from the tokens printed so far only when a target is reached; printing
+    stops at the last target (positions depend only on the text before a node)."""
 
     def __init__(self, module: cst.Module, targets: set[int]) -> None:
         super().__init__(default_indent=module.default_indent, default_newline=module.default_newline)
@@ -100,13 +105,18 @@ class _PositionState(CodegenState):
         if key in self.targets and key not in self.positions:
             self._advance()
             self.positions[key] = (self.line, self.column)
+            if len(self.positions) == len(self.targets):
+                raise _AllFound
         return _NULL
 
 
 def start_positions(module: cst.Module, nodes: set[int]) -> dict[int, tuple[int, int]]:
     """(line, column) of the start of each node of `module` whose id is in `nodes`."""
     state = _PositionState(module, nodes)
-    module._codegen(state)
+    try:
+        module._codegen(state)
+    except _AllFound:
+        pass
     return state.positions
 
 
@@ -121,6 +131,10 @@ class StatementLines:
 
     source: str | None  # None: lines of a module derived from the parsed one (`derived_lines`)
     starts: tuple[int, ...]  # 1-based line of each statement of module.body
+    # derived lines only: the parsed module's lines, and for each statement the index of the
+    # parsed statement it still is (the same object), or -1 for a statement the codemod made
+    origin: "StatementLines | None" = None
+    kept: tuple[int, ...] = ()
 
     def line_offset(self, line: int) -> int:
         offsets = self.__dict__.get("_offsets")
@@ -180,33 +194,46 @@ def derived_lines(lines: StatementLines, original: cst.Module, derived: cst.Modu
     index = {id(stmt): i for i, stmt in enumerate(original.body[:-1])}
     line = lines.starts[0]
     starts: list[int] = []
+    kept: list[int] = []
     for stmt in derived.body:
         starts.append(line)
         i = index.get(id(stmt))
+        kept.append(-1 if i is None else i)
         if i is not None:
             line += lines.starts[i + 1] - lines.starts[i]
         else:
             state = _FastState(default_indent=derived.default_indent, default_newline=derived.default_newline)
             stmt._codegen(state)
             line += len(_NEWLINE.findall("".join(state.tokens)))
-    return StatementLines(None, tuple(starts))
+    return StatementLines(None, tuple(starts), lines, tuple(kept))
 
 
-def statement_positions(module: cst.Module, lines: StatementLines, by_statement: dict[int, set[int]]
-                        ) -> dict[int, tuple[int, int]] | None:
+def statement_positions(module: cst.Module, lines: StatementLines, by_statement: dict[int, set[int]],
+                        stop_when_found: bool = False) -> dict[int, tuple[int, int]] | None:
     """`start_positions` printing only the statements that hold the nodes (`by_statement`:
     statement index -> node ids). None if a printed statement is not where `lines` says
-    (the caller then prints the whole module)."""
+    (the caller then prints the whole module). `stop_when_found`: the statements are where the
+    nodes may be (each node is in one of them at most): later ones look only for the nodes not
+    placed yet, and none is printed once all are."""
     positions: dict[int, tuple[int, int]] = {}
     for index, nodes in sorted(by_statement.items()):
+        if stop_when_found:
+            nodes = nodes - positions.keys()
+            if not nodes:
+                break
         start = lines.starts[index]
         state = _PositionState(module, nodes)
         state.line = start
-        module.body[index]._codegen(state)
+        try:
+            module.body[index]._codegen(state)
+            complete = True
+        except _AllFound:  # printed up to its last node: that much must be the source's text
+            complete = False
         if lines.source is not None:
             text = "".join(state.tokens)
             offset = lines.line_offset(start)
-            if offset < 0 or not _matches(lines.source, offset, text):
+            if offset < 0 or not (_matches(lines.source, offset, text) if complete
+                                  else lines.source.startswith(text, offset)):
                 return None
         positions.update(state.positions)
     return positions

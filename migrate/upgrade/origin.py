@@ -18,7 +18,7 @@ from typing import Iterable
 
 import libcst as cst
 
-from migrate.upgrade.codegen import start_positions
+from migrate.upgrade.codegen import StatementLines, start_positions, statement_positions
 
 _EMPTY = cst.Module(body=[])
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -46,6 +46,19 @@ def _line_of(starts: list[int], offset: int) -> int:
     return lo + 1
 
 
+def _in_original(original: cst.Module, targets: set[int], known: dict[int, tuple[int, int]] | None,
+                 lines: StatementLines | None, search: list[int] | None) -> dict[int, tuple[int, int]]:
+    if known is None or lines is None or search is None:
+        return start_positions(original, targets)
+    rest = targets - known.keys()
+    if not rest:
+        return dict(known)
+    found = statement_positions(original, lines, {i: rest for i in search}, stop_when_found=True)
+    if found is None:
+        return start_positions(original, targets)
+    return {**known, **found}
+
+
 def _texts(node: cst.CSTNode) -> Iterable[str]:
     yield _EMPTY.code_for_node(node).strip()
     if isinstance(node, cst.Call):
@@ -53,10 +66,16 @@ def _texts(node: cst.CSTNode) -> Iterable[str]:
 
 
 def original_positions(nodes: list[cst.CSTNode], intermediate: dict[int, tuple[int, int]],
-                       original: cst.Module, source: str) -> dict[int, tuple[int, int]]:
-    """(line, column) in `source` (the text `original` was parsed from) of each node, by id."""
+                       original: cst.Module, source: str, known: dict[int, tuple[int, int]] | None = None,
+                       lines: StatementLines | None = None, search: list[int] | None = None,
+                       ) -> dict[int, tuple[int, int]]:
+    """(line, column) in `source` (the text `original` was parsed from) of each node, by id.
+
+    `known`: nodes already placed in the original (inside statements the structural stage kept
+    as they were); the others are looked for in the original statements `search` only (by
+    `lines`, the original's statement lines), else in the whole original module."""
     targets = {id(n) for n in nodes}
-    positions = start_positions(original, targets)
+    positions = _in_original(original, targets, known, lines, search)
     starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
     n_lines = len(starts) if not source.endswith(("\n", "\r")) else len(starts) - 1
     taken = set(positions.values())

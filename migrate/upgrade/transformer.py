@@ -1007,18 +1007,23 @@ def diagnostics_for(found, module: cst.Module, lines: StatementLines | None = No
         return []
     targets = {id(f[2]) for f in found}
     positions = None
+    by_statement: dict[int, set[int]] | None = None
     if lines is not None and statement_of is not None and targets <= statement_of.keys():
-        by_statement: dict[int, set[int]] = {}
+        by_statement = {}
         for target in targets:
             by_statement.setdefault(statement_of[target], set()).add(target)
         positions = statement_positions(module, lines, by_statement)
     if positions is None:
+        by_statement = None
         positions = start_positions(module, targets)
     if origin is not None and origin[0] is not module:
         from migrate.upgrade.origin import original_positions
 
         nodes = list({id(f[2]): f[2] for f in found}.values())
-        positions = original_positions(nodes, positions, origin[0], origin[1])
+        known = search = None
+        if by_statement is not None and lines is not None and lines.origin is not None:
+            known, search = _kept_positions(positions, by_statement, lines)
+        positions = original_positions(nodes, positions, origin[0], origin[1], known, lines and lines.origin, search)
     out = []
     seen = set()
     for code, msg, node, severity in found:
@@ -1030,6 +1035,26 @@ def diagnostics_for(found, module: cst.Module, lines: StatementLines | None = No
         out.append(Diagnostic(code, msg, line, col, severity))
     out.sort(key=lambda d: (d.line, d.column))
     return out
+
+
+def _kept_positions(positions: dict[int, tuple[int, int]], by_statement: dict[int, set[int]],
+                    lines: StatementLines) -> tuple[dict[int, tuple[int, int]], list[int]]:
+    """Positions in the original text of the nodes inside statements the structural stage kept
+    (the same objects: the same text, shifted by whole lines), and the original statements it
+    did not keep (where the other nodes, if they are the original's at all, must be)."""
+    assert lines.origin is not None
+    known: dict[int, tuple[int, int]] = {}
+    for index, nodes in by_statement.items():
+        i = lines.kept[index]
+        if i < 0:
+            continue
+        shift = lines.origin.starts[i] - lines.starts[index]
+        for node in nodes:
+            if node in positions:
+                line, column = positions[node]
+                known[node] = (line + shift, column)
+    kept = set(lines.kept)
+    return known, [i for i in range(len(lines.origin.starts)) if i not in kept]
 
 
 def _is_stop_gradient(expr: cst.BaseExpression) -> bool:
