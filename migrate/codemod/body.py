@@ -616,6 +616,52 @@ class BodyConverter(cst.CSTTransformer):
         self._before(_statement(f"if {test}:\n    {self._ref(attr, key)} = {code(new_call)}\n"))
         return cst.parse_expression(self._ref(attr, key))
 
+    def _unnamed_again(self, call: cst.Call, callee: str) -> bool:
+        """A call of a scope-less helper that leaves one of its name parameters (default None)
+        unset or possibly None: one shared instance would key both calls by None."""
+        params = self.ctx.analysis.functions[callee].node.params.params
+        for i, p in enumerate(params):
+            if p.name.value not in ("name", "scope", "name_or_scope") or not (
+                    isinstance(p.default, cst.Name) and p.default.value == "None"):
+                continue
+            positional = [a for a in call.args if a.keyword is None and not a.star]
+            arg = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == p.name.value),
+                       positional[i].value if i < len(positional) else None)
+            if arg is None or not _never_none(arg):
+                return True
+        return False
+
+    def _always_named(self, expr: cst.BaseExpression) -> bool:
+        """`expr` is a parameter of this top-level function that every call of it in the file
+        gives a string (bert's `dense(x, n, name="output")`), and nothing else calls it."""
+        info = self.info
+        if not isinstance(expr, cst.Name) or info.owner is not None or self.ctx.analysis.script_creates \
+                or info.external is not None:
+            return False
+        params = [p.name.value for p in info.node.params.params]
+        if expr.value not in params or expr.value in _assigned_in(info.node.body):
+            return False
+        index, found = params.index(expr.value), []
+
+        class _Calls(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> None:
+                if isinstance(node.func, cst.Name) and node.func.value == info.name:
+                    found.append(node)
+
+        for other in self.ctx.analysis.functions.values():
+            if other.external is None and other.node is not None and other is not info:
+                other.node.visit(_Calls())
+        if not found:
+            return False  # called from elsewhere (another file, a value): unknown names
+
+        def named(call: cst.Call) -> bool:
+            positional = [a for a in call.args if a.keyword is None and not a.star]
+            arg = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == expr.value),
+                       positional[index].value if index < len(positional) else None)
+            return arg is not None and _never_none(arg)
+
+        return all(named(c) for c in found)
+
     def _name_parameter(self, expr: cst.BaseExpression | None) -> bool:
         """A parameter of a function with no scope of its own, never reassigned in its body."""
         if not isinstance(expr, cst.Name) or self.sig.kind != "none" or self.frames:
@@ -632,7 +678,8 @@ class BodyConverter(cst.CSTTransformer):
             raise Unsupported("unsupported-scope",
                               f"scope initializer/regularizer/dtype defaults flow into {callee}", original)
         site = instance_site(self.ctx, callee, updated, self._unique_default, self._count_open,
-                             self._resolve_scope_object)
+                             self._resolve_scope_object,
+                             lambda expr: self._name_parameter(expr) or self._always_named(expr))
         key = self._dynamic_key([site.name_expr] if site.dynamic and site.name_expr is not None else [])
         site_key = (self._path(), callee if site.shared_key is None else "", site.shared_key or code(site.name_expr))
         if site.shared_key == callee and callee in self.ctx.analysis.tf_variable_creators:
@@ -654,6 +701,9 @@ class BodyConverter(cst.CSTTransformer):
             self.tfvar_helper_sites.add((self._full_path(), callee, name))
             site_key = (self._path(), callee, f"{name}@{id(original)}")
         attr = self.sub_attrs.get(site_key)
+        if attr is not None and self.ctx.sigs[callee].kind == "none" and self._unnamed_again(original, callee):
+            raise Unsupported("dynamic-scope", f"{callee} is called again in the same scope without a name: TF1 "
+                              "gives the layers it passes name=None to new names (dense_1, ...)", original)
         if attr is not None and callee in self.ctx.analysis.tf_variable_creators:
             raise Unsupported("unsupported-call", f"{callee} creates tf.Variables and is called again: "
                               "TF1 makes new variables on every call", original)
@@ -798,7 +848,7 @@ class InstanceSite:
 
 
 def instance_site(ctx: FileContext, callee: str, call: cst.Call, unique_default, count_open,
-                  resolve_scope_object=lambda expr: expr) -> InstanceSite:
+                  resolve_scope_object=lambda expr: expr, always_named=lambda expr: False) -> InstanceSite:
     """What instance a call of a converted function needs: its constructor, its name, the call's
     remaining arguments."""
     info = ctx.analysis.functions[callee]
@@ -845,13 +895,13 @@ def instance_site(ctx: FileContext, callee: str, call: cst.Call, unique_default,
     name_literal = literal_string(scope_arg)
     hint = snake_case(info.name)
     site = _instance_site(class_name, sig, scope_arg, name_literal, new_args, hint, callee, call,
-                          unique_default, count_open)
+                          unique_default, count_open, always_named)
     site.reuse_true = reuse_true
     return site
 
 
 def _instance_site(class_name, sig, scope_arg, name_literal, new_args, hint, callee, call,
-                   unique_default, count_open) -> InstanceSite:
+                   unique_default, count_open, always_named=lambda expr: False) -> InstanceSite:
     if sig.kind == "none":
         return InstanceSite(f"{class_name}()", new_args, callee, None, hint)
     if sig.kind == "literal":
@@ -870,8 +920,23 @@ def _instance_site(class_name, sig, scope_arg, name_literal, new_args, hint, cal
         count_open(name_literal)
         return InstanceSite(f"{class_name}(name={code(scope_arg)})", new_args, name_literal, None,
                             attr_name_for(name_literal))
+    if sig.kind == "default_name" and not _never_none(scope_arg) and not always_named(scope_arg):
+        # (`dense(x, 6, name=name)` passing its own name=None on: TF1 makes linear, linear_1, ...
+        # per call, which no key computed from the value can tell apart)
+        raise Unsupported("dynamic-scope", f"{callee} is given a name that may be None, where TF1 would make "
+                          f"{sig.literal}, {sig.literal}_1, ... on each call", call)
     return InstanceSite(f"{class_name}(name={code(scope_arg)})", new_args, None, scope_arg,
                         attr_name_for(pattern_text(scope_arg)) or hint)
+
+
+def _never_none(expr: cst.BaseExpression) -> bool:
+    """A string built by formatting (`'h%d' % i`, f-strings, `'{}'.format(i)`, concatenation)."""
+    if isinstance(expr, (cst.FormattedString, cst.ConcatenatedString, cst.SimpleString)):
+        return True
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.left, (cst.SimpleString, cst.FormattedString)):
+        return True
+    return (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "format"
+            and isinstance(expr.func.value, cst.SimpleString))
 
 
 def _with_keyword(call: cst.Call, keyword: str, value: cst.BaseExpression) -> cst.Call:

@@ -1,0 +1,40 @@
+"""A scope-less helper passing its own name=None on to a default_name layer (t2t's
+common_layers.dense): TF1 names each call anew (linear, linear_1); one shared module keyed by
+None would silently share the weights. Named calls convert; unnamed repeats are refused."""
+
+from __future__ import annotations
+
+from migrate.transform import transform_source
+
+_HELPERS = '''import tensorflow as tf
+
+
+def linear(x, units, name=None):
+    with tf.variable_scope(name, default_name="linear"):
+        w = tf.get_variable("w", [x.get_shape()[-1], units])
+        return tf.matmul(x, w)
+
+
+def dense(x, units, name=None):
+    return linear(x, units, name=name)
+
+'''
+
+
+def test_two_unnamed_calls_in_one_scope_are_refused() -> None:
+    out = transform_source(_HELPERS + '''
+def net(h):
+    with tf.variable_scope("net"):
+        return dense(dense(h, 6), 6)
+''', "h.py")
+    assert not out.functions
+    assert any(d.code == "dynamic-scope" and "without a name" in d.message for d in out.diagnostics)
+
+
+def test_named_calls_convert() -> None:
+    out = transform_source(_HELPERS + '''
+def net(h):
+    with tf.variable_scope("net"):
+        return dense(dense(h, 6, name="fc1"), 6, name="fc2")
+''', "h.py")
+    assert {f.class_name for f in out.functions} >= {"Dense", "Net"}
