@@ -114,10 +114,9 @@ def dense_message_pass(node_states):
     },
     legacy="graph_layers.py:dense_message_pass",
     inputs={"node_states": "float32[2,3,4]"},
-    xfail="get_variable(shape=<int>) is migrated as initializer(node_dim, dtype): TF2 random "
-          "ops want a shape vector (InvalidArgumentError: shape must be a vector, got shape []); "
-          "TF1 read an int shape as [node_dim] (found by benchmarks/prove.py on tensor2tensor's "
-          "message_passing_attention.dense_message_pass)",
+    # fixed: get_variable(shape=<int>) was migrated as initializer(node_dim, dtype), which TF2's
+    # random ops reject (TF1 read an int shape as [node_dim]); found by benchmarks/prove.py on
+    # tensor2tensor's message_passing_attention.dense_message_pass
 )
 
 CASES: dict[str, Case] = {

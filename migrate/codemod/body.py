@@ -524,7 +524,7 @@ class BodyConverter(cst.CSTTransformer):
                               "(it is created by another function)", original)
         updated, effects = self._bind_effectful_arguments(updated, literal)
         try:
-            spec = get_variable_spec(self.ctx, updated, self._scope_defaults())
+            spec = get_variable_spec(self.ctx, updated, self._scope_defaults(), self._int_names())
         except Unsupported as error:
             raise Unsupported(error.code, error.message, original)
         hoist_to = self._name_scope_hoist(spec.create, original)
@@ -615,6 +615,12 @@ class BodyConverter(cst.CSTTransformer):
         test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
         self._before(_statement(f"if {test}:\n    {self._ref(attr, key)} = {code(new_call)}\n"))
         return cst.parse_expression(self._ref(attr, key))
+
+    def _int_names(self) -> frozenset[str]:
+        if not hasattr(self, "_int_names_cache"):
+            from migrate.codemod.variables import int_bound_names
+            self._int_names_cache = int_bound_names(self.info.node.body)
+        return self._int_names_cache
 
     def _unnamed_again(self, call: cst.Call, callee: str) -> bool:
         """A call of a scope-less helper that leaves one of its name parameters (default None)

@@ -37,7 +37,32 @@ def _initializer_code(ctx: FileContext, init: cst.BaseExpression) -> str:
     return text
 
 
-def get_variable_spec(ctx: FileContext, call: cst.Call, scopes: list[ScopeCall]) -> VariableSpec:
+def _scalar(expr: cst.BaseExpression, int_names: frozenset[str]) -> bool:
+    """An int, not a shape list: `5`, `int(x.shape[-1])`, or a name bound to one."""
+    if isinstance(expr, cst.Integer):
+        return True
+    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value == "int":
+        return True
+    return isinstance(expr, cst.Name) and expr.value in int_names
+
+
+def int_bound_names(fn: cst.CSTNode) -> frozenset[str]:
+    """Names a function binds only to ints (`node_dim = int(node_states.shape[-1])`)."""
+    ints: set[str] = set()
+    other: set[str] = set()
+
+    class _V(cst.CSTVisitor):
+        def visit_Assign(self, node: cst.Assign) -> None:
+            for t in node.targets:
+                if isinstance(t.target, cst.Name):
+                    (ints if _scalar(node.value, frozenset()) else other).add(t.target.value)
+
+    fn.visit(_V())
+    return frozenset(ints - other)
+
+
+def get_variable_spec(ctx: FileContext, call: cst.Call, scopes: list[ScopeCall],
+                      int_names: frozenset[str] = frozenset()) -> VariableSpec:
     """`tf.get_variable(...)` -> `tf.Variable(<initial value>, name=..., ...)`.
 
     `scopes` are the enclosing variable scopes, innermost first, for inherited initializer,
@@ -65,6 +90,8 @@ def get_variable_spec(ctx: FileContext, call: cst.Call, scopes: list[ScopeCall])
     shape = bound.get("shape")
     if isinstance(shape, cst.Name) and shape.value == "None":
         shape = None
+    if shape is not None and _scalar(shape, int_names):
+        shape = cst.List([cst.Element(shape)])  # TF1 reads an int shape as [n]; TF2's ops want a vector
     dtype = inherited("dtype")
     init = inherited("initializer")
     regularizer = inherited("regularizer")
