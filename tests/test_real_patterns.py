@@ -91,11 +91,10 @@ class Actor(object):
     legacy="agent.py:Actor.__call__",
     inputs={"obs": "float32[2,3]"},
     init_args={"nb_actions": 2},
-    xfail="Actor.__call__ is converted although the network closure it calls through "
-          "self.network_builder (built by networks.get_network_builder) creates variables with "
-          "get_variable: the migrated module leaves them TF1, outside its scope "
-          "(mlp_fc0/w instead of actor/mlp_fc0/w) and creates them again on every call "
-          "(found by benchmarks/prove.py on baselines/ddpg/models.py)",
+    # fixed by refusing: Actor.__call__ was converted although the closure it calls through
+    # self.network_builder (built by networks.get_network_builder) creates variables with
+    # get_variable, left TF1 outside its scope and re-created on every call (found by
+    # benchmarks/prove.py on baselines/ddpg/models.py); now reported `cross-file`
     refusal_ok=True,
 )
 

@@ -291,6 +291,7 @@ class _FileScan:
         self.externals = externals or {}
         self.known_plain: frozenset[str] = frozenset()  # imported names the project knows create nothing
         self.foreign_classes: frozenset[str] = frozenset()  # other files' converted classes (the plan)
+        self.foreign_attrs: set[tuple[str, str]] = set()  # (class, attr): callables built elsewhere
         self.external_attrs = {s.rsplit(".", 1)[1] for s in self.externals if "." in s}
         self.escaped: set[str] = set()  # names used other than as the callee of a call
         self.assigned: set[str] = set()
@@ -341,6 +342,10 @@ class _FileScan:
             elif self.scope_depth and type(func) is ast.Attribute and type(func.value) is ast.Name \
                     and func.value.id in body.foreign and func.attr not in _PLAIN_METHODS:
                 body.external.add(f"{func.value.id}.{func.attr}")  # e.g. model.initialize(...)
+            elif self.scope_depth and type(func) is ast.Attribute and type(func.value) is ast.Name \
+                    and body.owner is not None and func.value.id == body.self_name \
+                    and (body.owner, func.attr) in self.foreign_attrs:
+                body.external.add(f"self.{func.attr}")  # e.g. self.network_builder(obs)
         if type(func) is ast.Attribute and func.attr in self.external_attrs and ast_dotted_name(func) in self.externals:
             pass  # `ops.linear(...)`: a call, not a use as a value
         elif type(func) is not ast.Name:  # a plain callee is not a use as a value
@@ -397,8 +402,30 @@ class _FileScan:
                 if type(value) is ast.Call and type(value.func) is ast.Name and value.func.id not in self.foreign_classes and (
                         value.func.id in self.imported or (self.star and value.func.id not in self.local_known)):
                     self.body.foreign.add(target.id)  # an object another file built: its methods may create
+            elif (type(target) is ast.Attribute and type(target.value) is ast.Name and self.body is not None
+                    and self.body.owner is not None and target.value.id == self.body.self_name
+                    and self._built_elsewhere(node.value)):
+                # `self.network = get_network_builder(name)(**kwargs)`: a callable another function
+                # made; calling it in a scope may create variables this file cannot see.
+                self.foreign_attrs.add((self.body.owner, target.attr))
             self.walk(target)
         self.walk(node.value)
+
+    def _built_elsewhere(self, value: ast.expr) -> bool:
+        """A call result the file cannot see into: a factory's product (`f(x)()`), or a call of
+        another module's function that is not a TF API, a known plain name or a converted class."""
+        if type(value) is not ast.Call:
+            return False
+        func = value.func
+        if type(func) is ast.Call:
+            return self.tf.api(func.func) is None if type(func.func) in (ast.Name, ast.Attribute) else True
+        if type(func) is ast.Name:
+            name = func.id
+            if name in self.foreign_classes or name in self.known_plain or name in self.local_known \
+                    or name in _BUILTINS:
+                return False
+            return name in self.imported or self.star
+        return False
 
     def _for(self, node: ast.For | ast.AsyncFor) -> None:
         self.assigned.update(_target_names(node.target))

@@ -926,13 +926,20 @@ def _instance_site(class_name, sig, scope_arg, name_literal, new_args, hint, cal
         count_open(name_literal)
         return InstanceSite(f"{class_name}(name={code(scope_arg)})", new_args, name_literal, None,
                             attr_name_for(name_literal))
-    if sig.kind == "default_name" and not _never_none(scope_arg) and not always_named(scope_arg):
+    if sig.kind == "default_name" and not _never_none(scope_arg) and not always_named(scope_arg) \
+            and not _owner_setting(scope_arg):
         # (`dense(x, 6, name=name)` passing its own name=None on: TF1 makes linear, linear_1, ...
         # per call, which no key computed from the value can tell apart)
         raise Unsupported("dynamic-scope", f"{callee} is given a name that may be None, where TF1 would make "
                           f"{sig.literal}, {sig.literal}_1, ... on each call", call)
     return InstanceSite(f"{class_name}(name={code(scope_arg)})", new_args, None, scope_arg,
                         attr_name_for(pattern_text(scope_arg)) or hint)
+
+
+def _owner_setting(expr: cst.BaseExpression) -> bool:
+    """`self.name`: an object's configured name (DCGAN's batch_norm(name="d_bn1")), one module
+    per object."""
+    return isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value in ("self", "owner")
 
 
 def _never_none(expr: cst.BaseExpression) -> bool:
