@@ -241,21 +241,25 @@ class Project:
                 node = self.resolve_class(s.path, name)
             if node is None or node[0] == s.path:
                 continue
-            target = self.summaries[node[0]]
-            if any(q.startswith(f"{node[1]}.") for q in target.creators):
+            if self.creating_methods(node):
                 out[name] = node
         return out
+
+    def creating_methods(self, cls: Node) -> list[Node]:
+        """The methods of class `cls` that create variables."""
+        path, name = cls
+        return [(path, q) for q in sorted(self.summaries[path].creators) if q.startswith(f"{name}.")]
 
     def foreign_classes(self, s: Summary,
                         blocked: dict[Node, str] | None = None) -> dict[str, tuple[Node, bool]]:
         """Other files' classes with converting methods that `s` uses, as `s` spells them, and
         whether their constructor converts too. Without `blocked` (pass 1): every such class."""
         out: dict[str, tuple[Node, bool]] = {}
-        for name, (cpath, cls) in self.creating_classes(s).items():
-            methods = [q for q in self.summaries[cpath].creators if q.startswith(f"{cls}.")]
-            if blocked is not None and any((cpath, q) in blocked for q in methods):
+        for name, node in self.creating_classes(s).items():
+            methods = self.creating_methods(node)
+            if blocked is not None and any(m in blocked for m in methods):
                 continue
-            out[name] = ((cpath, cls), f"{cls}.__init__" in methods)
+            out[name] = (node, (node[0], f"{node[1]}.__init__") in methods)
         return out
 
     def depends_on(self, path: Path) -> set[Node]:
@@ -581,8 +585,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             continue  # a driver that only builds and calls model objects keeps their public API
         # A class of another file whose methods create variables: its methods and this file's
         # variable code convert together, or not at all (the users build and call its objects).
-        for name, (cpath, cls) in sorted(project.creating_classes(s).items()):
-            methods = [(cpath, q) for q in project.summaries[cpath].creators if q.startswith(f"{cls}.")]
+        for name, cls in sorted(project.creating_classes(s).items()):
+            methods = project.creating_methods(cls)
             for q in s.creators:
                 for m in methods:
                     edges[(path, q)].add(m)

@@ -8,6 +8,7 @@ resolving to the same full name the same attribute (that is what `reuse` meant).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string,
 from migrate.codemod.plan import ClassPlan, object_name, scope_text, site_line
 from migrate.codemod.scopes import (ScopeCall, ScopeSignature, Unsupported, bind_call,
                                     is_reuse_block, is_reuse_statement, scope_items)
-from migrate.codemod.variables import get_variable_spec
+from migrate.codemod.variables import get_variable_spec, int_bound_names
 
 Key = tuple[str, str]
 
@@ -524,7 +525,7 @@ class BodyConverter(cst.CSTTransformer):
                               "(it is created by another function)", original)
         updated, effects = self._bind_effectful_arguments(updated, literal)
         try:
-            spec = get_variable_spec(self.ctx, updated, self._scope_defaults(), self._int_names())
+            spec = get_variable_spec(self.ctx, updated, self._scope_defaults(), self._int_names)
         except Unsupported as error:
             raise Unsupported(error.code, error.message, original)
         hoist_to = self._name_scope_hoist(spec.create, original)
@@ -616,11 +617,9 @@ class BodyConverter(cst.CSTTransformer):
         self._before(_statement(f"if {test}:\n    {self._ref(attr, key)} = {code(new_call)}\n"))
         return cst.parse_expression(self._ref(attr, key))
 
+    @functools.cached_property
     def _int_names(self) -> frozenset[str]:
-        if not hasattr(self, "_int_names_cache"):
-            from migrate.codemod.variables import int_bound_names
-            self._int_names_cache = int_bound_names(self.info.node.body)
-        return self._int_names_cache
+        return int_bound_names(self.info.node.body)
 
     def _unnamed_again(self, call: cst.Call, callee: str) -> bool:
         """A call of a scope-less helper that leaves one of its name parameters (default None)
@@ -630,9 +629,7 @@ class BodyConverter(cst.CSTTransformer):
             if p.name.value not in ("name", "scope", "name_or_scope") or not (
                     isinstance(p.default, cst.Name) and p.default.value == "None"):
                 continue
-            positional = [a for a in call.args if a.keyword is None and not a.star]
-            arg = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == p.name.value),
-                       positional[i].value if i < len(positional) else None)
+            arg = _argument_for(call, i, p.name.value)
             if arg is None or not _never_none(arg):
                 return True
         return False
@@ -660,13 +657,7 @@ class BodyConverter(cst.CSTTransformer):
         if not found:
             return False  # called from elsewhere (another file, a value): unknown names
 
-        def named(call: cst.Call) -> bool:
-            positional = [a for a in call.args if a.keyword is None and not a.star]
-            arg = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == expr.value),
-                       positional[index].value if index < len(positional) else None)
-            return arg is not None and _never_none(arg)
-
-        return all(named(c) for c in found)
+        return all((arg := _argument_for(c, index, expr.value)) is not None and _never_none(arg) for c in found)
 
     def _name_parameter(self, expr: cst.BaseExpression | None) -> bool:
         """A parameter of a function with no scope of its own, never reassigned in its body."""
@@ -934,6 +925,13 @@ def _instance_site(class_name, sig, scope_arg, name_literal, new_args, hint, cal
                           f"{sig.literal}, {sig.literal}_1, ... on each call", call)
     return InstanceSite(f"{class_name}(name={code(scope_arg)})", new_args, None, scope_arg,
                         attr_name_for(pattern_text(scope_arg)) or hint)
+
+
+def _argument_for(call: cst.Call, index: int, param: str) -> cst.BaseExpression | None:
+    """What `call` passes for the parameter at `index` named `param` (by keyword or position)."""
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return next((a.value for a in call.args if a.keyword is not None and a.keyword.value == param),
+                positional[index].value if index < len(positional) else None)
 
 
 def _owner_setting(expr: cst.BaseExpression) -> bool:
