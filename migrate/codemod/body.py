@@ -20,6 +20,7 @@ from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.context import GET_VARIABLE_PARAMS, SCOPE_HELPER_NAME, VARIABLE_PARAMS, FileContext, code
 from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string, pattern_text, snake_case
 from migrate.codemod.plan import ClassPlan, object_name, scope_text, site_line
+from migrate.codemod import reentry
 from migrate.codemod.scopes import (ScopeCall, ScopeSignature, Unsupported, bind_call,
                                     is_reuse_block, is_reuse_statement, scope_items)
 from migrate.codemod.variables import get_variable_spec, int_bound_names
@@ -122,6 +123,7 @@ class BodyConverter(cst.CSTTransformer):
         own_reuse = sig.own_call.reuse if sig.own_call is not None else None
         self.own_reuse = isinstance(own_reuse, cst.Name) and own_reuse.value == "True"
         self.capture_names: set[str] = set()
+        self.peers_checked = False  # AUTO_REUSE peers (migrate.codemod.reentry), checked once
 
     # -- statement bookkeeping: creation statements go right before the statement needing them
     def _with_pending(self, result):
@@ -442,7 +444,12 @@ class BodyConverter(cst.CSTTransformer):
         key = self._dynamic_key([])
         site_key = (self._path(), "object", code(updated))
         attr = self.sub_attrs.get(site_key)
+        if attr is None and self._reusing() and self._creator(original) is not None:
+            # (TF1 built a new object that found the creator's variables by name)
+            attr = self._reentered("sub_attrs", site_key, original, f"the object {code(updated)}")
+            return cst.parse_expression(self._ref(attr, key))
         if attr is None:
+            self._check_peers(original)
             hint = self.pending_target or attr_name_for(cls.rsplit(".", 1)[-1])
             attr = self.attrs.take(self._attr_base(hint) if self._path() else hint)
             self.sub_attrs[site_key] = attr
@@ -521,8 +528,12 @@ class BodyConverter(cst.CSTTransformer):
             self.plan.sites.append((attr, self._site_line(original), self._share_reason(original)))
             return cst.parse_expression(self._ref(attr, key))
         if self._reusing():
-            raise Unsupported("unsupported-scope", "reuse of a variable this function does not create "
-                              "(it is created by another function)", original)
+            if self._creator(original) is None:
+                raise Unsupported("unsupported-scope", "reuse of a variable this function does not create "
+                                  "(it is created by another function)", original)
+            attr = self._reentered("var_attrs", site, original, f"variable {scope_text(site[0], literal if literal is not None else code(name))!r}")
+            return cst.parse_expression(self._ref(attr, key))
+        self._check_peers(original)
         updated, effects = self._bind_effectful_arguments(updated, literal)
         try:
             spec = get_variable_spec(self.ctx, updated, self._scope_defaults(), self._int_names)
@@ -705,7 +716,13 @@ class BodyConverter(cst.CSTTransformer):
             raise Unsupported("unsupported-call", f"{callee} creates tf.Variables and is called again: "
                               "TF1 makes new variables on every call", original)
         if attr is None and (site.reuse_true or self._reusing()):
-            raise Unsupported("unsupported-scope", f"{callee} reuses variables created by another function", original)
+            if self._creator(original) is None:
+                raise Unsupported("unsupported-scope", f"{callee} reuses variables created by another function", original)
+            what = f"{callee}(...) in scope {scope_text(self._path(), site.shared_key or code(site.name_expr))!r}"
+            attr = self._reentered("sub_attrs", site_key, original, what)
+            return updated.with_changes(func=cst.parse_expression(self._ref(attr, key)), args=site.args)
+        if attr is None:
+            self._check_peers(original)
         self.plan.sites.append((attr or "", self._site_line(original), self._share_reason(original, site, callee) if attr else "creates"))
         if attr is None:
             attr = self.attrs.take(self._attr_base(site.attr_hint) if self._path() else site.attr_hint)
@@ -725,6 +742,37 @@ class BodyConverter(cst.CSTTransformer):
                 self._before(_statement(f"if {test}:\n    {ref} = {site.ctor}\n"))
         ref = cst.parse_expression(self._ref(attr, key))
         return updated.with_changes(func=ref, args=site.args)
+
+    # -- a scope another method of the owner created, re-entered with reuse (migrate.codemod.reentry)
+    def _creator(self, node: cst.CSTNode) -> str | None:
+        return reentry.creator_of(self.ctx, self.info.qualname, node)
+
+    def _reentered(self, table: str, site_key: tuple, node: cst.CSTNode, what: str) -> str:
+        """The creator module's attribute for what this reusing method asks for, as
+        `<creator attribute>.<its attribute>`; refused when the creator never creates it."""
+        creator = self._creator(node)
+        assert creator is not None
+        try:
+            registry = reentry.registry_of(self.ctx, creator)
+        except Unsupported as error:
+            raise Unsupported(error.code, f"{self.info.qualname} re-enters the scope of {creator}, which cannot be "
+                              f"converted: {error.message}", node)
+        found = getattr(registry, table).get(site_key)
+        if found is None:
+            raise Unsupported("unsupported-scope", f"{self.info.qualname} re-enters scope {registry.scope!r} of "
+                              f"{creator} with reuse and asks for {what}, which {creator} does not create", node)
+        if self.plan.reused_module is None:
+            self.plan.reused_module = (self.attrs.take(reentry.creator_attribute(self.ctx, creator)), creator)
+            self.ctx.reentries[self.plan.class_name] = creator
+        attr = f"{self.plan.reused_module[0]}.{found}"
+        (self.sub_attrs if table == "sub_attrs" else self.var_attrs)[site_key] = attr
+        self.plan.sites.append((attr, self._site_line(node), f"re-entered scope {registry.scope!r} of {creator} (reuse)"))
+        return attr
+
+    def _check_peers(self, node: cst.CSTNode) -> None:
+        if not self.peers_checked:
+            self.peers_checked = True
+            reentry.check_no_auto_reuse_peer(self.ctx, self.info.qualname, node)
 
     def _site_line(self, node: cst.Call) -> int:
         line = site_line(self.ctx.lines, node, self.plan.sites[-1][1] if self.plan.sites else self.info.line)

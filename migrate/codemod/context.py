@@ -51,6 +51,10 @@ class FileContext:
     class_names: dict[str, str] = field(default_factory=dict)  # qualname -> generated class
     uses_scope_helper: bool = False  # some body re-enters scopes by name: emit SCOPE_HELPER
     library_classes: set[str] = field(default_factory=set)  # tf.layers-style classes built: emit them
+    # Methods re-entering another method's scope (migrate.codemod.reentry): generated class ->
+    # the creator's qualname, and each creator's site registry.
+    reentries: dict[str, str] = field(default_factory=dict)
+    registries: dict = field(default_factory=dict)
 
     def tf_attr(self, attr: str) -> str:
         return f"{self.tf_alias}.{attr}"

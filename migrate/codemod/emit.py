@@ -6,6 +6,7 @@ import libcst as cst
 
 from migrate.codemod.context import FileContext, code
 from migrate.codemod.plan import ClassPlan
+from migrate.codemod.reentry import holder_attrs
 from migrate.codemod.scopes import ScopeSignature
 
 
@@ -57,6 +58,12 @@ def ctor_parameters(sig: ScopeSignature) -> tuple[list[str], str]:
 def emit_class(ctx: FileContext, plan: ClassPlan, ctor: list[str], super_name: str) -> cst.ClassDef:
     tf = ctx.tf_alias
     init_lines = [f"super().__init__(name={super_name})"]
+    if plan.reused_module is not None:
+        # Re-enters the scope of another method of its owner: that method's module is given and
+        # its variables are used (TF1 reused them by name).
+        shared, creator = plan.reused_module
+        ctor = [shared, *ctor]
+        init_lines.append(f"self.{shared} = {shared}  # {creator}'s module: its variables are reused")
     init_lines += [f"self.{attr} = {code(value)}" for attr, value in plan.init_attrs]
     if plan.init_submodules:
         subs = [f"self.{attr} = {code(value)}" for attr, value in plan.init_submodules]
@@ -71,7 +78,8 @@ def emit_class(ctx: FileContext, plan: ClassPlan, ctor: list[str], super_name: s
     parts.append(f"    def __init__(self, {', '.join(ctor)}):")
     parts += [f"        {line}" for line in init_lines]
     parts.append("")
-    if plan.has_own_scope:
+    reentered = plan.reused_module is not None and plan.has_own_scope
+    if plan.has_own_scope and not reentered:
         parts.append(f"    @{tf}.Module.with_name_scope")
     parts.append("    def __call__(self):")
     parts.append("        pass")
@@ -93,8 +101,13 @@ def emit_class(ctx: FileContext, plan: ClassPlan, ctor: list[str], super_name: s
     new_body: list[cst.BaseStatement] = []
     for stmt in body:
         if isinstance(stmt, cst.FunctionDef) and stmt.name.value == "__call__":
-            stmt = stmt.with_changes(params=plan.call_params,
-                                     body=stmt.body.with_changes(body=plan.call_body or [cst.parse_statement("pass")]))
+            call_body = plan.call_body or [cst.parse_statement("pass")]
+            if reentered:
+                # The scope TF1 re-entered is the creator's, by its absolute name: also inside a
+                # tf.function, where a scope of this module's own would be made unique.
+                call_body = [cst.With(items=[cst.WithItem(cst.parse_expression(
+                    f"self.{plan.reused_module[0]}.name_scope"))], body=cst.IndentedBlock(body=call_body))]
+            stmt = stmt.with_changes(params=plan.call_params, body=stmt.body.with_changes(body=call_body))
         elif (plan.docstring is not None and isinstance(stmt, cst.SimpleStatementLine)
               and code(stmt).strip().startswith("__DOCSTRING__")):
             stmt = plan.docstring
@@ -132,7 +145,12 @@ def emit_delegate(ctx: FileContext, method: cst.FunctionDef, sig: ScopeSignature
         lines += [f"{key} = f\"{{{scope}}}:{{{name}}}\"",
                   f"if {key} not in {holder}:", f"    {holder}[{key}] = {class_name}(name={name})"]
     else:
-        lines += [f"{key} = {scope}", f"if {key} not in {holder}:", f"    {holder}[{key}] = {class_name}()"]
+        # A method re-entering another method's scope is built with the module that method's
+        # owner made in the same calling scope (TF1: its variables must exist there already).
+        creator = ctx.reentries.get(class_name)
+        given = f"{self_name}.{holder_attrs(ctx, ctx.analysis.functions[creator].owner)[creator]}[{key}]" \
+            if creator is not None else ""
+        lines += [f"{key} = {scope}", f"if {key} not in {holder}:", f"    {holder}[{key}] = {class_name}({given})"]
     call = f"{holder}[{key}]({args})"
     lines.append(call if method.name.value == "__init__" else f"return {call}")
     template = cst.parse_statement("def f():\n" + "\n".join(f"    {line}" for line in lines) + "\n")

@@ -25,6 +25,9 @@ class ClassPlan:
     variables: list[str] = field(default_factory=list)
     submodules: list[str] = field(default_factory=list)
     owner: str | None = None  # for methods: the class whose method this was
+    # A method re-entering another method's scope: (attribute / constructor parameter holding
+    # that method's module, its qualname). Its variables are that module's.
+    reused_module: tuple[str, str] | None = None
     # What `migrate explain` shows (plain data, filled where the body walk decides it):
     variable_names: dict[str, str] = field(default_factory=dict)  # attr -> TF1 name below the class scope
     submodule_specs: dict[str, tuple[str, str]] = field(default_factory=dict)  # attr -> (class, scope below ours)

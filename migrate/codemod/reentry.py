@@ -1,0 +1,145 @@
+"""Methods that re-enter a scope another method of the same object created (GAN samplers).
+
+DCGAN's pattern: `generator(self, z)` opens `variable_scope("generator")` and creates
+`generator/g_h0_lin/Matrix`; `sampler(self, z)` opens the same scope, calls
+`scope.reuse_variables()` and runs the same ops, so TF1 hands it the generator's variables by
+name. Converted, both are modules of the owner; the sampler's module is built with the
+generator's module (the one its owner built in the same calling scope) and refers to that
+module's variables and submodules: `self.generator.g_h0_lin(...)`.
+
+What the re-entering method asks for is looked up in a registry of the creator, keyed exactly
+as the body walk keys its own sites (the TF1 scope path below the module's scope, the callee,
+the scope name): the creator's body is walked once more, on the side, to fill it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from migrate.codemod.context import FileContext, code
+from migrate.codemod.naming import snake_case
+from migrate.codemod.scopes import ScopeSignature, Unsupported, is_reuse_statement
+
+
+@dataclass(frozen=True)
+class Registry:
+    """What a converted method's body created, by the body walk's own site keys."""
+
+    creator: str  # qualname, "GAN.generator"
+    scope: str  # the TF1 scope both methods open, "generator"
+    sub_attrs: dict  # site key -> attribute of a submodule (a converted callee, an object)
+    var_attrs: dict  # site key -> attribute of a variable
+
+
+def definitely_reuses(sig: ScopeSignature) -> bool:
+    """The method's own scope reuses from its first statement: `reuse=True` on it, or
+    `scope.reuse_variables()` / `tf.get_variable_scope().reuse_variables()` at its top level."""
+    call = sig.own_call
+    if call is None or sig.own_with is None:
+        return False
+    if isinstance(call.reuse, cst.Name) and call.reuse.value == "True":
+        return True
+    body = sig.own_with.body.body if isinstance(sig.own_with.body, cst.IndentedBlock) else []
+    for stmt in body:
+        if is_reuse_statement(None, stmt):  # type: ignore[arg-type]
+            target = stmt.body[0].value.func.value  # type: ignore[attr-defined]
+            return (isinstance(target, cst.Name) and target.value == sig.capture) or isinstance(target, cst.Call)
+    return False
+
+
+def _auto_reuse(sig: ScopeSignature) -> bool:
+    call = sig.own_call
+    return call is not None and call.reuse is not None and code(call.reuse).endswith("AUTO_REUSE")
+
+
+def peers(ctx: FileContext, qualname: str) -> list[str]:
+    """Other converted methods of the same owner whose own scope has the same literal name."""
+    info = ctx.analysis.functions[qualname]
+    sig = ctx.sigs.get(qualname)
+    if info.owner is None or sig is None or sig.kind != "literal" or info.name == "__init__":
+        return []
+    out = []
+    for q in sorted(ctx.analysis.converted):
+        other = ctx.analysis.functions[q]
+        other_sig = ctx.sigs.get(q)
+        if (q != qualname and other.owner == info.owner and other.external is None and other.name != "__init__"
+                and other_sig is not None and other_sig.kind == "literal" and other_sig.literal == sig.literal):
+            out.append(q)
+    return out
+
+
+def creator_of(ctx: FileContext, qualname: str, node: cst.CSTNode) -> str | None:
+    """The method whose variables `qualname` re-enters (None: it re-enters no method's scope)."""
+    others = peers(ctx, qualname)
+    if not others:
+        return None
+    creators = [q for q in others if not definitely_reuses(ctx.sigs[q])]
+    scope = ctx.sigs[qualname].literal
+    if len(creators) > 1:
+        raise Unsupported("unsupported-scope", f"{qualname} re-enters scope {scope!r}, which several methods "
+                          f"create variables in ({', '.join(creators)}): which one TF1 reused depends on the "
+                          "call order", node)
+    if not creators:
+        raise Unsupported("unsupported-scope", f"{qualname} re-enters scope {scope!r} with reuse, but every "
+                          f"method opening it reuses too ({', '.join(others)}): none creates the variables", node)
+    return creators[0]
+
+
+def check_no_auto_reuse_peer(ctx: FileContext, qualname: str, node: cst.CSTNode) -> None:
+    """Creating in a scope another method of the owner also creates in under AUTO_REUSE: TF1
+    shares them with whichever runs first; two modules would make two sets of one name."""
+    sig = ctx.sigs[qualname]
+    for q in peers(ctx, qualname):
+        if definitely_reuses(ctx.sigs[q]):
+            continue  # it re-enters ours: we are the creator
+        if _auto_reuse(sig) or _auto_reuse(ctx.sigs[q]):
+            raise Unsupported("unsupported-scope", f"{qualname} and {q} both create variables in scope "
+                              f"{sig.literal!r} with AUTO_REUSE: which one creates them depends on the call order "
+                              "(make one of them re-enter it with reuse=True)", node)
+
+
+def registry_of(ctx: FileContext, creator: str) -> Registry:
+    """Walk the creator's body on the side (the walk is deterministic: the same attribute names as
+    its real conversion) and keep its site keys."""
+    cache = ctx.registries
+    if creator in cache:
+        return cache[creator]
+    from migrate.codemod.body import BodyConverter  # (the walk itself uses this module)
+    from migrate.codemod.fastwalk import visit as fast_visit
+    from migrate.codemod.naming import NameAllocator
+    from migrate.codemod.plan import ClassPlan
+
+    info = ctx.analysis.functions[creator]
+    sig = ctx.sigs[creator]
+    plan = ClassPlan(creator, ctx.class_names[creator], info.line, owner=info.owner,
+                     has_own_scope=sig.own_with is not None)
+    walker = BodyConverter(ctx, info, sig, plan, NameAllocator({"owner", "self"}))
+    fast_visit(info.node.body, walker)
+    registry = Registry(creator, sig.literal or "", dict(walker.sub_attrs), dict(walker.var_attrs))
+    cache[creator] = registry
+    return registry
+
+
+def creator_attribute(ctx: FileContext, creator: str) -> str:
+    """The attribute (and constructor parameter) holding the creator's module: its method name."""
+    return snake_case(ctx.analysis.functions[creator].name)
+
+
+def holder_attrs(ctx: FileContext, owner: str) -> dict[str, str]:
+    """The owner's attribute holding each converted method's modules (`_generator_module`),
+    decided as the owner's rewrite decides them (in class order, clashes suffixed)."""
+    functions = ctx.analysis.functions
+    methods = sorted((q for q in ctx.analysis.converted if functions[q].owner == owner and functions[q].external is None),
+                     key=lambda q: functions[q].key)
+    holders: list[str] = []
+    out: dict[str, str] = {}
+    for q in methods:
+        name = functions[q].name
+        attr = "_constructor_module" if name == "__init__" else f"_{name.strip('_')}_module"
+        while any(attr in h for h in holders):
+            attr = f"_{attr.strip('_')}_"
+        holders.append(f"self.{attr} = {{}}")
+        out[q] = attr
+    return out
