@@ -56,6 +56,8 @@ _SCOPE_LOOKUPS = {
     "get_collection", "get_collection_ref", "trainable_variables", "global_variables",
     "local_variables", "model_variables", "all_variables", "contrib.framework.get_variables",
     "contrib.framework.get_variables_by_name", "contrib.framework.get_model_variables",
+    "contrib.framework.get_trainable_variables", "contrib.slim.get_variables",
+    "contrib.slim.get_trainable_variables", "contrib.slim.get_model_variables",
 }
 # Decorators that only register the function for `arg_scope` defaults: a converted function whose
 # name is never passed around (an arg_scope list would make it escape) does not need them.
