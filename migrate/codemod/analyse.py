@@ -158,6 +158,8 @@ class _BodyScan:
         self.owner = owner
         self.params = params
         self.direct_creator = False
+        self.named_creator = False  # get_variable, a layer library creator, make_template: not only tf.Variable
+        self.training = False  # builds an optimizer's training op or a deferred update (tf.group)
         self.calls: set[str] = set()
         self.blockers: list[tuple[tuple[int, int], Diagnostic]] = []
         self.session = False
@@ -205,10 +207,12 @@ class _BodyScan:
             # step, not model code (TF2 writes it with tf.GradientTape)
             self.block("unsupported-call", f"{ast_dotted_name(func) or func.attr}(...): an optimizer's "
                        "training op (slot variables, an update run by sess.run)", node)
+            self.training = True
         if api in _DEFERRED_OPS:
             # TF1 built this op for a later sess.run (a target update): eager code would run it on every call
             self.block("unsupported-call", f"{ast_dotted_name(func) or func.attr}(...) builds an update op that TF1 "
                        "ran only through sess.run; called eagerly it would run at once", node)
+            self.training = True
         if self.external_dotted and type(func) is ast.Attribute and func.attr in self.external_attrs:
             dotted = ast_dotted_name(func)
             if dotted in self.external_dotted:  # another file's function, or a tf.layers-style creator
@@ -240,6 +244,7 @@ class _BodyScan:
     def _tf_call(self, api: str, node: ast.Call, nested: int) -> None:
         if api in ("get_variable", "Variable"):
             self.direct_creator = True
+            self.named_creator = self.named_creator or api == "get_variable"
             self.tf_variable = self.tf_variable or api == "Variable"
             if nested:
                 self.block("unsupported-call", f"tf.{api} inside a nested function or lambda", node)
@@ -259,7 +264,7 @@ class _BodyScan:
             if api == "variable_op_scope":
                 self.block("unsupported-scope", "variable_op_scope", node)
         elif api == "make_template":
-            self.direct_creator = True
+            self.direct_creator = self.named_creator = True
             self.block("make-template", "tf.make_template shares variables by template", node)
         elif api in _SCOPE_LOOKUPS and not _is_regularization_lookup(self.tf, node):
             if not nested and ast_listing(self.tf, node) is not None:
@@ -274,7 +279,7 @@ class _BodyScan:
             pass  # built here, run by dynamic_rnn & co: checked per function (migrate.codemod.rnn_cells)
         elif api.startswith(_IMPLICIT_CREATOR_PREFIXES) and api.rsplit(".", 1)[-1] not in _NON_CREATING_LAYERS \
                 and not api.startswith(_NON_CREATING_SLIM):
-            self.direct_creator = True
+            self.direct_creator = self.named_creator = True
             self.block("implicit-creator", f"tf.{api} creates variables implicitly", node)
         elif api in ("Session", "InteractiveSession", "placeholder", "train.MonitoredTrainingSession"):
             self.session = True
@@ -687,7 +692,10 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         info.calls = s.calls
         info.blockers = s.sorted_blockers()
         _add_rnn_cell_blockers(info, fn, tf, frozenset(by_spelling))
-        info.is_host = s.session and not s.direct_creator
+        # A training graph builder (placeholders, the model, its loss and optimizer: GAN
+        # `build_model`s, a model's `__init__`) stays TF1 graph code and calls the converted
+        # model as a host; its own tf.Variables (global_step, BEGAN's k) stay TF1 variables.
+        info.is_host = (s.session and not s.direct_creator) or (s.training and not s.named_creator)
         constructs[info.qualname] = s.constructs
         if s.tf_variable:
             tf_variable_direct.add(info.qualname)
@@ -720,7 +728,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         if ext.creates_tf_variable:
             tf_variable_direct.add(spelling)
 
-    creators = {q for q, f in functions.items() if f.direct_creator}
+    creators = {q for q, f in functions.items() if f.direct_creator and not f.is_host}
     changed = True
     while changed:
         changed = False

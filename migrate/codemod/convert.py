@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import copy
 import keyword
+import re
 from dataclasses import dataclass
 
 import libcst as cst
@@ -253,6 +254,17 @@ def _without_naming_scopes(module: cst.Module, analysis: FileAnalysis) -> tuple[
     return frozenset(out), quiet
 
 
+def _owner_module_name(owner: str, methods: dict[str, ClassPlan], ctx: FileContext) -> str:
+    """`name=` for an owner class's tf.Module base, when its default would take a name one of its
+    own modules needs: in graph mode (a TF1 training script hosting the model) constructing a
+    tf.Module claims its name scope, so `class Classifier` would push its method's
+    `variable_scope("classifier")` module to `classifier_1/...`."""
+    snake = re.sub(r"((?<=[a-z0-9])[A-Z]|(?!^)[A-Z](?=[a-z]))", r"_\1", owner).lower()
+    if any(ctx.sigs[q].literal == snake for q in methods if q in ctx.sigs):
+        return f"name={snake + '_object'!r}"
+    return ""
+
+
 class _Blocked(Exception):
     def __init__(self, qualname: str, error: Unsupported) -> None:
         self.qualname = qualname
@@ -398,6 +410,15 @@ class _Rewriter(cst.CSTTransformer):
             return updated.with_changes(body=updated.body.with_changes(body=body))
         return updated
 
+    def _host_method(self, q: str, stmt: cst.FunctionDef) -> cst.FunctionDef:
+        """A training-graph method (build_model) calls converted functions as a host does."""
+        info = self.ctx.analysis.functions.get(q)
+        if info is None or not info.is_host or q in self.ctx.analysis.blocked:
+            return stmt
+        names = NameAllocator(_host_taken(self.module_names, self.ctx.analysis) | (set(self.classes.taken) - self.module_names))
+        body = rewrite_host_statements(self.ctx, list(stmt.body.body), names, self.classes, script=False)
+        return stmt.with_changes(body=stmt.body.with_changes(body=body))
+
     def _class(self, q: str, plan: ClassPlan) -> cst.ClassDef:
         ctor, super_name = ctor_parameters(self.ctx.sigs[q])
         plan.ctor_params = []
@@ -407,7 +428,11 @@ class _Rewriter(cst.CSTTransformer):
         owner = original.name.value
         methods = {q: p for q, p in self.plans.items() if p.owner == owner}
         if not methods:
-            return updated
+            body = [self._host_method(f"{owner}.{s.name.value}", s) if isinstance(s, cst.FunctionDef) else s
+                    for s in updated.body.body]
+            if all(a is b for a, b in zip(body, updated.body.body)):
+                return updated
+            return updated.with_changes(body=updated.body.with_changes(body=body))
         new_body: list[cst.BaseStatement] = []
         holders: list[str] = []
         has_init = False
@@ -425,6 +450,7 @@ class _Rewriter(cst.CSTTransformer):
                     continue
                 if stmt.name.value == "__init__":
                     has_init = True
+                stmt = self._host_method(q, stmt)
             new_body.append(stmt)
         # A converted __init__ is itself the delegate: the holders go at its top.
         has_init = has_init or any(isinstance(s, cst.FunctionDef) and s.name.value == "__init__" for s in new_body)
@@ -432,7 +458,8 @@ class _Rewriter(cst.CSTTransformer):
         add_module_base = (not bases or (len(bases) == 1 and isinstance(bases[0].value, cst.Name)
                                          and bases[0].value.value == "object")) and not _sets_reserved(original)
         tf = self.ctx.tf_alias
-        prologue = (["super().__init__()"] if add_module_base else []) + holders
+        prologue = ([f"super().__init__({_owner_module_name(owner, methods, self.ctx)})"] if add_module_base
+                    else []) + holders
         if has_init and f"{owner}.__init__" in methods and prologue:
             # The converted constructor runs again on later calls of a converted caller (the
             # forward pass): the base and the module holders are set up only the first time.

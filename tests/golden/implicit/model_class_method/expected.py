@@ -133,7 +133,7 @@ class Value(tf.Module):
 
 class Critic(tf.Module):
     def __init__(self, hidden=8):
-        super().__init__()
+        super().__init__(name='critic_object')
         self._value_module = {}
         self.hidden = hidden
 

@@ -1,0 +1,80 @@
+import tensorflow as tf
+
+
+def _tf1_fans(shape):
+    """TF1 init_ops._compute_fans."""
+    shape = tf.TensorShape(shape).as_list()
+    if len(shape) < 1:
+        fan_in = fan_out = 1
+    elif len(shape) == 1:
+        fan_in = fan_out = shape[0]
+    elif len(shape) == 2:
+        fan_in, fan_out = shape[0], shape[1]
+    else:
+        receptive_field_size = 1
+        for dim in shape[:-2]:
+            receptive_field_size *= dim
+        fan_in = shape[-2] * receptive_field_size
+        fan_out = shape[-1] * receptive_field_size
+    return int(fan_in), int(fan_out)
+
+
+def _tf1_variance_scaling_initializer(scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None, dtype=tf.float32):
+    """TF1 tf.variance_scaling_initializer (same values in plain TF2)."""
+    distribution = distribution.lower()
+
+    def init(shape, dtype=dtype, partition_info=None):
+        import math
+        fan_in, fan_out = _tf1_fans(shape)
+        s = scale
+        if mode == "fan_in":
+            s /= max(1., fan_in)
+        elif mode == "fan_out":
+            s /= max(1., fan_out)
+        else:
+            s /= max(1., (fan_in + fan_out) / 2.)
+        if distribution in ("normal", "truncated_normal"):
+            stddev = math.sqrt(s) / .87962566103423978
+            return tf.random.truncated_normal(shape, 0.0, stddev, dtype, seed=seed)
+        if distribution == "untruncated_normal":
+            return tf.random.normal(shape, 0.0, math.sqrt(s), dtype, seed=seed)
+        limit = math.sqrt(3.0 * s)
+        return tf.random.uniform(shape, -limit, limit, dtype, seed=seed)
+    return init
+
+
+def _tf1_glorot_uniform_initializer(seed=None, dtype=tf.float32):
+    """TF1 tf.glorot_uniform_initializer (tf.get_variable's default; same values in plain TF2)."""
+    return _tf1_variance_scaling_initializer(1.0, "fan_avg", "uniform", seed, dtype)
+
+
+class QFunc(tf.Module):
+    def __init__(self, name):
+        super().__init__(name=name)
+        self.w = None
+        self.b = None
+
+    @tf.Module.with_name_scope
+    def __call__(self, obs, num_actions):
+        if self.w is None:
+            self.w = tf.Variable(_tf1_glorot_uniform_initializer()([obs.shape[-1], num_actions], tf.float32), name="w")
+        w = self.w
+        if self.b is None:
+            self.b = tf.Variable(tf.zeros_initializer()([num_actions], dtype=tf.float32), name="b")
+        b = self.b
+        return tf.matmul(obs, w) + b
+
+
+def build_train(obs, next_obs, num_actions=2):
+    q_func = QFunc(name="q_func")
+    q_t = q_func(obs, num_actions)
+    q_func_vars = tf.compat.v1.get_collection(tf.compat.v1.GraphKeys.GLOBAL_VARIABLES, scope="q_func")
+    target_q_func = QFunc(name="target_q_func")
+    q_tp1 = target_q_func(next_obs, num_actions)
+    target_q_func_vars = tf.compat.v1.get_collection(tf.compat.v1.GraphKeys.GLOBAL_VARIABLES,
+                                           scope="target_q_func")
+    update_target = tf.group(*[
+        target.assign(source)
+        for source, target in zip(sorted(q_func_vars, key=lambda v: v.name),
+                                  sorted(target_q_func_vars, key=lambda v: v.name))])
+    return q_t, q_tp1, update_target

@@ -1,0 +1,78 @@
+"""Training-graph builders stay TF1 graph code and call the converted model (issue 10).
+
+A GAN's `build_model`, a classifier's `__init__` or a `build_graph()` function that makes
+placeholders, the model, its loss and an optimizer's training op is a *host*: it is not converted
+(an optimizer's slot variables and update ops belong to sess.run), but the model functions it
+calls are, and the training graph built from them must be the same. Each pair is built in graph
+mode in one TensorFlow subprocess (tests/hosts_driver.py): same variables (names, shapes, the
+optimizer's slots), same outputs before and after one training step, same values after it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from migrate.transform import transform_source
+
+CASES = Path(__file__).with_name("hosts_cases")
+DRIVER = Path(__file__).with_name("hosts_driver.py")
+
+FEED_GAN = {"o.z": {"shape": [2, 4], "value": 0.5, "dtype": "float32"},
+            "o.x": {"shape": [2, 6], "value": -0.25, "dtype": "float32"}}
+BUILDS = [
+    ("gan_build_model.py", {"build": "(lambda g: (g.build_model(), g)[1])(m.GAN())",
+                            "fetch": {"d_loss": "o.d_loss", "sample": "o.sample"},
+                            "train": ["o.d_optim", "o.g_optim"], "feed": FEED_GAN},
+     {"Linear", "Discriminator", "Generator"}),
+    ("classifier_and_script.py", {"build": "m.Classifier()",
+                                  "fetch": {"loss": "o.loss", "logits": "o.logits"},
+                                  "train": ["o.train_op"],
+                                  "feed": {"o.x": {"shape": [3, 5], "value": 0.7, "dtype": "float32"},
+                                           "o.y": {"shape": [3], "value": 1, "dtype": "int32"}}},
+     {"Dense", "Model", "Forward"}),
+    ("classifier_and_script.py", {"build": "m.build_graph()",
+                                  "fetch": {"eval": "o[2]"}, "train": ["o[1]"],
+                                  "feed": {"o[0]": {"shape": [2, 5], "value": 0.3, "dtype": "float32"}}},
+     {"Dense", "Model", "Forward"}),
+    ("../golden/scripts/host_target_update_ops/input.py",
+     {"build": "m.build_train(TF1.placeholder(tf.float32, [2, 3], name='obs'), "
+               "TF1.placeholder(tf.float32, [2, 3], name='next_obs'))",
+      "fetch": {"q_t": "o[0]", "q_tp1": "o[1]"}, "train": ["o[2]"],
+      "feed": {"TF1.get_default_graph().get_tensor_by_name('obs:0')": {"shape": [2, 3], "value": 0.4, "dtype": "float32"},
+               "TF1.get_default_graph().get_tensor_by_name('next_obs:0')": {"shape": [2, 3], "value": -1.0, "dtype": "float32"}}},
+     {"QFunc"}),
+]
+
+
+def test_training_builders_are_hosts() -> None:
+    for name, _, classes in BUILDS:
+        out = transform_source((CASES / name).read_text(), name)
+        assert {f.class_name for f in out.functions} == classes, name
+        assert not [d for d in out.diagnostics if d.severity != "info"], (name, out.diagnostics)
+
+
+@pytest.mark.slow
+def test_training_graph_unchanged(tmp_path: Path) -> None:
+    spec = []
+    for name, build, _ in BUILDS:
+        migrated = tmp_path / f"migrated_{Path(name).parent.name}_{Path(name).name}"
+        migrated.write_text(transform_source((CASES / name).read_text(), name).code)
+        spec.append({"legacy": str(CASES / name), "migrated": str(migrated), **build})
+    (tmp_path / "spec.json").write_text(json.dumps(spec))
+    subprocess.run([sys.executable, str(DRIVER), str(tmp_path / "spec.json"), str(tmp_path / "out.json")],
+                   check=True, capture_output=True, timeout=300)
+    results = json.loads((tmp_path / "out.json").read_text())
+    for key, result in results.items():
+        assert "error" not in result, (key, result.get("error"))
+        legacy, migrated = result["legacy"], result["migrated"]
+        assert legacy["variables"] == migrated["variables"], key
+        for part in ("before", "after", "values"):
+            for k in legacy[part]:
+                np.testing.assert_allclose(migrated[part][k], legacy[part][k], rtol=1e-5, atol=1e-6,
+                                           err_msg=f"{key} {part} {k}")
