@@ -114,6 +114,7 @@ class BodyConverter(cst.CSTTransformer):
         self.loop_depth = 0
         self.cond_depth = 0
         self.nested_depth = 0
+        self.comprehension_depth = 0  # (part of nested_depth)
         self.skip_names: set[int] = set()
         self.removed_reuse: set[int] = set()
         self.self_name = info.self_name
@@ -188,9 +189,11 @@ class BodyConverter(cst.CSTTransformer):
     # Comprehensions run their body in a scope of their own: no statement to hoist creation to.
     def _enter_comprehension(self, node: cst.CSTNode) -> None:
         self.nested_depth += 1
+        self.comprehension_depth += 1
 
     def _leave_comprehension(self, original: cst.CSTNode, updated: cst.CSTNode) -> cst.CSTNode:
         self.nested_depth -= 1
+        self.comprehension_depth -= 1
         return updated
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _enter_comprehension
@@ -425,7 +428,8 @@ class BodyConverter(cst.CSTTransformer):
             return self._owner_object(original, updated)
         listing = cst_listing(self.tf, original) if api is not None else None
         if listing is not None:
-            self._guard_nested(original, f"tf.{api}")
+            if self.nested_depth > self.comprehension_depth:  # a listing creates nothing: a comprehension may hold it
+                self._guard_nested(original, f"tf.{api}")
             return cst.parse_expression(listing_code(*listing, "owner" if self.info.owner else "self"))
         if is_regularization_lookup(self.tf, original):
             losses = ("[loss for module in (self, *self.submodules)"

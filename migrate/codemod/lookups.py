@@ -19,6 +19,10 @@ import libcst as cst
 from migrate.codemod.tfapi import TfNames
 
 _LISTINGS = {"trainable_variables": "trainable", "global_variables": "all", "all_variables": "all"}
+# contrib.framework / slim listings by scope: `get_variables(scope=None, suffix=None,
+# collection=GLOBAL_VARIABLES)`, `get_trainable_variables(scope=None, suffix=None)`.
+_FRAMEWORK = {f"{prefix}.{name}": kind for prefix in ("contrib.framework", "contrib.slim")
+              for name, kind in (("get_variables", "all"), ("get_trainable_variables", "trainable"))}
 _KEYS = {"TRAINABLE_VARIABLES": "trainable", "GLOBAL_VARIABLES": "all", "UPDATE_OPS": "updates"}
 _PLAIN = re.compile(r"^[A-Za-z0-9_/]+$")
 
@@ -61,6 +65,20 @@ def _classify(api, args, kwargs, starred, value_of, api_of) -> tuple[str, str | 
         if len(args) > 1 or set(kwargs) - {"scope"}:
             return None
         return _scoped(_LISTINGS[api], scope, value_of)
+    if api in _FRAMEWORK:
+        scope = kwargs.get("scope", args[0] if args else None)
+        suffix = kwargs.get("suffix", args[1] if len(args) > 1 else None)
+        collection = kwargs.get("collection", args[2] if len(args) > 2 and api.endswith(".get_variables") else None)
+        if len(args) > (3 if api.endswith(".get_variables") else 2) or set(kwargs) - {"scope", "suffix", "collection"} \
+                or (suffix is not None and value_of(suffix) is not None):
+            return None
+        kind = _FRAMEWORK[api]
+        if collection is not None:
+            key_api = api_of(collection)
+            kind = _KEYS.get(key_api.rsplit(".", 1)[-1]) if key_api and key_api.startswith("GraphKeys.") else None
+            if kind not in ("trainable", "all") or api.endswith("get_trainable_variables"):
+                return None
+        return _scoped(kind, scope, value_of)
     if api in ("get_collection", "get_collection_ref"):
         key = kwargs.get("key", args[0] if args else None)
         scope = kwargs.get("scope", args[1] if len(args) > 1 else None)
