@@ -77,6 +77,7 @@ REASONS: dict[str, str] = {
     "cross-file": "a variable scope wraps code of another file that the run cannot see into (outside the run, or an object another file built)",
     "imported-elsewhere": "a file the run cannot rewrite (outside the run, or one that does not parse) imports this function",
     "unconvertible-callee": "calls a function that could not be converted",
+    "kept-tf1": "converted, and its TF1 def also kept beside the class: callers in other files stay TF1",
     "private-api": "a variable API reached through TensorFlow's private modules (tensorflow.python.*): not converted, left as TF1 code",
     "python2": "Python 2 syntax",
     # body modernisation (upgrade stage)
@@ -115,6 +116,7 @@ NEXT_STEPS: dict[str, str] = {
     "cross-file": "include the other file in the same run (or the whole repository), or convert that object by hand first",
     "imported-elsewhere": "add the importing file to the run (run migrate on the whole repository), or fix it so it parses",
     "unconvertible-callee": "fix the callee's own diagnostic first; this function converts once its callee does",
+    "kept-tf1": "nothing required; once those callers convert (fix their own diagnostics), delete the TF1 def",
     "private-api": "import the public API instead (import tensorflow.compat.v1 as tf; tf.variable_scope / tf.get_variable), then run again",
     "python2": "run it through a Python 3 converter first (2to3 / futurize), then migrate",
     "compat-v1-kept": "nothing required: the code runs on TF2; replace the tf.compat.v1 call by hand when you drop TF1 semantics",

@@ -15,6 +15,7 @@ on the module's last name component) is pinned, i.e. stays TF1.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -460,13 +461,17 @@ def _relevant(s: Summary, project: Project) -> bool:
     return bool(s.tf.aliases or project.tf_inherited.get(s.path)) and bool(_CREATOR_HINT.search(s.source))
 
 
-def _externals(project: Project, s: Summary, blocked: dict[Node, str] | None = None) -> tuple[ExternalCallee, ...]:
+def _externals(project: Project, s: Summary, blocked: dict[Node, str] | None = None,
+               kept: Collection[Node] = frozenset()) -> tuple[ExternalCallee, ...]:
     out = []
     for spelling, (target, name) in sorted(project.reachable.get(s.path, {}).items()):
         t = project.summaries[target]
         if name not in t.creators or target == s.path:
             continue
-        out.append(_callee(project, s, spelling, target, name, (blocked or {}).get((target, name))))
+        callee = _callee(project, s, spelling, target, name, (blocked or {}).get((target, name)))
+        if (target, name) in kept:
+            callee = dataclasses.replace(callee, kept_tf1=True)
+        out.append(callee)
     return tuple(out)
 
 
@@ -541,6 +546,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
     blockers: dict[Node, list[tuple[str, str, str]]] = defaultdict(list)  # (code, message, where)
     cross_nodes: set[Node] = set()
     own: set[Node] = set()  # nodes whose own file refuses them (it reports why)
+    helper_callers: dict[Node, set[Node]] = defaultdict(set)  # another file's function -> its callers
+    host_users: dict[Node, set[Path]] = defaultdict(set)  # helper -> files whose hosts / module level call it
     for path, s in project.summaries.items():
         a = s.analysis
         if a is None:
@@ -562,9 +569,15 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                     continue  # a library layer: nothing to link
                 if callee.external is not None:
                     target = project.reachable[path][other]
+                    cross_nodes |= {node, target}
+                    if "." not in target[1]:
+                        # Another file's helper is built once per call site: its callers share
+                        # nothing through it. It converts if it can; each caller needs it to.
+                        helper_callers[target].add(node)
+                        edges[target]
+                        continue
                     edges[node].add(target)
                     edges[target].add(node)
-                    cross_nodes |= {node, target}
                 else:
                     edges[node].add((path, other))
                     edges[(path, other)].add(node)
@@ -580,6 +593,9 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
         for spelling, info in a.functions.items():
             if info.external is not None and not info.external.implicit and spelling in a.converted:
                 cross_nodes.add(project.reachable[path][spelling])
+                if any(spelling in f.calls for q, f in a.functions.items() if f.external is None and q not in a.creators) \
+                        or (a.script_creates and spelling in s.loaded):
+                    host_users[project.reachable[path][spelling]].add(path)  # a host's or the script's call
     for path, s in project.summaries.items():
         if s.analysis is None or not s.creators:
             continue  # a driver that only builds and calls model objects keeps their public API
@@ -598,9 +614,9 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
     _class_name_clashes(project, blockers)
 
     component_reason: dict[Node, str] = {}
-    seen: set[Node] = set()
+    component_of: dict[Node, frozenset[Node]] = {}
     for start in sorted(edges):
-        if start in seen:
+        if start in component_of:
             continue
         comp, stack = set(), [start]
         while stack:
@@ -608,13 +624,15 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             if n not in comp:
                 comp.add(n)
                 stack.extend(edges[n] - comp)
-        seen |= comp
+        for n in comp:
+            component_of[n] = frozenset(comp)
         reasons = [(n, b) for n in sorted(comp) for b in blockers.get(n, [])]
         if reasons:
             (bnode, (code, message, where)) = reasons[0]
             text = f"{code} at {where}: {message}"
             for n in comp:
                 component_reason[n] = text
+    kept = _settle_helpers(project, helper_callers, host_users, component_of, component_reason)
 
     files: dict[Path, FilePlan] = {}
     converted: dict[Path, frozenset[str]] = {}
@@ -623,7 +641,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
         if s.analysis is None:
             continue
         local_blocked = {q: r for (p, q), r in component_reason.items() if p == path}
-        externals = _externals(project, s, {n: r for n, r in component_reason.items()})
+        externals = _externals(project, s, {n: r for n, r in component_reason.items()}, kept)
         forced = []
         for q, reason in sorted(local_blocked.items()):
             node = (path, q)
@@ -632,9 +650,11 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             elif node not in own:
                 forced.append((q, "unconvertible-callee", f"{q} left unchanged: it shares variables with code "
                                                          f"that cannot be converted ({reason})"))
-        renames = _import_renames(project, s, component_reason)
+        renames = _import_renames(project, s, component_reason, kept,
+                                  *_helper_users(path, helper_callers, host_users, component_reason))
         foreign = tuple(sorted((n, rerun) for n, (_, rerun) in project.foreign_classes(s, component_reason).items()))
         plan = FilePlan(externals=externals, forced_blocks=tuple(forced), import_renames=renames,
+                        kept_tf1=tuple(sorted(q for p, q in kept if p == path)),
                         foreign_classes=foreign if s.creators else (),
                         tf_aliases=project.tf_inherited.get(path, ()),
                         exported=tuple(sorted(q for q in s.creators if (path, q) in cross_nodes)),
@@ -649,7 +669,67 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
     return ProjectPlan(files, converted, cross_file)
 
 
-def _import_renames(project: Project, s: Summary, component_reason: dict[Node, str]) -> tuple[tuple[str, str], ...]:
+def _settle_helpers(project: Project, helper_callers: dict[Node, set[Node]], host_users: dict[Node, set[Path]],
+                    component_of: dict[Node, frozenset[Node]], component_reason: dict[Node, str]) -> set[Node]:
+    """Decide other files' helpers against their callers (a call is a dependency, not sharing):
+    a caller of a refused helper is refused; a helper whose every caller stays TF1 stays TF1 too
+    (a class nobody uses, and a second run would convert its def again); a helper some callers
+    convert and others do not becomes its class AND keeps its TF1 def (returned, closed over the
+    defs it calls) for the callers that stay TF1."""
+    def block(node: Node, text: str) -> None:
+        for n in component_of.get(node, frozenset({node})):
+            component_reason.setdefault(n, text)
+
+    changed = True
+    while changed:
+        changed = False
+        for helper, callers in sorted(helper_callers.items()):
+            for caller in sorted(callers):
+                if helper in component_reason and caller not in component_reason:
+                    block(caller, component_reason[helper])
+                    changed = True
+            if helper not in component_reason and helper not in host_users and callers \
+                    and all(c in component_reason for c in callers):
+                first = min(callers)
+                block(helper, f"unconvertible-callee at {_display(first[0], project.root)}: every caller stays "
+                              f"TF1 ({first[1]}: {component_reason[first]})")
+                changed = True
+    kept: set[Node] = set()
+    stack = [h for h, callers in helper_callers.items()
+             if h not in component_reason and any(c in component_reason for c in callers)]
+    while stack:
+        node = stack.pop()
+        if node in kept:
+            continue
+        kept.add(node)
+        path, q = node
+        analysis = project.summaries[path].analysis
+        info = analysis.functions.get(q) if analysis is not None else None
+        for other in (info.calls if info is not None else set()):
+            callee = analysis.functions.get(other)
+            if other not in analysis.creators or callee is None or (callee.external is not None and callee.external.implicit):
+                continue
+            # the TF1 def calls its own file's defs and other files' helpers by their old names
+            stack.append(project.reachable[path][other] if callee.external is not None else (path, other))
+    return kept
+
+
+def _helper_users(path: Path, helper_callers: dict[Node, set[Node]], host_users: dict[Node, set[Path]],
+                  component_reason: dict[Node, str]) -> tuple[set[Node], set[Node]]:
+    """Other files' helpers this file calls from code that stays TF1 (by the old def's name), and
+    from code that converts (by the class's)."""
+    tf1 = {h for h, callers in helper_callers.items() if any(c[0] == path and c in component_reason for c in callers)}
+    converted = {h for h, callers in helper_callers.items()
+                 if any(c[0] == path and c not in component_reason for c in callers)}
+    return tf1, converted | {h for h, files in host_users.items() if path in files}
+
+
+def _import_renames(project: Project, s: Summary, component_reason: dict[Node, str],
+                    kept: Collection[Node] = frozenset(), still_called: Collection[Node] = frozenset(),
+                    newly_called: Collection[Node] = frozenset()) -> tuple[tuple[str, str], ...]:
+    """(old, new) for `from M import old`. A helper whose TF1 def stays (`kept`): the old name
+    alone where only this file's TF1 code calls it, the class alone where only converted code
+    does, else (both, or a re-export) both, as (old, "+New")."""
     out: list[tuple[str, str]] = []
     for b in s.bindings:
         if b.kind != "name":
@@ -657,9 +737,14 @@ def _import_renames(project: Project, s: Summary, component_reason: dict[Node, s
         node = project.resolve_name(b.target, b.remote)
         if node is None or node in component_reason or node[1] not in project.summaries[node[0]].creators:
             continue
-        out.append((b.remote, class_name_for(b.remote)))
+        both = node in kept and not (node in newly_called and node not in still_called)
+        if both and node in still_called and node not in newly_called:
+            continue  # only this file's TF1 code uses it: the old name alone
+        new = class_name_for(b.remote)
+        out.append((b.remote, f"+{new}" if both else new))
         if b.local != b.remote:
-            out.append((f"as {b.local}", class_name_for(b.local)))
+            alias = class_name_for(b.local)
+            out.append((f"as {b.local}", f"+{alias}" if both else alias))
     return tuple(out)
 
 

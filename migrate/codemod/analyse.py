@@ -138,6 +138,7 @@ class FileAnalysis:
     naming_regions: set[str | None] = field(default_factory=set)  # where variable_scope/reuse_variables
     #   occur: a function's qualname, or None (module level, class bodies, nested classes)
     creating_regions: set[str | None] = field(default_factory=set)  # where NAMING_SCOPE_CREATORS are called
+    kept_tf1: frozenset[str] = frozenset()  # converted, and the TF1 def stays for other files' TF1 callers
 
     @property
     def cross_file(self) -> bool:

@@ -132,6 +132,8 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset(),
     analysis = analyse_module(tree, tf, pinned, externals, plan.forced_blocks if plan else (),
                               frozenset(plan.known_plain) if plan else frozenset(),
                               frozenset(c for c, _ in foreign), frozenset(c for c, rerun in foreign if rerun))
+    if plan is not None and plan.kept_tf1:
+        analysis.kept_tf1 = frozenset(plan.kept_tf1) & analysis.converted
     if analysis.script_creates:
         return Preview(tree, tf, analysis, False, frozenset())
     if not analysis.creators:
@@ -222,7 +224,10 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
                                           lines.line(blocked.error.node) if blocked.error.node else 0))
             return Conversion(module, tuple(diagnostics), (), frozenset(analysis.functions))
         new_module, functions = result
-        skip = frozenset(q for q in analysis.functions if q in analysis.blocked)
+        skip = frozenset(q for q in analysis.functions if q in analysis.blocked or q in analysis.kept_tf1)
+        diagnostics += [Diagnostic("kept-tf1", f"{f.legacy_name} became class {f.class_name}; its TF1 def stays "
+                                   "beside it for callers in other files that stay TF1", f.line, 0, "info")
+                        for f in functions if f.legacy_name in analysis.kept_tf1]
         if not analysis.cross_file:
             refused = frozenset(q.rsplit(".", 1)[-1] for q in analysis.blocked)
             new_module = rename_naming_scopes(new_module, tf, tf.tf_alias or "tf", skip,
@@ -402,7 +407,12 @@ class _Rewriter(cst.CSTTransformer):
         q = original.name.value
         plan = self.plans.get(q)
         if plan is not None and self.ctx.analysis.functions[q].node is original:
-            return self._class(q, plan).with_changes(leading_lines=original.leading_lines)
+            cls = self._class(q, plan).with_changes(leading_lines=original.leading_lines)
+            if q in self.ctx.analysis.kept_tf1:
+                # other files' TF1 code still calls the def: it stays beside its class, as TF1
+                spaced = original.with_changes(leading_lines=[cst.EmptyLine(indent=False), cst.EmptyLine(indent=False)])
+                return cst.FlattenSentinel([cls, spaced])
+            return cls
         info = self.ctx.analysis.functions.get(q)
         if info is not None and info.node is original and info.is_host and q not in self.ctx.analysis.blocked:
             names = NameAllocator(_host_taken(self.module_names, self.ctx.analysis) | (set(self.classes.taken) - self.module_names))

@@ -29,6 +29,7 @@ class ExternalCallee:
     creates_tf_variable: bool = False  # makes tf.Variables: a second call would make new ones
     blocked_reason: str | None = None  # None: converts; else why its component stays TF1
     implicit: bool = False  # a tf.layers / contrib / slim creator: its class comes from the library
+    kept_tf1: bool = False  # converts, and its TF1 def stays beside the class for callers that stay TF1
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class FilePlan:
     forced_blocks: tuple[tuple[str, str, str], ...] = ()
     # `from M import old` -> `from M import new` in this file, by (old, new)
     import_renames: tuple[tuple[str, str], ...] = ()
+    # converted functions whose TF1 def also stays (other files' callers that stay TF1 call it)
+    kept_tf1: tuple[str, ...] = ()
     # names that other files' star imports re-export from this file: keep them importable
     tf_aliases: tuple[tuple[str, str], ...] = ()  # TF names this file gets from star imports
     exported: tuple[str, ...] = ()  # local functions other files call (their conversion is shared)
@@ -53,7 +56,7 @@ class FilePlan:
 
     @property
     def empty(self) -> bool:
-        return not (self.externals or self.forced_blocks or self.import_renames or self.tf_aliases
+        return not (self.externals or self.forced_blocks or self.import_renames or self.tf_aliases or self.kept_tf1
                     or self.exported or self.known_plain or self.foreign_classes)
 
 

@@ -25,7 +25,17 @@ class _RenameImports(cst.CSTTransformer):
         names = []
         changed = False
         for alias in updated.names:
-            if isinstance(alias.name, cst.Name) and alias.name.value in self.renames:
+            if isinstance(alias.name, cst.Name) and self.renames.get(alias.name.value, "").startswith("+"):
+                # the file's TF1 code still calls the old def: import the class beside it
+                names.append(alias.with_changes(comma=cst.MaybeSentinel.DEFAULT))
+                asname = alias.asname
+                if asname is not None and isinstance(asname.name, cst.Name):
+                    new_as = self.renames.get(f"as {asname.name.value}", f"+{asname.name.value}")[1:]
+                    asname = asname.with_changes(name=cst.Name(new_as))
+                alias = cst.ImportAlias(name=cst.Name(self.renames[alias.name.value][1:]), asname=asname,
+                                        comma=alias.comma)
+                changed = True
+            elif isinstance(alias.name, cst.Name) and alias.name.value in self.renames:
                 new = self.renames[alias.name.value]
                 asname = alias.asname
                 if asname is not None and isinstance(asname.name, cst.Name):
@@ -38,7 +48,8 @@ class _RenameImports(cst.CSTTransformer):
 
 
 def rename_imports(code: str, renames: tuple[tuple[str, str], ...]) -> str:
-    """`renames`: (old, new) imported names; ("as old", "new") renames an `as` alias."""
+    """`renames`: (old, new) imported names; ("as old", "new") renames an `as` alias; a new name
+    "+New" imports New beside old (`from ops import linear, Linear`)."""
     if not renames:
         return code
     module = cst.parse_module(code)
