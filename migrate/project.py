@@ -547,6 +547,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
     cross_nodes: set[Node] = set()
     own: set[Node] = set()  # nodes whose own file refuses them (it reports why)
     helper_callers: dict[Node, set[Node]] = defaultdict(set)  # another file's function -> its callers
+    pinned: dict[Node, tuple[str, str, str]] = {}  # imported by a file the run cannot rewrite
     host_users: dict[Node, set[Path]] = defaultdict(set)  # helper -> files whose hosts / module level call it
     for path, s in project.summaries.items():
         a = s.analysis
@@ -558,7 +559,9 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             edges[node]
             info = a.functions[q]
             for d in info.blockers:
-                if d.code != "unconvertible-callee" or "stays TF1" not in d.message:
+                if d.code == "imported-elsewhere" and len(info.blockers) == 1:
+                    pinned[node] = (d.code, d.message, f"{display}:{d.line}")  # decided with its users
+                elif d.code != "unconvertible-callee" or "stays TF1" not in d.message:
                     blockers[node].append((d.code, d.message, f"{display}:{d.line}"))
                     own.add(node)
             for other in info.calls | a.extra_edges.get(q, set()):
@@ -632,7 +635,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             text = f"{code} at {where}: {message}"
             for n in comp:
                 component_reason[n] = text
-    kept = _settle_helpers(project, helper_callers, host_users, component_of, component_reason)
+    kept = _settle_helpers(project, helper_callers, host_users, component_of, component_reason, pinned, own)
 
     files: dict[Path, FilePlan] = {}
     converted: dict[Path, frozenset[str]] = {}
@@ -670,16 +673,30 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
 
 
 def _settle_helpers(project: Project, helper_callers: dict[Node, set[Node]], host_users: dict[Node, set[Path]],
-                    component_of: dict[Node, frozenset[Node]], component_reason: dict[Node, str]) -> set[Node]:
+                    component_of: dict[Node, frozenset[Node]], component_reason: dict[Node, str],
+                    pinned: dict[Node, tuple[str, str, str]], own: set[Node]) -> set[Node]:
     """Decide other files' helpers against their callers (a call is a dependency, not sharing):
     a caller of a refused helper is refused; a helper whose every caller stays TF1 stays TF1 too
     (a class nobody uses, and a second run would convert its def again); a helper some callers
     convert and others do not becomes its class AND keeps its TF1 def (returned, closed over the
-    defs it calls) for the callers that stay TF1."""
+    defs it calls) for the callers that stay TF1. A function a file the run cannot rewrite imports
+    (`pinned`) is such a helper with one TF1 caller."""
     def block(node: Node, text: str) -> None:
         for n in component_of.get(node, frozenset({node})):
             component_reason.setdefault(n, text)
 
+    def same_file_users(node: Node) -> bool:
+        analysis = project.summaries[node[0]].analysis
+        return analysis is not None and any(node[1] in f.calls for q, f in analysis.functions.items()
+                                            if f.external is None and q != node[1])
+
+    for node, (code, message, where) in sorted(pinned.items()):
+        if node in component_reason:
+            continue
+        if not (same_file_users(node) or node in host_users
+                or any(c not in component_reason for c in helper_callers.get(node, ()))):
+            block(node, f"{code} at {where}: {message}")
+            own.add(node)  # its own file reports the pin
     changed = True
     while changed:
         changed = False
@@ -697,6 +714,7 @@ def _settle_helpers(project: Project, helper_callers: dict[Node, set[Node]], hos
     kept: set[Node] = set()
     stack = [h for h, callers in helper_callers.items()
              if h not in component_reason and any(c in component_reason for c in callers)]
+    stack += [n for n in pinned if n not in component_reason]
     while stack:
         node = stack.pop()
         if node in kept:

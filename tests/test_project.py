@@ -195,3 +195,50 @@ def network(units):
     if "ops.Linear" not in out.code:  # not rewritten: the file says so, never a stale call
         assert out.code == host or "ops.linear" not in out.code or any(
             d.code in ("internal-error", "unsupported-call", "unconvertible-callee") for d in out.diagnostics)
+
+
+REFUSED_CRITIC = '''import tensorflow as tf
+from ops import linear
+
+
+def critic(x):
+    with tf.variable_scope("critic"):
+        h = linear(x, 4, "h")
+        return h * tf.get_variable("s", [1], partitioner=p)
+'''
+GENERATOR = '''import tensorflow as tf
+from ops import linear
+
+
+def generator(z):
+    with tf.variable_scope("generator"):
+        return linear(z, 6, "out")
+'''
+
+
+def test_helper_keeps_its_tf1_def_for_refused_callers_only() -> None:
+    """A refused caller in one file does not refuse the helper's other callers (gan-collection:
+    one model class with a partitioner used to refuse every class using ops.linear)."""
+    out = _migrate({"ops.py": OPS, "critic.py": REFUSED_CRITIC, "generator.py": GENERATOR})
+    ops_code, ops_codes = out["ops.py"]
+    assert "class Linear(tf.Module)" in ops_code and "\ndef linear(" in ops_code
+    assert "kept-tf1" in ops_codes
+    assert "class Generator" in out["generator.py"][0] and "from ops import Linear\n" in out["generator.py"][0]
+    assert "from ops import linear\n" in out["critic.py"][0] and "class Critic" not in out["critic.py"][0]
+    # a second run over the output: nothing changes (the kept def has only TF1 callers now)
+    again = _migrate({name: code for name, (code, _) in out.items()})
+    assert {name: code for name, (code, _) in again.items()} == {name: code for name, (code, _) in out.items()}
+
+
+def test_helper_whose_every_caller_is_refused_stays_tf1() -> None:
+    out = _migrate({"ops.py": OPS, "critic.py": REFUSED_CRITIC})
+    assert "class Linear" not in out["ops.py"][0]
+    assert "from ops import linear\n" in out["critic.py"][0]
+
+
+def test_function_a_python2_file_imports_converts_and_keeps_its_def_when_used() -> None:
+    py2 = "from ops import linear\nprint 'hello'\n"
+    out = _migrate({"ops.py": OPS, "old.py": py2, "generator.py": GENERATOR})
+    assert "class Linear(tf.Module)" in out["ops.py"][0] and "\ndef linear(" in out["ops.py"][0]
+    assert "class Generator" in out["generator.py"][0]
+    assert "imported-elsewhere" not in out["ops.py"][1]

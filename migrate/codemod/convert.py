@@ -128,6 +128,10 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset(),
     if not tf.aliases:
         return Preview(tree, tf, None, True, frozenset())
     externals = (plan.externals if plan else ()) + implicit_creators(tree, tf, plan is not None and plan.support == "module")
+    if plan is not None and plan.kept_tf1:
+        if "*" in pinned:  # a star import from a file the run cannot rewrite: every function
+            pinned = frozenset(s.name for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)))
+        pinned = pinned - frozenset(plan.kept_tf1)  # their TF1 def stays for the importers
     foreign = plan.foreign_classes if plan else ()
     analysis = analyse_module(tree, tf, pinned, externals, plan.forced_blocks if plan else (),
                               frozenset(plan.known_plain) if plan else frozenset(),
