@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from migrate.codemod.external import ExternalCallee, parse_cst_def
-from migrate.codemod.lookups import ast_listing
+from migrate.codemod.lookups import ast_listing, by_captured_scope
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.rnn_cells import cell_blockers
 from migrate.codemod.tfapi import TfNames, ast_dotted_name
@@ -268,8 +268,10 @@ class _BodyScan:
             self.direct_creator = self.named_creator = True
             self.block("make-template", "tf.make_template shares variables by template", node)
         elif api in _SCOPE_LOOKUPS and not _is_regularization_lookup(self.tf, node):
-            if not nested and ast_listing(self.tf, node) is not None:
-                self.listings.append(node.lineno)  # the model answers it (migrate.codemod.lookups)
+            listing = ast_listing(self.tf, node) if not nested else None
+            if listing is not None:
+                if not by_captured_scope(listing):  # (its own scope's: its module answers it)
+                    self.listings.append(node.lineno)  # the model answers it (migrate.codemod.lookups)
             else:
                 self.block("scope-lookup", f"tf.{api} looks variables up by collection/name", node)
         elif api.startswith("contrib.") and api.rsplit(".", 1)[-1] == "arg_scope":

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from migrate.codemod.lookups import cst_listing, listing_code
+from migrate.codemod.lookups import by_captured_scope, cst_listing, listing_code
 from migrate.codemod.analyse import FunctionInfo, is_regularization_lookup
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.context import GET_VARIABLE_PARAMS, SCOPE_HELPER_NAME, VARIABLE_PARAMS, FileContext, code
@@ -430,6 +430,8 @@ class BodyConverter(cst.CSTTransformer):
         if listing is not None:
             if self.nested_depth > self.comprehension_depth:  # a listing creates nothing: a comprehension may hold it
                 self._guard_nested(original, f"tf.{api}")
+            if by_captured_scope(listing):
+                return cst.parse_expression(self._own_listing(listing[0], listing[1][1:], original))
             return cst.parse_expression(listing_code(*listing, "owner" if self.info.owner else "self"))
         if is_regularization_lookup(self.tf, original):
             losses = ("[loss for module in (self, *self.submodules)"
@@ -746,6 +748,27 @@ class BodyConverter(cst.CSTTransformer):
                 self._before(_statement(f"if {test}:\n    {ref} = {site.ctor}\n"))
         ref = cst.parse_expression(self._ref(attr, key))
         return updated.with_changes(func=ref, args=site.args)
+
+    def _own_listing(self, kind: str, scope_name: str, node: cst.Call) -> str:
+        """`get_variables(vs)` / `get_collection(key, scope=vs.name)` of the function's own captured
+        scope (BEGAN's `variables = get_variables(vs)`): the module's own variables, when no other
+        scope the file opens extends its name (TF1 matched the scope as a name prefix)."""
+        cls = self.plan.class_name
+        if scope_name != self.sig.capture or self.sig.kind != "literal":
+            raise Unsupported("scope-lookup", f"variables listed by the scope {scope_name!r}, not a literal scope "
+                              f"of the function's own: TF1 matched its name as a prefix; the variables of this "
+                              f"module are {cls}(...).{'trainable_variables' if kind == 'trainable' else 'variables'}",
+                              node)
+        own = self.sig.literal or ""
+        longer = sorted({s.literal for s in self.ctx.sigs.values() if s.literal and s.literal != own
+                         and s.literal.startswith(own)})
+        if longer:
+            raise Unsupported("scope-lookup", f"variables listed by the scope {own!r}: TF1 matched it as a name "
+                              f"prefix, so it also selects the variables of scope {longer[0]!r}; this module's own "
+                              f"are {cls}(...).variables", node)
+        if kind == "updates":
+            return "[]"
+        return f"list(self.{'trainable_variables' if kind == 'trainable' else 'variables'})"
 
     # -- a scope another method of the owner created, re-entered with reuse (migrate.codemod.reentry)
     def _creator(self, node: cst.CSTNode) -> str | None:

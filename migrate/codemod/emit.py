@@ -105,6 +105,7 @@ def emit_class(ctx: FileContext, plan: ClassPlan, ctor: list[str], super_name: s
             if reentered:
                 # The scope TF1 re-entered is the creator's, by its absolute name: also inside a
                 # tf.function, where a scope of this module's own would be made unique.
+                call_body = [call_body[0].with_changes(leading_lines=[]), *call_body[1:]]
                 call_body = [cst.With(items=[cst.WithItem(cst.parse_expression(
                     f"self.{plan.reused_module[0]}.name_scope"))], body=cst.IndentedBlock(body=call_body))]
             stmt = stmt.with_changes(params=plan.call_params, body=stmt.body.with_changes(body=call_body))

@@ -12,6 +12,7 @@ the order is tf.Module's (by attribute), not creation order.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 
 import libcst as cst
@@ -25,6 +26,13 @@ _FRAMEWORK = {f"{prefix}.{name}": kind for prefix in ("contrib.framework", "cont
               for name, kind in (("get_variables", "all"), ("get_trainable_variables", "trainable"))}
 _KEYS = {"TRAINABLE_VARIABLES": "trainable", "GLOBAL_VARIABLES": "all", "UPDATE_OPS": "updates"}
 _PLAIN = re.compile(r"^[A-Za-z0-9_/]+$")
+# The prefix of a listing by a captured scope (`get_variables(vs)`, `scope=vs.name`): the name
+# follows; the body walk answers it when it is the function's own scope.
+CAPTURED = "@"
+
+
+def by_captured_scope(listing: tuple[str, str | None] | None) -> bool:
+    return listing is not None and listing[1] is not None and listing[1].startswith(CAPTURED)
 
 
 def _literal(value) -> str | None:
@@ -35,14 +43,18 @@ def ast_listing(tf: TfNames, node: ast.Call) -> tuple[str, str | None] | None:
     return _classify(tf.api(node.func), [a for a in node.args],
                      {k.arg: k.value for k in node.keywords if k.arg}, any(k.arg is None for k in node.keywords),
                      lambda e: e.value if isinstance(e, ast.Constant) else _Unknown,
-                     lambda e: tf.api(e) if isinstance(e, ast.Attribute) else None)
+                     lambda e: tf.api(e) if isinstance(e, ast.Attribute) else None,
+                     lambda e: e.id if isinstance(e, ast.Name) else e.value.id if isinstance(e, ast.Attribute)
+                     and e.attr == "name" and isinstance(e.value, ast.Name) else None)
 
 
 def cst_listing(tf: TfNames, node: cst.Call) -> tuple[str, str | None] | None:
     args = [a.value for a in node.args if a.keyword is None and not a.star]
     kwargs = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
     return _classify(tf.api(node.func), args, kwargs, any(a.star for a in node.args),
-                     lambda e: _cst_string(e), lambda e: tf.api(e) if isinstance(e, cst.Attribute) else None)
+                     lambda e: _cst_string(e), lambda e: tf.api(e) if isinstance(e, cst.Attribute) else None,
+                     lambda e: e.value if isinstance(e, cst.Name) else e.value.value if isinstance(e, cst.Attribute)
+                     and e.attr.value == "name" and isinstance(e.value, cst.Name) else None)
 
 
 class _Unknown:
@@ -57,7 +69,8 @@ def _cst_string(e: cst.BaseExpression):
     return _Unknown
 
 
-def _classify(api, args, kwargs, starred, value_of, api_of) -> tuple[str, str | None] | None:
+def _classify(api, args, kwargs, starred, value_of, api_of, name_of=lambda e: None) -> tuple[str, str | None] | None:
+    _scoped = functools.partial(_scoped_by, name_of=name_of)
     if api is None or starred:
         return None
     if api in _LISTINGS:
@@ -92,10 +105,12 @@ def _classify(api, args, kwargs, starred, value_of, api_of) -> tuple[str, str | 
     return None
 
 
-def _scoped(kind: str, scope, value_of) -> tuple[str, str | None] | None:
+def _scoped_by(kind: str, scope, value_of, name_of) -> tuple[str, str | None] | None:
     if scope is None:
         return kind, None
     value = value_of(scope)
+    if value is _Unknown and name_of(scope) not in (None, "None"):
+        return kind, CAPTURED + name_of(scope)
     if value is None:
         return kind, None
     prefix = _literal(value)
