@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from migrate.codemod.creators import CREATED_VARIABLES, legacy_api_label
 from migrate.diagnostics import NEXT_STEPS
 from migrate.result import ConvertedFunction, FileResult
 
@@ -33,8 +34,12 @@ class ModuleNode:
     line: int
     scope: str  # full TF1 scope of this instance ("" when it opens none)
     attribute: str | None = None  # in its parent; None for a root
-    kind: str = "module"  # "module" (a converted function) | "object" (an owner-class object)
+    # "module" (a converted function) | "object" (an owner-class object) | "creator" (a tf.layers /
+    # contrib / slim / RNN creator, now a layer-library class; legacy_name is its TF1 API)
+    kind: str = "module"
     variables: list[tuple[str, str]] = field(default_factory=list)  # (attribute, full TF1 name)
+    conditions: dict[str, str] = field(default_factory=dict)  # creator variable attr -> when TF1 made it
+    note: str = ""
     submodules: list["ModuleNode"] = field(default_factory=list)
     sites: list[Site] = field(default_factory=list)
 
@@ -52,7 +57,9 @@ class ModuleNode:
             "scope": self.scope,
             "shared": self.shared,
             "call_sites": [s.to_json() for s in self.sites],
-            "variables": [{"attribute": a, "name": n} for a, n in self.variables],
+            "variables": [{"attribute": a, "name": n, **({"condition": self.conditions[a]} if a in self.conditions else {})}
+                          for a, n in self.variables],
+            **({"note": self.note} if self.note else {}),
             "submodules": [m.to_json() for m in self.submodules],
         }
 
@@ -121,8 +128,9 @@ def explain_file(result: FileResult) -> FileExplanation:
     # A method of an object's class is shown inside the object, not as a root of its own.
     roots = [f for f in functions if f.class_name not in used and f.legacy_name.split(".")[0] not in objects]
     modules = [_node(f, by_class, functions, f.scope or "", None, [], 0) for f in roots]
+    # info notes of implicit creators say why a layer stayed TF1 (a layer object on self, ...)
     refused = [Refusal(d.line, d.code, d.message, d.severity)
-               for d in result.diagnostics if d.severity != "info"]
+               for d in result.diagnostics if d.severity != "info" or d.code == "implicit-creator"]
     return FileExplanation(result.path, result.status, result.reason, modules, refused)
 
 
@@ -143,6 +151,10 @@ def _node(f: ConvertedFunction, by_class: dict[str, ConvertedFunction], function
             node.submodules.append(_node(child, by_class, functions, join_scope(scope, rel), attr,
                                          child_sites, depth + 1))
             continue
+        api = legacy_api_label(cls)
+        if api is not None:
+            node.submodules.append(_creator_node(cls, api, join_scope(scope, rel), attr, child_sites))
+            continue
         # An object of an ordinary class whose methods became modules (DCGAN's batch_norm).
         obj = ModuleNode(cls, cls, 0, join_scope(scope, rel), attr, kind="object", sites=child_sites)
         for method in functions:
@@ -150,6 +162,20 @@ def _node(f: ConvertedFunction, by_class: dict[str, ConvertedFunction], function
                 obj.line = obj.line or method.line
                 obj.variables += [(a, full_name(obj.scope, _below_object(r))) for a, r in method.variable_names]
         node.submodules.append(obj)
+    return node
+
+
+def _creator_node(cls: str, api: str, scope: str, attribute: str, sites: list[Site]) -> ModuleNode:
+    """A tf.layers / contrib / slim / RNN creator call, now an instance of a layer-library class:
+    the variables TF1 made below its scope (those made only with some arguments are marked)."""
+    node = ModuleNode(cls, api, sites[0].line if sites else 0, scope, attribute, kind="creator",
+                      sites=sites)
+    for name, condition in CREATED_VARIABLES.get(cls, ()):
+        node.variables.append((name, full_name(scope, name)))
+        if condition:
+            node.conditions[name] = condition
+    if cls not in CREATED_VARIABLES:
+        node.note = f"the variables of the cell it runs, below {scope or '(no scope)'}/"
     return node
 
 
@@ -205,7 +231,7 @@ def to_text(explained: Sequence[FileExplanation]) -> str:
 def _text_node(node: ModuleNode, lines: list[str], depth: int) -> None:
     pad = "  " * depth
     head = f"{node.attribute}: {node.class_name}" if node.attribute else node.class_name
-    what = "object of" if node.kind == "object" else "from"
+    what = {"object": "object of", "creator": "was"}.get(node.kind, "from")
     scope = f"scope {node.scope}/" if node.scope else "no scope of its own"
     line = f"{pad}{head}  ({what} {node.legacy_name}, line {node.line}; {scope})"
     if node.shared:
@@ -214,7 +240,10 @@ def _text_node(node: ModuleNode, lines: list[str], depth: int) -> None:
         line += f"  called at line {node.sites[0].line}"
     lines.append(line)
     for attr, name in node.variables:
-        lines.append(f"{pad}  {attr} = {name}")
+        condition = f"  ({node.conditions[attr]})" if attr in node.conditions else ""
+        lines.append(f"{pad}  {attr} = {name}{condition}")
+    if node.note:
+        lines.append(f"{pad}  {node.note}")
     for child in node.submodules:
         _text_node(child, lines, depth + 1)
 

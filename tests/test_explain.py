@@ -73,3 +73,34 @@ def test_the_demo_dcgan_shares_the_discriminator() -> None:
     text = explain("examples/legacy/dcgan.py")
     assert "BuildModel.discriminator (Discriminator, scope discriminator): one instance for 2 call sites" in text
     assert "discriminator/d_h0_conv/w:0" in text and "generator/g_bn0/" in text
+
+
+def test_implicit_creators_show_what_they_became_and_their_tf1_names() -> None:
+    data = json.loads(explain("--format", "json", "tests/explain_cases/implicit_creators.py"))
+    (build,) = data["files"][0]["modules"]
+    (disc,) = build["submodules"]
+    creators = {m["attribute"]: m for m in disc["submodules"]}
+    assert {m["kind"] for m in creators.values()} == {"creator"}
+    conv = creators["conv1"]
+    assert (conv["class"], conv["legacy"], conv["scope"]) == (
+        "ContribConv2D", "tf.contrib.layers.conv2d / slim", "disc/conv1")
+    assert [v["name"] for v in conv["variables"]] == ["disc/conv1/weights:0", "disc/conv1/biases:0"]
+    dense = creators["dense"]  # a default name, uniquified in its scope as TF1 did
+    assert dense["legacy"] == "tf.layers.dense" and dense["call_sites"] == [{"line": 17, "reason": "creates"}]
+    assert {v["name"]: v.get("condition") for v in dense["variables"]} == {
+        "disc/dense/kernel:0": None, "disc/dense/bias:0": "not with use_bias=False"}
+
+
+def test_a_refused_creator_gives_its_reason() -> None:
+    text = explain("tests/explain_cases/implicit_creators.py")
+    assert ("line 8: implicit-creator: tf.contrib.slim.layer_norm passed as activation_fn=: the layer "
+            "library does not run creators passed as values") in text
+
+
+def test_a_layer_library_class_names_its_creator() -> None:
+    from migrate.codemod.creators import CREATED_VARIABLES, SPECS, legacy_api_label
+
+    assert {spec.class_name for spec in SPECS.values()} <= set(CREATED_VARIABLES)
+    assert legacy_api_label("BatchNormalization") == "tf.layers.batch_normalization"
+    assert legacy_api_label("DynamicRnn") == "tf.nn.dynamic_rnn"
+    assert legacy_api_label("Linear") is None

@@ -266,3 +266,46 @@ def library_source(class_names: Iterable[str]) -> str:
 def library_names() -> tuple[str, ...]:
     """Every top-level name library_source can emit (for name-clash checks)."""
     return tuple(name for name, _ in _library())
+
+
+# What `migrate explain` lists for each library class: the variables TF1 made below the
+# creator's scope, each with when it is made (or "" when always).
+CREATED_VARIABLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "Dense": (("kernel", ""), ("bias", "not with use_bias=False")),
+    "Conv1D": (("kernel", ""), ("bias", "not with use_bias=False")),
+    "Conv2D": (("kernel", ""), ("bias", "not with use_bias=False")),
+    "Conv3D": (("kernel", ""), ("bias", "not with use_bias=False")),
+    "Conv2DTranspose": (("kernel", ""), ("bias", "not with use_bias=False")),
+    "SeparableConv1D": (("depthwise_kernel", ""), ("pointwise_kernel", ""), ("bias", "not with use_bias=False")),
+    "SeparableConv2D": (("depthwise_kernel", ""), ("pointwise_kernel", ""), ("bias", "not with use_bias=False")),
+    "BatchNormalization": (("gamma", "not with scale=False"), ("beta", "not with center=False"), ("moving_mean", ""),
+                           ("moving_variance", "")),
+    "FullyConnected": (("weights", ""), ("biases", "not with biases_initializer=None or a normalizer_fn")),
+    "ContribConv1D": (("weights", ""), ("biases", "not with biases_initializer=None or a normalizer_fn")),
+    "ContribConv2D": (("weights", ""), ("biases", "not with biases_initializer=None or a normalizer_fn")),
+    "ContribConv3D": (("weights", ""), ("biases", "not with biases_initializer=None or a normalizer_fn")),
+    "ContribConv2DTranspose": (("weights", ""), ("biases", "not with biases_initializer=None or a normalizer_fn")),
+    "ContribSeparableConv2D": (("depthwise_weights", ""), ("pointwise_weights", "not with num_outputs=None"),
+                               ("biases", "not with biases_initializer=None or a normalizer_fn")),
+    "ContribBatchNorm": (("beta", "not with center=False"), ("gamma", "only with scale=True"), ("moving_mean", ""),
+                         ("moving_variance", "")),
+    "LayerNorm": (("beta", "not with center=False"), ("gamma", "not with scale=False")),
+    "InstanceNorm": (("beta", "not with center=False"), ("gamma", "not with scale=False")),
+    "ContribBiasAdd": (("biases", ""),),
+    "EmbedSequence": (("embeddings", ""),),
+}
+
+
+def legacy_api_label(class_name: str) -> str | None:
+    """How explain names the TF1 creator a library class replaces (`tf.layers.dense`,
+    `tf.contrib.layers.conv2d / slim`); None for a class that is no implicit creator."""
+    from migrate.codemod.creators_rnn import RUNNERS
+
+    apis = [api for api, spec in list(SPECS.items()) + list(RUNNERS.items())
+            if spec.class_name == class_name]
+    if not apis:
+        return None
+    label = "tf." + apis[0]
+    if apis[0].startswith("contrib.layers.") and any(a.startswith("contrib.slim.") for a in apis):
+        label += " / slim"
+    return label
