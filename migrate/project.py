@@ -697,6 +697,19 @@ def _settle_helpers(project: Project, helper_callers: dict[Node, set[Node]], hos
                 or any(c not in component_reason for c in helper_callers.get(node, ()))):
             block(node, f"{code} at {where}: {message}")
             own.add(node)  # its own file reports the pin
+    while True:
+        _settle_callers(project, helper_callers, host_users, component_reason, block)
+        kept = _kept_defs(project, helper_callers, component_reason, pinned)
+        same_named = sorted(n for n in kept if class_name_for(n[1]) == n[1])
+        if not same_named:
+            return kept
+        for node in same_named:  # `def GeneratorCNN` and `class GeneratorCNN` cannot both stay
+            block(node, f"unsupported-call at {_display(node[0], project.root)}: class name {node[1]} is its def's "
+                        "name, which callers that stay TF1 still need")
+
+
+def _settle_callers(project: Project, helper_callers: dict[Node, set[Node]], host_users: dict[Node, set[Path]],
+                    component_reason: dict[Node, str], block) -> None:
     changed = True
     while changed:
         changed = False
@@ -711,6 +724,11 @@ def _settle_helpers(project: Project, helper_callers: dict[Node, set[Node]], hos
                 block(helper, f"unconvertible-callee at {_display(first[0], project.root)}: every caller stays "
                               f"TF1 ({first[1]}: {component_reason[first]})")
                 changed = True
+
+
+def _kept_defs(project: Project, helper_callers: dict[Node, set[Node]], component_reason: dict[Node, str],
+               pinned: dict[Node, tuple[str, str, str]]) -> set[Node]:
+    """Converting functions whose TF1 def stays: used by TF1 code, closed over the defs they call."""
     kept: set[Node] = set()
     stack = [h for h, callers in helper_callers.items()
              if h not in component_reason and any(c in component_reason for c in callers)]
@@ -773,7 +791,8 @@ def _class_name_clashes(project: Project, blockers: dict[Node, list[tuple[str, s
             if "." in q:
                 continue
             cls = class_name_for(q)
-            if cls in s.names or sum(1 for other in s.creators if "." not in other and class_name_for(other) == cls) > 1:
+            # (`def GeneratorCNN`: its class takes its name, unless its TF1 def must stay: _settle_helpers)
+            if cls in s.names - {q} or sum(1 for other in s.creators if "." not in other and class_name_for(other) == cls) > 1:
                 blockers[(path, q)].append(("unsupported-call", f"class name {cls} is taken in its file",
                                             _display(path, project.root)))
     for path, reach in project.reachable.items():

@@ -57,7 +57,8 @@ def _transform_source(source: str, path: str, pinned: frozenset[str], plan: File
 
 def _stale_references(code: str, plan: FilePlan) -> list[tuple[int, str]]:
     """Uses of converted externals' old spellings (`linear`, `ops.linear`) left in the output."""
-    spellings = {e.spelling for e in plan.externals if e.blocked_reason is None and not e.implicit and not e.kept_tf1}
+    spellings = {e.spelling for e in plan.externals if e.blocked_reason is None and not e.implicit and not e.kept_tf1
+                 and e.class_ref != e.spelling}  # (`def GeneratorCNN` -> `class GeneratorCNN`: the same spelling)
     if not spellings:
         return []
     found = []

@@ -242,3 +242,16 @@ def test_function_a_python2_file_imports_converts_and_keeps_its_def_when_used() 
     assert "class Linear(tf.Module)" in out["ops.py"][0] and "\ndef linear(" in out["ops.py"][0]
     assert "class Generator" in out["generator.py"][0]
     assert "imported-elsewhere" not in out["ops.py"][1]
+
+
+def test_a_camel_case_function_becomes_the_class_of_its_own_name() -> None:
+    """BEGAN's models.GeneratorCNN: the class takes the def's name; its callers elsewhere agree."""
+    models = ('import tensorflow as tf\n\n\ndef GeneratorCNN(z, hidden_num, reuse):\n'
+              '    with tf.variable_scope("G", reuse=reuse):\n'
+              '        w = tf.get_variable("w", [z.get_shape()[-1], hidden_num])\n'
+              '        return tf.matmul(z, w)\n')
+    trainer = ('import tensorflow as tf\nfrom models import GeneratorCNN\n\n\ndef build(z):\n'
+               '    return GeneratorCNN(z, 4, reuse=False), GeneratorCNN(z, 4, reuse=True)\n')
+    out = _migrate({"models.py": models, "trainer.py": trainer})
+    assert "class GeneratorCNN(tf.Module)" in out["models.py"][0] and "def GeneratorCNN" not in out["models.py"][0]
+    assert "GeneratorCNN()" in out["trainer.py"][0] and "internal-error" not in out["trainer.py"][1]
