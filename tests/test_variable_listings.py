@@ -108,3 +108,34 @@ def model(x):
     messages = [d.message for d in _problems(out) if d.code == "scope-lookup"]
     assert any("not a literal scope of the function's own" in m and "Block(...).variables" in m
                for m in messages), messages
+
+
+def test_listings_left_beside_converted_code_are_reported_naming_the_modules():
+    """baselines' Model.trainable_vars: a property beside a converted __call__ keeps reading TF1
+    collections, which eager TF2 never fills."""
+    source = '''
+import tensorflow as tf
+
+
+class Model(object):
+    def __init__(self, name):
+        self.name = name
+
+    @property
+    def trainable_vars(self):
+        return tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES, scope=self.name)
+
+
+class Actor(Model):
+    def __call__(self, obs, reuse=False):
+        with tf.variable_scope(self.name) as scope:
+            if reuse:
+                scope.reuse_variables()
+            return tf.matmul(obs, tf.get_variable("w", [obs.get_shape()[-1], 2]))
+'''
+    out = transform_source(source, "models.py")
+    stale = [d for d in out.diagnostics if d.code == "scope-lookup"]
+    assert len(stale) == 1 and stale[0].line == 11, stale
+    assert "Model.trainable_vars stays TF1 code" in stale[0].message
+    assert "converted modules (ActorCall)" in stale[0].message and "`.trainable_variables`" in stale[0].message
+    assert "class ActorCall(tf.Module)" in out.code  # reported, not refused
