@@ -265,6 +265,33 @@ def _without_naming_scopes(module: cst.Module, analysis: FileAnalysis) -> tuple[
     return frozenset(out), quiet
 
 
+def _top_level_bindings(module: cst.Module) -> dict[str, int]:
+    """How many top-level statements bind each name (defs, classes, assignments, imports)."""
+    counts: dict[str, int] = {}
+    for stmt in module.body:
+        names: list[str] = []
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            names.append(stmt.name.value)
+        elif isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Assign):
+                    names += [t.target.value for t in small.targets if isinstance(t.target, cst.Name)]
+                elif isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(small.names, cst.ImportStar):
+                    for alias in small.names:
+                        bound = alias.asname.name if alias.asname is not None else alias.name
+                        if isinstance(bound, cst.Name):
+                            names.append(bound.value)
+        else:
+            names.append("")  # compound statements (if/try) may bind anything: counted by name below
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def _bound_once(counts: dict[str, int], name: str) -> bool:
+    return counts.get(name, 0) == 1 and "" not in counts
+
+
 def _owner_module_name(owner: str, methods: dict[str, ClassPlan], ctx: FileContext) -> str:
     """`name=` for an owner class's tf.Module base, when its default would take a name one of its
     own modules needs: in graph mode (a TF1 training script hosting the model) constructing a
@@ -297,6 +324,10 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
                 if f.external is not None and f.external.implicit}
     classes = NameAllocator(module_names | library_closure(implicit & set(library_names())))
     local = {q for q in analysis.converted if analysis.functions[q].external is None}
+    # `def GeneratorCNN` becomes `class GeneratorCNN`: the def it replaces frees the name (unless it stays)
+    bindings = _top_level_bindings(module)
+    classes.taken -= {q for q in local if "." not in q and class_name_for(q) == q and q not in analysis.kept_tf1
+                      and _bound_once(bindings, q)}
     converted_methods = {analysis.functions[q].name for q in local if "." in q}
     external_dotted = {q for q in analysis.converted - local if "." in q}
     for q in sorted(analysis.converted - local):
