@@ -185,3 +185,12 @@ def sampler(z):
 '''
     _, problems = _run(source)
     assert any("linear reuses variables created by another function" in d.message for d in problems), problems
+
+
+def test_two_methods_with_reuse_parameters_on_one_scope_are_refused():
+    with_param = _GENERATOR.replace("def generator(self, z):", "def generator(self, z, reuse=False):").replace(
+        'variable_scope("generator")', 'variable_scope("generator", reuse=reuse)')
+    sampler = with_param.replace("def generator(self, z, reuse=False):", "def sampler(self, z, reuse=True):")
+    out, problems = _run(_gan(with_param, sampler))
+    assert any("both open scope 'generator', one with reuse given by a parameter" in d.message for d in problems), problems
+    assert "class Sampler" not in out.code

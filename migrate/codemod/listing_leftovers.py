@@ -2,9 +2,9 @@
 
 `tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES, scope=self.name)` in a property beside a
 converted `__call__` (baselines' `Model.trainable_vars`), `tf.trainable_variables()` in a training
-function: TF2 has no collections, so after the migration they list none of the variables the
-converted modules create (eagerly, nothing at all). The code still runs, so the user is told,
-naming the modules whose variables to use instead.
+function: the converted modules' `tf.Variable`s are in the graph's collections only while graph
+code builds them (a session-based trainer still finds them); run eagerly, the listing is empty.
+An info note says so, naming the modules whose variables to use instead.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 def stale_listings(tree: ast.Module, tf: TfNames, analysis: FileAnalysis,
                    functions: tuple[ConvertedFunction, ...] | list[ConvertedFunction]) -> list[Diagnostic]:
-    """One warning per listing of trainable / global variables in a function or method the
+    """One info note per listing of trainable / global variables in a function or method the
     conversion left, when the file converted functions that create variables."""
     if not functions:
         return []
@@ -44,10 +44,9 @@ def stale_listings(tree: ast.Module, tf: TfNames, analysis: FileAnalysis,
             api = tf.api(node.func)
             kind = "trainable_variables" if listing[0] == "trainable" else "variables"
             out.append(Diagnostic(
-                "scope-lookup", f"tf.{api} in {qualname} stays TF1 code: it reads graph collections, which eager TF2 "
-                f"does not fill, so it lists none of the variables of the converted modules ({shown}); "
-                f"use their `.{kind}` instead",
-                node.lineno, node.col_offset))
+                "scope-lookup", f"tf.{api} in {qualname} stays TF1 code: it reads the graph's collections, which "
+                f"hold the variables of the converted modules ({shown}) only while graph code runs; run eagerly, "
+                f"it lists none of them: use their `.{kind}`", node.lineno, node.col_offset, "info"))
     return out
 
 

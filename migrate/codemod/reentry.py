@@ -87,17 +87,30 @@ def creator_of(ctx: FileContext, qualname: str, node: cst.CSTNode) -> str | None
     return creators[0]
 
 
+def _reuse_parameter(sig: ScopeSignature) -> bool:
+    """`reuse=<parameter>` on the own scope, or `if reuse: scope.reuse_variables()`."""
+    call = sig.own_call
+    return sig.reuse_param is not None or (call is not None and isinstance(call.reuse, cst.Name)
+                                           and call.reuse.value not in ("True", "False", "None"))
+
+
 def check_no_auto_reuse_peer(ctx: FileContext, qualname: str, node: cst.CSTNode) -> None:
-    """Creating in a scope another method of the owner also creates in under AUTO_REUSE: TF1
-    shares them with whichever runs first; two modules would make two sets of one name."""
+    """Creating in a scope another method of the owner also creates in, where TF1 may share them:
+    under AUTO_REUSE (with whichever runs first) or by a reuse parameter (as its callers decide).
+    Two modules would make two sets of one name."""
     sig = ctx.sigs[qualname]
     for q in peers(ctx, qualname):
-        if definitely_reuses(ctx.sigs[q]):
+        other = ctx.sigs[q]
+        if definitely_reuses(other):
             continue  # it re-enters ours: we are the creator
-        if _auto_reuse(sig) or _auto_reuse(ctx.sigs[q]):
+        if _auto_reuse(sig) or _auto_reuse(other):
             raise Unsupported("unsupported-scope", f"{qualname} and {q} both create variables in scope "
                               f"{sig.literal!r} with AUTO_REUSE: which one creates them depends on the call order "
                               "(make one of them re-enter it with reuse=True)", node)
+        if _reuse_parameter(sig) or _reuse_parameter(other):
+            raise Unsupported("unsupported-scope", f"{qualname} and {q} both open scope {sig.literal!r}, one with reuse "
+                              "given by a parameter: which one creates the variables depends on their callers "
+                              "(make the one that reuses say reuse=True or call scope.reuse_variables())", node)
 
 
 def registry_of(ctx: FileContext, creator: str) -> Registry:
