@@ -809,10 +809,15 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
             continue
         component = component_of[start]
         seen |= component
-        reasons = [d for q in sorted(component) for d in functions[q].blockers]
+        # another file's function is each caller's dependency (not a link between its callers):
+        # one that stays TF1 keeps its callers TF1
+        refused_callees = sorted({c for q in component for c in functions[q].calls
+                                  if c in creators and c not in component and functions[c].blockers})
+        reasons = [d for q in sorted(component) for d in functions[q].blockers] + \
+            [d for c in refused_callees for d in functions[c].blockers]
         if reasons:
             blocked |= component
-            first = next(d for q in sorted(component, key=lambda q: functions[q].external is None)
+            first = next(d for q in [*refused_callees, *sorted(component, key=lambda q: functions[q].external is None)]
                          for d in functions[q].blockers)
             for q in sorted(component):
                 own = functions[q].blockers
@@ -863,8 +868,10 @@ def components(members: set[str], functions: dict[str, FunctionInfo],
     for q in members:
         for other in (functions[q].calls | extra_edges.get(q, set())) & members:
             external = functions[other].external
-            if external is not None and external.implicit and other in functions[q].calls:
-                continue  # each call of tf.layers.dense / dynamic_rnn is its own module: no link
+            if external is not None and other in functions[q].calls and other not in extra_edges.get(q, set()):
+                # each call of tf.layers.dense / dynamic_rnn / another file's helper is its own
+                # module: callers share nothing through it (a refused one still refuses them)
+                continue
             adjacency[q].add(other)
             adjacency[other].add(q)
     out: dict[str, set[str]] = {}

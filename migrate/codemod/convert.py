@@ -212,8 +212,16 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
         try:
             result = _convert_once(module, tf, analysis, lines, names)
         except _Blocked as blocked:
-            comp = components(analysis.converted, analysis.functions, analysis.extra_edges).get(
-                blocked.qualname, {blocked.qualname})
+            comp = set(components(analysis.converted, analysis.functions, analysis.extra_edges).get(
+                blocked.qualname, {blocked.qualname}))
+            grew = True
+            while grew:  # callers of a refused function of another file (not linked to it) stay too
+                more = {q for q in analysis.converted - comp
+                        if analysis.functions[q].calls & {c for c in comp if analysis.functions[c].external is not None}}
+                more = set().union(*(components(analysis.converted, analysis.functions, analysis.extra_edges)
+                                     .get(q, {q}) for q in more)) if more else set()
+                grew = bool(more - comp)
+                comp |= more
             analysis.converted -= comp
             analysis.blocked |= comp
             diagnostics.append(Diagnostic(blocked.error.code, blocked.error.message,
