@@ -76,3 +76,30 @@ def test_training_graph_unchanged(tmp_path: Path) -> None:
             for k in legacy[part]:
                 np.testing.assert_allclose(migrated[part][k], legacy[part][k], rtol=1e-5, atol=1e-6,
                                            err_msg=f"{key} {part} {k}")
+
+
+def test_a_function_nested_in_a_host_keeps_its_callees_tf1() -> None:
+    """pix2pix's create_model: the host's nested create_discriminator calls discrim_conv; the host
+    stays TF1 and its nested functions are not rewritten, so discrim_conv keeps its def."""
+    source = '''import tensorflow as tf
+
+
+def discrim_conv(x, n):
+    with tf.variable_scope("conv"):
+        w = tf.get_variable("w", [x.get_shape()[-1], n])
+        return tf.matmul(x, w)
+
+
+def create_model(inputs):
+    def create_discriminator(x):
+        return discrim_conv(x, 1)
+
+    with tf.variable_scope("discriminator"):
+        predict = create_discriminator(inputs)
+    train = tf.train.AdamOptimizer(0.1).minimize(tf.reduce_mean(predict))
+    return predict, train
+'''
+    out = transform_source(source, "pix2pix.py")
+    assert "def discrim_conv(" in out.code and "class DiscrimConv" not in out.code
+    assert any(d.code == "unsupported-call" and "nested in create_model" in d.message for d in out.diagnostics)
+    assert not any(d.code == "internal-error" for d in out.diagnostics)
