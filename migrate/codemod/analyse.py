@@ -744,6 +744,17 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                 creators.add(q)
                 changed = True
 
+    # A host stays TF1 and only its own statements are rewritten: a variable-creating function
+    # called from a function or lambda nested in it (pix2pix's create_model.create_discriminator)
+    # keeps its def, so it stays TF1 too.
+    for info, fn in defs:
+        if info.is_host and functions.get(info.qualname) is info:
+            for name, line in _nested_calls(fn):
+                callee = functions.get(name)
+                if name in creators and callee is not None and not (callee.external and callee.external.implicit):
+                    callee.blockers.append(Diagnostic(
+                        "unsupported-call", f"{name} is called in a function nested in {info.qualname}, "
+                        "which stays TF1 graph code (it builds a training op or feeds a session)", line))
     # `__init__` (or any dunder) that creates variables, directly or through `self._init(...)`
     # (baselines' policies): the object's constructor cannot delegate to a module it owns.
     for q in sorted(creators):
@@ -917,6 +928,20 @@ def _walk_definition(scan: _FileScan, node: Function | ast.ClassDef, scans: dict
     scan.local_known = scan.known | (_params(node) | _star_params(node))
     scan.walk_all(node.body)
     scan.body, scan.region = None, None
+
+
+def _nested_calls(fn: Function) -> list[tuple[str, int]]:
+    """Names (`f`, `ops.f`) called inside functions and lambdas nested in `fn`."""
+    out = []
+    for stmt in fn.body:
+        for node in ast.walk(stmt):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                for call in ast.walk(node):
+                    if isinstance(call, ast.Call):
+                        name = ast_dotted_name(call.func)
+                        if name is not None:
+                            out.append((name, call.lineno))
+    return out
 
 
 def _star_params(fn: Function) -> set[str]:
