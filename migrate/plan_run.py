@@ -15,7 +15,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from migrate.codemod.naming import class_name_for
 
 if TYPE_CHECKING:
     from migrate.discover import Candidate
@@ -79,7 +78,7 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
                 if q not in done:
                     extra[(path, q)] = refusal or ("unconvertible-callee",
                                                    f"{q} left unchanged: the conversion of its file refused it")
-                elif q in exported and "." not in q and done[q] != class_name_for(q):
+                elif q in exported and "." not in q and done[q] != project.class_name((path, q)):
                     extra[(path, q)] = ("unsupported-call", f"{q}: its class name {done[q]} differs from the plan")
                 else:
                     continue

@@ -263,6 +263,19 @@ class Project:
             out[name] = (node, (node[0], f"{node[1]}.__init__") in methods)
         return out
 
+    def class_name(self, node: Node) -> str:
+        """The class a converted top-level function becomes in its own file: its name in
+        CamelCase, numbered past the layer library's classes the file uses (bert's
+        `def layer_norm` next to contrib's layer_norm becomes `LayerNorm_2`), as the emit
+        stage's allocator numbers it."""
+        from migrate.codemod.creators import library_closure, library_names
+        from migrate.codemod.naming import NameAllocator
+
+        base = class_name_for(node[1])
+        implicit = {e.class_ref for e in (self.summaries[node[0]]._implicit or ())}
+        taken = library_closure(implicit & set(library_names()))
+        return NameAllocator(set(taken)).take(base) if base in taken else base
+
     def depends_on(self, path: Path) -> set[Node]:
         """Other files' creators whose conversion this file's own rewrite must follow."""
         s = self.summaries.get(path)
@@ -478,7 +491,7 @@ def _externals(project: Project, s: Summary, blocked: dict[Node, str] | None = N
 def _callee(project: Project, s: Summary, spelling: str, target: Path, name: str, reason: str | None) -> ExternalCallee:
     t = project.summaries[target]
     fn = t.defs[name]
-    class_name = class_name_for(name)
+    class_name = project.class_name((target, name))
     if "." in spelling:
         class_ref = f"{spelling.rsplit('.', 1)[0]}.{class_name}"
     else:
@@ -548,6 +561,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
     own: set[Node] = set()  # nodes whose own file refuses them (it reports why)
     helper_callers: dict[Node, set[Node]] = defaultdict(set)  # another file's function -> its callers
     pinned: dict[Node, tuple[str, str, str]] = {}  # imported by a file the run cannot rewrite
+    class_users: dict[Node, set[Node]] = defaultdict(set)  # a user of another file's class -> its methods
     host_users: dict[Node, set[Path]] = defaultdict(set)  # helper -> files whose hosts / module level call it
     for path, s in project.summaries.items():
         a = s.analysis
@@ -604,12 +618,12 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             continue  # a driver that only builds and calls model objects keeps their public API
         # A class of another file whose methods create variables: its methods and this file's
         # variable code convert together, or not at all (the users build and call its objects).
+        # (A dependency, not a link: TF1 code that stays builds and calls the converted class as
+        # before, through its delegating methods; a refused class refuses its users.)
         for name, cls in sorted(project.creating_classes(s).items()):
             methods = project.creating_methods(cls)
             for q in s.creators:
-                for m in methods:
-                    edges[(path, q)].add(m)
-                    edges[m].add((path, q))
+                class_users[(path, q)].update(methods)
                 cross_nodes.add((path, q))
             cross_nodes.update(methods)
     for node, (code, message) in extra_blocks.items():
@@ -635,7 +649,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             text = f"{code} at {where}: {message}"
             for n in comp:
                 component_reason[n] = text
-    kept = _settle_helpers(project, helper_callers, host_users, component_of, component_reason, pinned, own)
+    kept = _settle_helpers(project, helper_callers, host_users, component_of, component_reason, pinned, own,
+                           class_users)
 
     files: dict[Path, FilePlan] = {}
     converted: dict[Path, frozenset[str]] = {}
@@ -674,7 +689,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
 
 def _settle_helpers(project: Project, helper_callers: dict[Node, set[Node]], host_users: dict[Node, set[Path]],
                     component_of: dict[Node, frozenset[Node]], component_reason: dict[Node, str],
-                    pinned: dict[Node, tuple[str, str, str]], own: set[Node]) -> set[Node]:
+                    pinned: dict[Node, tuple[str, str, str]], own: set[Node],
+                    class_users: dict[Node, set[Node]]) -> set[Node]:
     """Decide other files' helpers against their callers (a call is a dependency, not sharing):
     a caller of a refused helper is refused; a helper whose every caller stays TF1 stays TF1 too
     (a class nobody uses, and a second run would convert its def again); a helper some callers
@@ -685,20 +701,15 @@ def _settle_helpers(project: Project, helper_callers: dict[Node, set[Node]], hos
         for n in component_of.get(node, frozenset({node})):
             component_reason.setdefault(n, text)
 
-    def same_file_users(node: Node) -> bool:
-        analysis = project.summaries[node[0]].analysis
-        return analysis is not None and any(node[1] in f.calls for q, f in analysis.functions.items()
-                                            if f.external is None and q != node[1])
-
     for node, (code, message, where) in sorted(pinned.items()):
         if node in component_reason:
             continue
-        if not (same_file_users(node) or node in host_users
+        if not (_same_file_users(project, node) or node in host_users
                 or any(c not in component_reason for c in helper_callers.get(node, ()))):
             block(node, f"{code} at {where}: {message}")
             own.add(node)  # its own file reports the pin
     while True:
-        _settle_callers(project, helper_callers, host_users, component_reason, block)
+        _settle_callers(project, helper_callers, host_users, component_reason, block, class_users)
         kept = _kept_defs(project, helper_callers, component_reason, pinned)
         same_named = sorted(n for n in kept if class_name_for(n[1]) == n[1])
         if not same_named:
@@ -708,18 +719,30 @@ def _settle_helpers(project: Project, helper_callers: dict[Node, set[Node]], hos
                         "name, which callers that stay TF1 still need")
 
 
+def _same_file_users(project: Project, node: Node) -> bool:
+    """Some other function of the node's own file calls it."""
+    analysis = project.summaries[node[0]].analysis
+    return analysis is not None and any(node[1] in f.calls for q, f in analysis.functions.items()
+                                        if f.external is None and q != node[1])
+
+
 def _settle_callers(project: Project, helper_callers: dict[Node, set[Node]], host_users: dict[Node, set[Path]],
-                    component_reason: dict[Node, str], block) -> None:
+                    component_reason: dict[Node, str], block, class_users: dict[Node, set[Node]]) -> None:
     changed = True
     while changed:
         changed = False
+        for user, methods in sorted(class_users.items()):
+            refused = sorted(m for m in methods if m in component_reason)
+            if refused and user not in component_reason:
+                block(user, component_reason[refused[0]])
+                changed = True
         for helper, callers in sorted(helper_callers.items()):
             for caller in sorted(callers):
                 if helper in component_reason and caller not in component_reason:
                     block(caller, component_reason[helper])
                     changed = True
             if helper not in component_reason and helper not in host_users and callers \
-                    and all(c in component_reason for c in callers):
+                    and all(c in component_reason for c in callers) and not _same_file_users(project, helper):
                 first = min(callers)
                 block(helper, f"unconvertible-callee at {_display(first[0], project.root)}: every caller stays "
                               f"TF1 ({first[1]}: {component_reason[first]})")
@@ -776,7 +799,7 @@ def _import_renames(project: Project, s: Summary, component_reason: dict[Node, s
         both = node in kept and not (node in newly_called and node not in still_called)
         if both and node in still_called and node not in newly_called:
             continue  # only this file's TF1 code uses it: the old name alone
-        new = class_name_for(b.remote)
+        new = project.class_name(node) if b.remote == node[1] else class_name_for(b.remote)
         out.append((b.remote, f"+{new}" if both else new))
         if b.local != b.remote:
             alias = class_name_for(b.local)
