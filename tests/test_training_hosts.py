@@ -11,6 +11,7 @@ optimizer's slots), same outputs before and after one training step, same values
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -103,3 +104,61 @@ def create_model(inputs):
     assert "def discrim_conv(" in out.code and "class DiscrimConv" not in out.code
     assert any(d.code == "unsupported-call" and "nested in create_model" in d.message for d in out.diagnostics)
     assert not any(d.code == "internal-error" for d in out.diagnostics)
+
+
+TF1_USER_SCRIPT = '''
+import json, sys
+import numpy as np
+import tensorflow as tf
+tf.compat.v1.disable_eager_execution()
+results = {}
+for side in sys.argv[1:]:
+    for name in ("classifier", "modeling", "tf2_migrate_support"):
+        sys.modules.pop(name, None)
+    sys.path.insert(0, side)
+    real_tf = sys.modules["tensorflow"]
+    if side.endswith("legacy"):
+        sys.modules["tensorflow"] = tf.compat.v1
+    import classifier
+    sys.modules["tensorflow"] = real_tf
+    sys.path.pop(0)
+    with tf.Graph().as_default():
+        x = tf.compat.v1.placeholder(tf.float32, [2, 5])
+        y = tf.compat.v1.placeholder(tf.int32, [2])
+        loss, logits = classifier.create_model(x, y)
+        variables = sorted(tf.compat.v1.global_variables(), key=lambda v: v.name)
+        with tf.compat.v1.Session() as sess:
+            sess.run(tf.compat.v1.global_variables_initializer())
+            for v in variables:
+                rng = np.random.default_rng(sum(map(ord, v.name)))
+                v.load(rng.standard_normal(v.shape.as_list()).astype("float32"), sess)
+            out = sess.run([loss, logits], {x: np.ones([2, 5]), y: [1, 2]})
+    results[side] = {"variables": [[v.name, v.shape.as_list()] for v in variables],
+                     "outputs": [np.asarray(o).tolist() for o in out]}
+print(json.dumps(results))
+'''
+
+
+@pytest.mark.slow
+def test_tf1_code_that_stays_uses_a_converted_class_of_another_file(tmp_path: Path) -> None:
+    """bert's pattern: run_classifier's create_model stays TF1 (here: a partitioner) and builds
+    modeling.BertModel; the class converts anyway, and the TF1 graph built through it is the same."""
+    from click.testing import CliRunner
+
+    from migrate.cli import main
+
+    legacy = tmp_path / "legacy"
+    shutil.copytree(CASES / "tf1_user_of_class", legacy)
+    result = CliRunner().invoke(main, ["run", "--out", str(tmp_path / "migrated"), str(legacy)])
+    assert result.exit_code == 0, result.output
+    migrated = (tmp_path / "migrated" / "modeling.py").read_text()
+    assert "class Encoder(tf.Module)" in migrated and "tf.get_variable" not in migrated
+    assert "partitioner" in (tmp_path / "migrated" / "classifier.py").read_text()
+    (tmp_path / "run.py").write_text(TF1_USER_SCRIPT)
+    done = subprocess.run([sys.executable, str(tmp_path / "run.py"), str(legacy), str(tmp_path / "migrated")],
+                          capture_output=True, text=True, timeout=300, check=True)
+    sides = json.loads(done.stdout.strip().splitlines()[-1])
+    a, b = sides[str(legacy)], sides[str(tmp_path / "migrated")]
+    assert a["variables"] == b["variables"]
+    for x, y in zip(a["outputs"], b["outputs"]):
+        np.testing.assert_allclose(y, x, rtol=1e-5, atol=1e-6)
