@@ -194,3 +194,36 @@ def test_two_methods_with_reuse_parameters_on_one_scope_are_refused():
     out, problems = _run(_gan(with_param, sampler))
     assert any("both open scope 'generator', one with reuse given by a parameter" in d.message for d in problems), problems
     assert "class Sampler" not in out.code
+
+
+_SCOPE_LESS = _HELPER + '''
+class DCGAN(object):
+    def generator(self, z):
+        return tf.nn.tanh(linear(z, 4, 'g_h0_lin'))
+
+    def discriminator(self, x, reuse=False):
+        if reuse:
+            tf.get_variable_scope().reuse_variables()
+        return linear(x, 1, 'd_h0_lin')
+
+    def sampler(self, z):
+        tf.get_variable_scope().reuse_variables()
+        return tf.nn.tanh(linear(z, 4, 'SAMPLED'))
+'''
+
+
+def test_scope_less_sampler_reusing_its_callers_scope():
+    out, problems = _run(_SCOPE_LESS.replace("'SAMPLED'", "'g_h0_lin'"))
+    assert not problems, problems
+    assert "return tf.nn.tanh(self.generator.g_h0_lin(z, 4))" in out.code
+    assert "Sampler(self._generator_module[key])" in out.code
+    _, problems = _run(_SCOPE_LESS.replace("'SAMPLED'", "'g_h9_lin'"))
+    assert any("DCGAN.sampler reuses its caller's scope and asks for linear(...) in scope 'g_h9_lin', which none "
+               "of the other methods of DCGAN creates" in d.message for d in problems), problems
+    twice = _SCOPE_LESS.replace("'SAMPLED'", "'g_h0_lin'") + '''
+    def generator_ema(self, z):
+        return linear(z, 4, 'g_h0_lin')
+'''
+    _, problems = _run(twice)
+    assert any("reuses variables that several methods create (DCGAN.generator, DCGAN.generator_ema)" in d.message
+               for d in problems), problems

@@ -140,3 +140,23 @@ class Actor(Model):
     assert "converted modules (ActorCall)" in stale[0].message and "`.trainable_variables`" in stale[0].message
     assert stale[0].severity == "info"
     assert "class ActorCall(tf.Module)" in out.code  # reported, not refused
+
+
+def test_listing_by_an_objects_name_in_converted_code_is_refused_naming_it():
+    source = '''
+import tensorflow as tf
+
+
+class Critic(object):
+    def __init__(self, name="critic"):
+        self.scope = name
+
+    def __call__(self, obs):
+        scope = self.scope
+        with tf.variable_scope("critic"):
+            q = tf.matmul(obs, tf.get_variable("w", [obs.get_shape()[-1], 1]))
+        return q, tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES, scope=scope)
+'''
+    out = transform_source(source, "critic.py")
+    messages = [d.message for d in _problems(out) if d.code == "scope-lookup"]
+    assert any("the variables of this module are CriticCall(...).trainable_variables" in m for m in messages), messages

@@ -113,6 +113,7 @@ class BodyConverter(cst.CSTTransformer):
         self.pending: list[list[cst.BaseStatement]] = []
         self.loop_depth = 0
         self.cond_depth = 0
+        self.branch_defaults: set[tuple] = set()  # (scope path, default) first asked for in a branch
         self.nested_depth = 0
         self.comprehension_depth = 0  # (part of nested_depth)
         self.skip_names: set[int] = set()
@@ -242,9 +243,18 @@ class BodyConverter(cst.CSTTransformer):
         # counts on exit), so a scope opened inside the loop or branch keeps the count static.
         inner = next((f for f in reversed(self.frames) if f.kind == "var"), None)
         fresh = inner is not None and inner.loop_depth == self.loop_depth and inner.cond_depth == self.cond_depth
-        if (self.loop_depth or self.cond_depth) and not fresh:
-            raise Unsupported("dynamic-scope", "default_name scope inside a loop or branch", node)
         counts = self.scope_counts.setdefault(self._path(), Counter())
+        branch_key = (self._path(), default)
+        if (self.loop_depth or self.cond_depth) and not fresh:
+            in_loop = self.loop_depth and (inner is None or inner.loop_depth != self.loop_depth)
+            if in_loop or counts[default] or branch_key in self.branch_defaults:
+                raise Unsupported("dynamic-scope", "default_name scope inside a loop or branch", node)
+            # In a branch (UGATIT's `if sn: get_variable(...) else: tf.layers.conv2d(...)`): the
+            # first of its default in this scope, whichever branch runs, if nothing else in the
+            # scope asks for that default again.
+            self.branch_defaults.add(branch_key)
+        elif branch_key in self.branch_defaults:
+            raise Unsupported("dynamic-scope", "default_name scope after a branch that may have taken its name", node)
         if counts[default] == 0:
             return default
         i = 1
@@ -754,7 +764,7 @@ class BodyConverter(cst.CSTTransformer):
         scope (BEGAN's `variables = get_variables(vs)`): the module's own variables, when no other
         scope the file opens extends its name (TF1 matched the scope as a name prefix)."""
         cls = self.plan.class_name
-        if scope_name != self.sig.capture or self.sig.kind != "literal":
+        if scope_name.removesuffix(".name") != self.sig.capture or self.sig.kind != "literal":
             raise Unsupported("scope-lookup", f"variables listed by the scope {scope_name!r}, not a literal scope "
                               f"of the function's own: TF1 matched its name as a prefix; the variables of this "
                               f"module are {cls}(...).{'trainable_variables' if kind == 'trainable' else 'variables'}",
@@ -772,28 +782,43 @@ class BodyConverter(cst.CSTTransformer):
 
     # -- a scope another method of the owner created, re-entered with reuse (migrate.codemod.reentry)
     def _creator(self, node: cst.CSTNode) -> str | None:
-        return reentry.creator_of(self.ctx, self.info.qualname, node)
+        creators = reentry.creators_of(self.ctx, self.info.qualname, node)
+        return creators[0] if creators else None
 
     def _reentered(self, table: str, site_key: tuple, node: cst.CSTNode, what: str) -> str:
         """The creator module's attribute for what this reusing method asks for, as
         `<creator attribute>.<its attribute>`; refused when the creator never creates it."""
-        creator = self._creator(node)
-        assert creator is not None
-        try:
-            registry = reentry.registry_of(self.ctx, creator)
-        except Unsupported as error:
-            raise Unsupported(error.code, f"{self.info.qualname} re-enters the scope of {creator}, which cannot be "
-                              f"converted: {error.message}", node)
-        found = getattr(registry, table).get(site_key)
-        if found is None:
-            raise Unsupported("unsupported-scope", f"{self.info.qualname} re-enters scope {registry.scope!r} of "
-                              f"{creator} with reuse and asks for {what}, which {creator} does not create", node)
+        q = self.info.qualname
+        creators = reentry.creators_of(self.ctx, q, node)
+        found_in: list[tuple[str, str, str]] = []  # (creator, its attribute, its scope)
+        for creator in creators:
+            try:
+                registry = reentry.registry_of(self.ctx, creator)
+            except Unsupported as error:
+                raise Unsupported(error.code, f"{q} re-enters the scope of {creator}, which cannot be "
+                                  f"converted: {error.message}", node)
+            if getattr(registry, table).get(site_key) is not None:
+                found_in.append((creator, getattr(registry, table)[site_key], registry.scope))
+        if not found_in:
+            if self.sig.kind == "literal":
+                scope = self.sig.literal
+                raise Unsupported("unsupported-scope", f"{q} re-enters scope {scope!r} of {creators[0]} with reuse "
+                                  f"and asks for {what}, which {creators[0]} does not create", node)
+            raise Unsupported("unsupported-scope", f"{q} reuses its caller's scope and asks for {what}, which none "
+                              f"of the other methods of {self.info.owner} creates", node)
+        if len(found_in) > 1 or (self.plan.reused_module is not None and self.plan.reused_module[1] != found_in[0][0]):
+            makers = sorted({c for c, _, _ in found_in} | ({self.plan.reused_module[1]} if self.plan.reused_module else set()))
+            raise Unsupported("unsupported-scope", f"{q} reuses variables that several methods create "
+                              f"({', '.join(makers)}): one module cannot stand for them", node)
+        creator, found, _ = found_in[0]
+        registry = reentry.registry_of(self.ctx, creator)
         if self.plan.reused_module is None:
             self.plan.reused_module = (self.attrs.take(reentry.creator_attribute(self.ctx, creator)), creator)
             self.ctx.reentries[self.plan.class_name] = creator
         attr = f"{self.plan.reused_module[0]}.{found}"
         (self.sub_attrs if table == "sub_attrs" else self.var_attrs)[site_key] = attr
-        self.plan.sites.append((attr, self._site_line(node), f"re-entered scope {registry.scope!r} of {creator} (reuse)"))
+        where = f"scope {registry.scope!r}" if registry.scope else "the caller's scope"
+        self.plan.sites.append((attr, self._site_line(node), f"re-entered {where} of {creator} (reuse)"))
         return attr
 
     def _check_peers(self, node: cst.CSTNode) -> None:

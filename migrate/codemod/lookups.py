@@ -26,8 +26,9 @@ _FRAMEWORK = {f"{prefix}.{name}": kind for prefix in ("contrib.framework", "cont
               for name, kind in (("get_variables", "all"), ("get_trainable_variables", "trainable"))}
 _KEYS = {"TRAINABLE_VARIABLES": "trainable", "GLOBAL_VARIABLES": "all", "UPDATE_OPS": "updates"}
 _PLAIN = re.compile(r"^[A-Za-z0-9_/]+$")
-# The prefix of a listing by a captured scope (`get_variables(vs)`, `scope=vs.name`): the name
-# follows; the body walk answers it when it is the function's own scope.
+# The prefix of a listing by a scope given by name (`get_variables(vs)`, `scope=vs.name`): the
+# name follows; the body walk answers it when it is the function's own captured scope, and
+# refuses it naming the module otherwise.
 CAPTURED = "@"
 
 
@@ -44,8 +45,7 @@ def ast_listing(tf: TfNames, node: ast.Call) -> tuple[str, str | None] | None:
                      {k.arg: k.value for k in node.keywords if k.arg}, any(k.arg is None for k in node.keywords),
                      lambda e: e.value if isinstance(e, ast.Constant) else _Unknown,
                      lambda e: tf.api(e) if isinstance(e, ast.Attribute) else None,
-                     lambda e: e.id if isinstance(e, ast.Name) else e.value.id if isinstance(e, ast.Attribute)
-                     and e.attr == "name" and isinstance(e.value, ast.Name) else None)
+                     _ast_dotted)
 
 
 def cst_listing(tf: TfNames, node: cst.Call) -> tuple[str, str | None] | None:
@@ -53,12 +53,30 @@ def cst_listing(tf: TfNames, node: cst.Call) -> tuple[str, str | None] | None:
     kwargs = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
     return _classify(tf.api(node.func), args, kwargs, any(a.star for a in node.args),
                      lambda e: _cst_string(e), lambda e: tf.api(e) if isinstance(e, cst.Attribute) else None,
-                     lambda e: e.value if isinstance(e, cst.Name) else e.value.value if isinstance(e, cst.Attribute)
-                     and e.attr.value == "name" and isinstance(e.value, cst.Name) else None)
+                     _cst_dotted)
 
 
 class _Unknown:
     pass
+
+
+def _ast_dotted(e) -> str | None:
+    """`vs`, `vs.name`: a scope that may be a captured VariableScope (None for anything else;
+    the analysis refuses other computed scopes, the body walk names the module for these)."""
+    if isinstance(e, ast.Name):
+        return e.id
+    if isinstance(e, ast.Attribute) and e.attr == "name" and isinstance(e.value, ast.Name):
+        return f"{e.value.id}.name"
+    return None
+
+
+def _cst_dotted(e) -> str | None:
+    if isinstance(e, cst.Name):
+        return e.value
+    if isinstance(e, cst.Attribute):
+        inner = _cst_dotted(e.value)
+        return f"{inner}.{e.attr.value}" if inner is not None else None
+    return None
 
 
 def _cst_string(e: cst.BaseExpression):

@@ -70,6 +70,39 @@ def peers(ctx: FileContext, qualname: str) -> list[str]:
     return out
 
 
+def _reuses_at_top(fn: cst.FunctionDef) -> bool:
+    """`tf.get_variable_scope().reuse_variables()` among a method's own top-level statements."""
+    body = fn.body.body if isinstance(fn.body, cst.IndentedBlock) else []
+    return any(is_reuse_statement(None, stmt) and isinstance(stmt.body[0].value.func.value, cst.Call)  # type: ignore
+               for stmt in body)
+
+
+def scope_less_creators(ctx: FileContext, qualname: str) -> list[str]:
+    """For a method with no scope of its own that reuses its caller's scope (the 2016 DCGAN's
+    `sampler`: `tf.get_variable_scope().reuse_variables()`, then `linear(z, ..., 'g_h0_lin')`),
+    the other scope-less converted methods of its owner that do not: where the sites it asks for
+    may have been created (each site must be found in exactly one)."""
+    info = ctx.analysis.functions[qualname]
+    sig = ctx.sigs.get(qualname)
+    if info.owner is None or sig is None or sig.kind != "none" or info.name == "__init__":
+        return []
+    out = []
+    for q in sorted(ctx.analysis.converted):
+        other = ctx.analysis.functions[q]
+        other_sig = ctx.sigs.get(q)
+        if (q != qualname and other.owner == info.owner and other.external is None and other.name != "__init__"
+                and other_sig is not None and other_sig.kind == "none" and not _reuses_at_top(other.node)):
+            out.append(q)
+    return out
+
+
+def creators_of(ctx: FileContext, qualname: str, node: cst.CSTNode) -> list[str]:
+    """The methods whose variables `qualname` may re-enter: the one creating in its literal
+    scope, or the scope-less ones of its owner (empty: it re-enters no method's variables)."""
+    creator = creator_of(ctx, qualname, node)
+    return [creator] if creator is not None else scope_less_creators(ctx, qualname)
+
+
 def creator_of(ctx: FileContext, qualname: str, node: cst.CSTNode) -> str | None:
     """The method whose variables `qualname` re-enters (None: it re-enters no method's scope)."""
     others = peers(ctx, qualname)
