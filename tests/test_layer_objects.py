@@ -77,12 +77,15 @@ def test_refusals_say_why() -> None:
             n = 3
             return d(x)
         """)
-    assert "stored on an object" in _reason("""
+    assert "called from several methods (logits, value)" in _reason("""
         class Model(object):
             def __init__(self):
                 self.fc = tf.layers.Dense(3)
 
             def logits(self, x):
+                return self.fc(x)
+
+            def value(self, x):
                 return self.fc(x)
         """)
 

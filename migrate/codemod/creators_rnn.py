@@ -63,11 +63,24 @@ _ALL_RUNNERS = (
     _runner(("nn.static_rnn", "contrib.rnn.static_rnn"), "StaticRnn", _STATIC,
             _STATIC_DEFAULTS, "rnn"),
 )
-RUNNERS: dict[str, CreatorSpec] = {api: spec for spec in _ALL_RUNNERS for api in spec.apis}
+# A cell called directly, as migrate/codemod/rnn_cell_calls.py writes it before the codemod:
+# `cell(x, state)` -> `tf.nn.rnn_cell.cell_call(cell, x, state, scope="lstm_cell",
+# reuse=tf.AUTO_REUSE)` (a spelling of that pass only: TF1 has no such function). The scope is the
+# cell's TF1 scope name, so the codemod names and shares the module as TF1 named the cell.
+CELL_CALL_API = "nn.rnn_cell.cell_call"
+_CELL_CALL = CreatorSpec((CELL_CALL_API,), "CellCall", ("cell", "inputs", "state", "scope", "reuse"),
+                         {"scope": "None", "reuse": "None"}, "scope", "reuse", "rnn_cell")
+RUNNERS: dict[str, CreatorSpec] = {api: spec for spec in (*_ALL_RUNNERS, _CELL_CALL)
+                                   for api in spec.apis}
 # The parameters that take a cell, per runner class.
 CELL_PARAMS: dict[str, tuple[str, ...]] = {
     "DynamicRnn": ("cell",), "StaticRnn": ("cell",),
-    "BidirectionalDynamicRnn": ("cell_fw", "cell_bw"),
+    "BidirectionalDynamicRnn": ("cell_fw", "cell_bw"), "CellCall": ("cell",),
+}
+# TF1's scope name of each cell class (its layer name); wrappers add none.
+CELL_SCOPE_NAMES: dict[str, str] = {
+    "BasicRNNCell": "basic_rnn_cell", "BasicLSTMCell": "basic_lstm_cell", "LSTMCell": "lstm_cell",
+    "GRUCell": "gru_cell", "MultiRNNCell": "multi_rnn_cell",
 }
 
 
@@ -79,6 +92,10 @@ def runner_def(spec: CreatorSpec, function: str) -> str:
     for p in spec.params:
         default = spec.defaults.get(p)
         params.append(p if default is None else f"{p}={default}")
+    if spec.reuse_param:  # the direct cell call: a fixed scope name, shared under AUTO_REUSE
+        return (f"def {function}({', '.join(params)}):\n"
+                f"    with tf.variable_scope(scope, default_name={spec.default_name!r}, reuse=reuse):\n"
+                f"        return tf.get_variable('v', [1])\n")
     return (f"def {function}({', '.join(params)}):\n"
             f"    with tf.variable_scope(scope or {spec.default_name!r}):\n"
             f"        return tf.get_variable('v', [1])\n")

@@ -251,6 +251,9 @@ class _Plan:
     removed: set[int] = field(default_factory=set)  # id(statement)
     calls: dict[int, cst.Call] = field(default_factory=dict)  # id(call) -> functional call
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    replaced: dict[int, list[cst.BaseStatement]] = field(default_factory=dict)  # layer_attributes.py
+    judged_lines: set[int] = field(default_factory=set)  # attribute layers layer_attributes.py judged
+    fors: dict[int, tuple[str, cst.BaseExpression]] = field(default_factory=dict)  # id(For) -> header
 
 
 def _plan_function(scan: _FunctionScan, tf_alias: str | None, plan: _Plan) -> None:
@@ -263,6 +266,8 @@ def _plan_function(scan: _FunctionScan, tf_alias: str | None, plan: _Plan) -> No
             if arg.keyword is not None and arg.keyword.value == "name" and _string(arg.value):
                 literal_names[_string(arg.value)] = literal_names.get(_string(arg.value), 0) + 1
     for api, line in scan.stored:
+        if line in plan.judged_lines:
+            continue  # a layer on `self`: converted or explained by layer_attributes.py
         plan.diagnostics.append(Diagnostic(
             "implicit-creator", f"`tf.{api}` layer object stored on an object is kept: TF1 named "
             "its variables in the scope of its first call, which may run in any method; build it "
@@ -382,12 +387,32 @@ class _Rewrite(cst.CSTTransformer):
         self.plan = plan
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        return self.plan.calls.get(id(original), updated)
+        new = self.plan.calls.get(id(original))
+        if new is None:
+            return updated
+        # the call's own arguments as rewritten (a layer called on a layer: out(h(x)))
+        values = {id(a.value): b.value for a, b in zip(original.args, updated.args)}
+        return new.with_changes(args=[a.with_changes(value=values.get(id(a.value), a.value))
+                                      for a in new.args])
 
     def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine,
                                   updated: cst.SimpleStatementLine):
         if id(original) in self.plan.removed:
             return cst.RemoveFromParent()
+        if id(original) in self.plan.replaced:
+            statements = self.plan.replaced[id(original)]
+            return cst.FlattenSentinel(statements) if statements else cst.RemoveFromParent()
+        return updated
+
+    def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
+        header = self.plan.fors.get(id(original))
+        if header is None:
+            return updated
+        return updated.with_changes(target=cst.Name(header[0]), iter=header[1])
+
+    def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock):
+        if not updated.body:  # (a method that only built layer objects)
+            return updated.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
         return updated
 
 
@@ -407,20 +432,25 @@ _CLASS_NAMES = frozenset(cls.split(".", 1)[1] for cls in LAYER_CLASSES)
 
 def _assigns_a_layer(tree: ast.Module) -> bool:
     """Some statement `x = ....Dense(...)` (a candidate; tfapi decides later what it is)."""
-    return any(type(node) is ast.Assign and type(node.value) is ast.Call
-               and type(node.value.func) is ast.Attribute and node.value.func.attr in _CLASS_NAMES
-               for node in ast.walk(tree))
+    def built(value: ast.expr) -> bool:
+        if type(value) is ast.ListComp:  # a list of them on `self` (layer_attributes.py)
+            value = value.elt
+        return type(value) is ast.Call and type(value.func) is ast.Attribute \
+            and value.func.attr in _CLASS_NAMES
+
+    return any(type(node) is ast.Assign and built(node.value) for node in ast.walk(tree))
 
 
 def resolve_layer_objects(source: str, path: str = "<string>",
                           only: frozenset[str | None] | None = None) -> ArgScopeResult:
     """Every layer object that is exactly its functional creator, written as that (see the module
     doc); with `only`, just those in these functions ("f", "Cls.method")."""
-    if not any(cls.split(".", 1)[1] + "(" in source for cls in LAYER_CLASSES):
+    cells = "Cell(" in source  # a cell may be called directly (rnn_cell_calls.py)
+    if not cells and not any(cls.split(".", 1)[1] + "(" in source for cls in LAYER_CLASSES):
         return ArgScopeResult(source)
     try:
         tree = ast.parse(source)
-        if not _assigns_a_layer(tree):
+        if not cells and not _assigns_a_layer(tree):
             return ArgScopeResult(source)  # (libcst, the costly parse, only when needed)
         module = cst.parse_module(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError, cst.ParserSyntaxError):
@@ -428,10 +458,20 @@ def resolve_layer_objects(source: str, path: str = "<string>",
     tf = collect_tf_names(tree)
     if tf.tf_alias is None and not tf.aliases:
         return ArgScopeResult(source)
+    factory_regions: set[str] = set()
+    if cells:  # cell factories inlined first: their cells are then built where they run
+        from migrate.codemod.rnn_cell_factories import inline_factories
+
+        module, factory_regions = inline_factories(module, tf, _functions_in_classes(module), only)
+        from migrate.codemod.rnn_cell_attributes import build_cells_where_they_run
+
+        module, moved = build_cells_where_they_run(module, tf, only)  # cells on `self`
+        factory_regions |= moved
     wrapper = cst.MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
     plan = _Plan()
-    regions: set[str | None] = set()
+    regions: set[str | None] = set(_plan_attributes(wrapper.module, tf, positions, only, plan))
+    regions |= factory_regions
     for qualname, function in _functions(wrapper.module):
         if only is not None and qualname not in only:
             continue
@@ -441,11 +481,67 @@ def resolve_layer_objects(source: str, path: str = "<string>",
         _plan_function(scan, tf.tf_alias, plan)
         if len(plan.removed) > before:
             regions.add(qualname)
+        if cells:
+            regions |= _plan_cell_calls(function, qualname, tf, positions, plan)
     diagnostics = [d.with_path(path) for d in plan.diagnostics]
-    if not plan.removed:
+    if not (plan.removed or plan.replaced or plan.calls or plan.fors or factory_regions):
         return ArgScopeResult(source, diagnostics)
     new_module = wrapper.module.visit(_Rewrite(plan))
-    return ArgScopeResult(new_module.code, diagnostics, len(plan.removed), regions)
+    return ArgScopeResult(new_module.code, diagnostics,
+                          len(plan.removed) + len(plan.replaced) + len(plan.calls)
+                          + len(factory_regions), regions)
+
+
+def _functions_in_classes(module: cst.Module):
+    """(qualname, FunctionDef, its ClassDef or None), as `_functions`."""
+    for stmt in module.body:
+        if isinstance(stmt, cst.FunctionDef):
+            yield stmt.name.value, stmt, None
+        elif isinstance(stmt, cst.ClassDef):
+            for item in stmt.body.body:
+                if isinstance(item, cst.FunctionDef):
+                    yield f"{stmt.name.value}.{item.name.value}", item, stmt
+
+
+def _plan_cell_calls(function: cst.FunctionDef, qualname: str, tf: TfNames, positions,
+                     plan: _Plan) -> set[str]:
+    """RNN cells called directly (migrate/codemod/rnn_cell_calls.py)."""
+    from migrate.codemod import rnn_cell_calls
+
+    result = rnn_cell_calls.CellCallPlan()
+    rnn_cell_calls.plan_function(function, qualname, tf, positions, result)
+    plan.calls.update(result.calls)
+    plan.diagnostics += result.diagnostics
+    return result.regions
+
+
+def _plan_attributes(module: cst.Module, tf: TfNames, positions,
+                     only: frozenset[str | None] | None, plan: _Plan) -> set[str]:
+    """Layer objects kept on `self` across methods (migrate/codemod/layer_attributes.py);
+    returns the calling methods whose text changed."""
+    from migrate.codemod import layer_attributes
+
+    regions: set[str] = set()
+    names = None
+    for stmt in module.body:
+        if not isinstance(stmt, cst.ClassDef):
+            continue
+        scan = layer_attributes.ClassScan(stmt, tf, positions, LAYER_CLASSES)
+        if not scan.constructions and not scan.list_constructions:
+            continue
+        if names is None:
+            names = layer_attributes.module_level_names(module)
+        result = layer_attributes.AttributePlan()
+        layer_attributes.plan_class(scan, names, tf.tf_alias, _ctor_params, _CALL_KEYWORDS,
+                                    _string, _code, _is_none, only, result)
+        layer_attributes.plan_lists(scan, names, _ctor_params, _CALL_KEYWORDS, only, result)
+        plan.fors.update(result.fors)
+        plan.replaced.update(result.replaced)
+        plan.calls.update(result.calls)
+        plan.diagnostics += result.diagnostics
+        plan.judged_lines |= result.handled_lines
+        regions |= result.regions
+    return regions
 
 
 def transform_with_layer_objects(transform, source: str, path: str):

@@ -57,6 +57,8 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False,
     runners = sorted((c for c in calls if tf.api(c.func) in RUNNERS), key=lambda c: (c.lineno, c.col_offset))
     if not ctors and not runners:
         return []
+    if not runners and _is_factory(fn, tf):
+        return []  # builds a cell and returns it: creates nothing (its callers' cells are judged there)
     if script:
         return [(_CODE, f"tf.{tf.api(c.func)} at module level: RNN cells convert inside functions",
                  c) for c in ctors]
@@ -252,3 +254,19 @@ def _second_runs(fn: ast.AST, tf: TfNames, runners: list[ast.Call],
 
 def _builds_cell(loop: ast.AST, tf: TfNames) -> bool:
     return any(type(n) is ast.Call and tf.api(n.func) in CELLS for n in ast.walk(loop))
+
+
+def _is_factory(fn: ast.AST, tf: TfNames) -> bool:
+    """`def make_cell(n): cell = LSTMCell(n); return DropoutWrapper(cell, ...)`: assignments and
+    the return of a cell constructor, nothing else (migrate/codemod/rnn_cell_factories.py inlines
+    its calls in this file)."""
+    body = getattr(fn, "body", None)
+    if not isinstance(body, list) or not body:
+        return False
+    if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]
+    *assigns, last = body or [None]
+    return (isinstance(last, ast.Return) and type(last.value) is ast.Call
+            and tf.api(last.value.func) in CELLS
+            and all(isinstance(a, ast.Assign) and len(a.targets) == 1
+                    and type(a.targets[0]) is ast.Name for a in assigns))

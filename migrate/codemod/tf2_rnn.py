@@ -580,6 +580,21 @@ class BidirectionalDynamicRnn(_RnnRunner):
         return (output_fw, reverse(reversed_bw)), (state_fw, state_bw)
 
 
+class CellCall(_RnnRunner):
+    """A cell called directly (`output, state = cell(inputs, state)`, a hand-unrolled loop): TF1
+    made its variables on the first call, in the variable scope active there
+    (`rnn/lstm_cell/kernel`), and every later call reused them. No name scope of its own: the
+    cell adds its name under the caller's; the cell first run is kept (its variables)."""
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "rnn_cell")
+
+    def __call__(self, cell, inputs, state):
+        inputs = tf.convert_to_tensor(inputs)
+        self._bind(cell, "cell", inputs.shape[-1], inputs.dtype.base_dtype)
+        return cell._step(inputs, state)
+
+
 class StaticRnn(_RnnRunner):
     """tf.nn.static_rnn (= tf.contrib.rnn.static_rnn): the cell unrolled over a Python list of
     [batch, depth] inputs in the scope `rnn`; returns (list of outputs, final state)."""

@@ -1,0 +1,166 @@
+import tensorflow as tf
+import math
+
+
+def _tf1_fans(shape):
+    """TF1 init_ops._compute_fans."""
+    shape = tf.TensorShape(shape).as_list()
+    if len(shape) < 1:
+        fan_in = fan_out = 1
+    elif len(shape) == 1:
+        fan_in = fan_out = shape[0]
+    elif len(shape) == 2:
+        fan_in, fan_out = shape[0], shape[1]
+    else:
+        receptive_field_size = 1
+        for dim in shape[:-2]:
+            receptive_field_size *= dim
+        fan_in = shape[-2] * receptive_field_size
+        fan_out = shape[-1] * receptive_field_size
+    return int(fan_in), int(fan_out)
+
+
+
+def _tf1_glorot_uniform(shape, dtype):
+    """TF1 glorot_uniform_initializer (tf.get_variable's and tf.layers' default kernel init)."""
+    fan_in, fan_out = _tf1_fans(shape)
+    scale = 1.0 / max(1., (fan_in + fan_out) / 2.)
+    limit = math.sqrt(3.0 * scale)
+    return tf.random.uniform(shape, -limit, limit, dtype)
+
+
+
+def _tf1_variable(name, shape, dtype, initializer, default_initializer, trainable=True,
+                  constraint=None):
+    """A variable as TF1's get_variable made it: the initializer called with (shape, dtype);
+    None means the library's default. TF1 initializers converted by the upgrade stage
+    (`_tf1_*_initializer(...)`) and TF2 core initializers both take (shape, dtype)."""
+    shape = [int(d) for d in shape]
+    if initializer is None:
+        value = default_initializer(shape, dtype)
+    elif callable(initializer):
+        value = initializer(shape, dtype=dtype)
+    else:  # a constant value (get_variable accepts a tensor or array as initializer)
+        value = tf.cast(initializer, dtype)
+    return tf.Variable(value, name=name, trainable=trainable, constraint=constraint)
+
+
+
+def _layer_dtype(inputs):
+    """TF1 layers create their variables in the (floating) input dtype."""
+    dtype = inputs.dtype.base_dtype
+    return dtype if dtype.is_floating else tf.float32
+
+
+
+class _Regularized(tf.Module):
+    """Keeps (attribute, regularizer) pairs: TF1 put regularizer(variable) in
+    REGULARIZATION_LOSSES; `regularization_losses()` recomputes them from the current values."""
+
+    def _regularize(self, attribute, regularizer):
+        if regularizer is not None:
+            self._regularized.append((attribute, regularizer))
+
+    def regularization_losses(self):
+        losses = [regularizer(getattr(self, attribute))
+                  for attribute, regularizer in self._regularized]
+        return [loss for loss in losses if loss is not None]
+
+
+
+def _no_activity_regularizer(activity_regularizer):
+    if activity_regularizer is not None:
+        raise NotImplementedError("activity_regularizer is not supported by the migrated layer")
+
+
+
+def _tf1_dense_matmul(inputs, kernel):
+    """tf.layers' core dense op: matmul for rank 2, tensordot over the last axis otherwise."""
+    if inputs.shape.rank == 2:
+        return tf.matmul(inputs, kernel)
+    outputs = tf.tensordot(inputs, kernel, [[inputs.shape.rank - 1], [0]])
+    outputs.set_shape(inputs.shape[:-1].concatenate([kernel.shape[-1]]))
+    return outputs
+
+
+
+class Dense(_Regularized):
+    """tf.layers.dense: variables `dense/kernel` [in, units] (glorot uniform) and `dense/bias`."""
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "dense")
+        self.kernel = None
+        self.bias = None
+        self._regularized = []
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, units, activation=None, use_bias=True, kernel_initializer=None,
+                 bias_initializer=tf.zeros, kernel_regularizer=None,
+                 bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
+                 bias_constraint=None, trainable=True):
+        _no_activity_regularizer(activity_regularizer)
+        inputs = tf.convert_to_tensor(inputs)
+        dtype = _layer_dtype(inputs)
+        if self.kernel is None:
+            self.kernel = _tf1_variable("kernel", [inputs.shape[-1], units], dtype,
+                                        kernel_initializer, _tf1_glorot_uniform, trainable,
+                                        kernel_constraint)
+            self._regularize("kernel", kernel_regularizer)
+            if use_bias:
+                self.bias = _tf1_variable("bias", [units], dtype, bias_initializer,
+                                          tf.zeros, trainable, bias_constraint)
+                self._regularize("bias", bias_regularizer)
+        outputs = _tf1_dense_matmul(tf.cast(inputs, dtype), self.kernel)
+        if self.bias is not None:
+            outputs = tf.nn.bias_add(outputs, self.bias)
+        if activation is not None:
+            outputs = activation(outputs)
+        return outputs
+
+
+class ResidualMLPCall(tf.Module):
+    def __init__(self, name='mlp'):
+        super().__init__(name=name)
+        self.block = {}
+        with self.name_scope:
+            self.input = Dense(name="input")
+            self.output = Dense(name="output")
+
+    @tf.Module.with_name_scope
+    def __call__(self, owner, x):
+        h = self.input(x, units=owner._inp_units)
+        for i in range(owner._blocks_count):
+            if "block_%d" % i not in self.block:
+                self.block["block_%d" % i] = Dense(name="block_%d" % i)
+            h = h + self.block["block_%d" % i](h, units=owner._blocks_units, activation=tf.nn.relu)
+        return self.output(h, units=1)
+
+
+class ResidualMLP(tf.Module):
+    """A stack of residual blocks whose layers live in a list on the model."""
+
+    def __init__(self, width=8, depth=3):
+        super().__init__()
+        self._call_module = {}
+        self._inp_units = width
+        self._blocks_count = depth
+        self._blocks_units = width
+
+    def __call__(self, x):
+        scope = tf.get_current_name_scope()
+        key = scope
+        if key not in self._call_module:
+            self._call_module[key] = ResidualMLPCall()
+        return self._call_module[key](self, x)
+
+
+class Build(tf.Module):
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.model = None
+
+    def __call__(self, x, y):
+        if self.model is None:
+            self.model = ResidualMLP()
+        model = self.model
+        return model(x), model(y)
