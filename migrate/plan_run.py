@@ -47,6 +47,7 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
     project = build_project(sources, _outside_sources(candidates), shared)
     _share_trees(project)
     extra: dict = {}
+    untouched: set[Path] = set()
     plan = link(project)
     tried: dict[Path, object] = {}
     outputs: dict[Path, tuple] = {}  # the trial's (plan, (text, output)): reused when the plan holds
@@ -67,12 +68,12 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
             done = {f.legacy_name: f.class_name for f in outcome.result.functions}
             exported = set(c.plan.exported) if c.plan is not None else set()
             if outcome.result.status == "error":
-                # the file stays as it is: what it imports or calls from other files stays too
-                for node in project.depends_on(path):
-                    if node not in extra:
-                        extra[node] = ("unconvertible-callee", f"{node[1]} left unchanged: {c.display} uses it "
-                                       "and could not be migrated")
-                        found = True
+                # the file stays as it is: its functions stay TF1 and what it calls of other
+                # files stays callable by its old name (kept beside its class, or not converted)
+                if path not in untouched:
+                    untouched.add(path)
+                    found = True
+                continue
             refusal = _refusal(outcome.result.diagnostics)
             for q in sorted(expected):
                 if q not in done:
@@ -85,7 +86,7 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
                 found = True
         if not found:
             return _reuse(planned, outputs)
-        plan = link(project, extra)
+        plan = link(project, extra, untouched)
     return _with_plan(candidates, project, plan, modes, tf_files)
 
 

@@ -552,15 +552,24 @@ def _find_creators(project: Project) -> None:
         dirty = sorted(next_dirty)
 
 
-def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = None) -> ProjectPlan:
-    """Components over all files; blocked components stay TF1 in every file they touch."""
-    extra_blocks = extra_blocks or {}
+def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = None,
+         untouched: Collection[Path] = frozenset()) -> ProjectPlan:
+    """Components over all files; blocked components stay TF1 in every file they touch.
+    `untouched`: files a trial could not migrate (left as they are): what they call of other
+    files stays callable by its old name, as for a file that does not parse."""
+    extra_blocks = dict(extra_blocks or {})
+    for path in sorted(untouched):
+        s = project.summaries.get(path)
+        for q in sorted(s.creators if s is not None else ()):
+            extra_blocks.setdefault((path, q), ("unconvertible-callee", f"{q} left unchanged: its file could not "
+                                                                       "be migrated (see its error)"))
     edges: dict[Node, set[Node]] = defaultdict(set)
     blockers: dict[Node, list[tuple[str, str, str]]] = defaultdict(list)  # (code, message, where)
     cross_nodes: set[Node] = set()
     own: set[Node] = set()  # nodes whose own file refuses them (it reports why)
     helper_callers: dict[Node, set[Node]] = defaultdict(set)  # another file's function -> its callers
     pinned: dict[Node, tuple[str, str, str]] = {}  # imported by a file the run cannot rewrite
+    pinned_here: set[Node] = set()  # ... which its own file reports (a file that does not parse)
     class_users: dict[Node, set[Node]] = defaultdict(set)  # a user of another file's class -> its methods
     host_users: dict[Node, set[Path]] = defaultdict(set)  # helper -> files whose hosts / module level call it
     for path, s in project.summaries.items():
@@ -575,6 +584,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             for d in info.blockers:
                 if d.code == "imported-elsewhere" and len(info.blockers) == 1:
                     pinned[node] = (d.code, d.message, f"{display}:{d.line}")  # decided with its users
+                    pinned_here.add(node)
                 elif d.code != "unconvertible-callee" or "stays TF1" not in d.message:
                     blockers[node].append((d.code, d.message, f"{display}:{d.line}"))
                     own.add(node)
@@ -607,6 +617,12 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                     if "stays TF1" not in d.message:  # no line: the call site is not a place in that file
                         blockers[target].append((d.code, d.message, f"{display}:{d.line}" if d.line else display))
         # Hosts and the module level call other files' creators too: they depend on them.
+        if path in untouched:
+            for node in sorted(project.depends_on(path)):
+                if "." not in node[1]:  # (a class of another file stays usable as it is)
+                    pinned.setdefault(node, ("unconvertible-callee", f"{_display(path, project.root)} could not be "
+                                             "migrated and still calls it", display))
+            continue
         for spelling, info in a.functions.items():
             if info.external is not None and not info.external.implicit and spelling in a.converted:
                 cross_nodes.add(project.reachable[path][spelling])
@@ -649,8 +665,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             text = f"{code} at {where}: {message}"
             for n in comp:
                 component_reason[n] = text
-    kept = _settle_helpers(project, helper_callers, host_users, component_of, component_reason, pinned, own,
-                           class_users)
+    kept = _settle_helpers(project, helper_callers, host_users, component_of, component_reason, pinned,
+                           pinned_here, own, class_users)
 
     files: dict[Path, FilePlan] = {}
     converted: dict[Path, frozenset[str]] = {}
@@ -689,7 +705,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
 
 def _settle_helpers(project: Project, helper_callers: dict[Node, set[Node]], host_users: dict[Node, set[Path]],
                     component_of: dict[Node, frozenset[Node]], component_reason: dict[Node, str],
-                    pinned: dict[Node, tuple[str, str, str]], own: set[Node],
+                    pinned: dict[Node, tuple[str, str, str]], pinned_here: set[Node], own: set[Node],
                     class_users: dict[Node, set[Node]]) -> set[Node]:
     """Decide other files' helpers against their callers (a call is a dependency, not sharing):
     a caller of a refused helper is refused; a helper whose every caller stays TF1 stays TF1 too
@@ -707,7 +723,8 @@ def _settle_helpers(project: Project, helper_callers: dict[Node, set[Node]], hos
         if not (_same_file_users(project, node) or node in host_users
                 or any(c not in component_reason for c in helper_callers.get(node, ()))):
             block(node, f"{code} at {where}: {message}")
-            own.add(node)  # its own file reports the pin
+            if node in pinned_here:
+                own.add(node)  # its own file reports the pin
     while True:
         _settle_callers(project, helper_callers, host_users, component_reason, block, class_users)
         kept = _kept_defs(project, helper_callers, component_reason, pinned)
