@@ -180,3 +180,17 @@ def test_lists_of_layers_kept_say_why() -> None:
             def __call__(self, x):
                 return self.blocks[0](x)
         """)
+
+
+def test_a_layer_built_under_a_scope_is_named_by_its_call() -> None:
+    r = _resolve("""
+        class Net(object):
+            def __init__(self):
+                with tf.variable_scope("ignored"):
+                    self.fc = tf.layers.Dense(2, name="fc")
+
+            def __call__(self, x):
+                return self.fc(x)
+        """)
+    assert 'return tf.layers.dense(x, units=2, name="fc")' in r.source
+    assert 'with tf.variable_scope("ignored"):\n            pass' in r.source

@@ -172,3 +172,21 @@ def test_a_cell_on_self_used_by_two_methods_stays() -> None:
         """
     r = _resolve(source)
     assert r.source == _HEAD + textwrap.dedent(source)
+
+
+def test_a_choice_of_factories_is_inlined_per_branch() -> None:
+    r = _resolve("""
+        def encode(x, units, use_lstm):
+            def lstm_cell():
+                return tf.nn.rnn_cell.LSTMCell(units)
+
+            def gru_cell():
+                return tf.nn.rnn_cell.GRUCell(units)
+
+            make = lstm_cell if use_lstm else gru_cell
+            cell = tf.nn.rnn_cell.MultiRNNCell([make() for _ in range(2)])
+            return tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+        """)
+    assert ("[tf.nn.rnn_cell.LSTMCell(units) if use_lstm else tf.nn.rnn_cell.GRUCell(units) "
+            "for _ in range(2)]") in r.source
+    assert "make =" not in r.source

@@ -179,8 +179,8 @@ class _MethodScan(cst.CSTVisitor):
 
     # layers ---------------------------------------------------------------------------
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
-        if self.depth != 1 or self.nesting or len(node.body) != 1:
-            return
+        if self.depth != 1 or any(k == "loop" for k, _ in self.nesting) or len(node.body) != 1:
+            return  # (a construction's own scope does not matter: its first call's does)
         assign = node.body[0]
         if not isinstance(assign, cst.Assign) or len(assign.targets) != 1 \
                 or not isinstance(assign.value, (cst.Call, cst.ListComp)):

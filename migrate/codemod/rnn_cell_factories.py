@@ -38,6 +38,7 @@ class _Factory:
 class FactoryPlan:
     calls: dict[int, cst.BaseExpression] = field(default_factory=dict)  # id(call) -> inlined
     removed: set[int] = field(default_factory=set)  # id(statement) of a class chooser binding
+    removed_defs: set[int] = field(default_factory=set)  # nested factories left unread
     regions: set[str] = field(default_factory=set)
 
 
@@ -267,18 +268,30 @@ def _names(target: cst.CSTNode) -> set[str]:
     return found
 
 
-def _chooser(value: cst.BaseExpression, tf) -> bool:
-    """A cell class, or a choice of them (`LSTMCell if c else GRUCell`)."""
+def _chooser(value: cst.BaseExpression, tf, factories: dict[str, _Factory]) -> bool:
+    """A cell class or a cell factory, or a choice of them (`LSTMCell if c else GRUCell`,
+    `lstm_cell if use_lstm else gru_cell`)."""
     if isinstance(value, cst.IfExp):
-        return _chooser(value.body, tf) and _chooser(value.orelse, tf) and all(
-            _atomic(n) or isinstance(n, cst.Comparison) for n in [value.test])
+        return _chooser(value.body, tf, factories) and _chooser(value.orelse, tf, factories) \
+            and (_atomic(value.test) or isinstance(value.test, cst.Comparison))
+    if isinstance(value, cst.Name) and value.value in factories:
+        return True
     return isinstance(value, (cst.Attribute, cst.Name)) and tf.api(value) in CELLS
 
 
-def _construct(value: cst.BaseExpression, call: cst.Call) -> cst.BaseExpression:
+def _construct(value: cst.BaseExpression, call: cst.Call,
+               factories: dict[str, _Factory]) -> cst.BaseExpression | None:
+    """The call of the chosen class / factory, for each choice; None if a factory's cannot be
+    inlined."""
     if isinstance(value, cst.IfExp):
-        return value.with_changes(body=_construct(value.body, call),
-                                  orelse=_construct(value.orelse, call))
+        body = _construct(value.body, call, factories)
+        orelse = _construct(value.orelse, call, factories)
+        if body is None or orelse is None:
+            return None
+        return value.with_changes(body=body, orelse=orelse)
+    if isinstance(value, cst.Name) and value.value in factories:
+        mapping = _bind(factories[value.value], call, None)
+        return None if mapping is None else _substitute(factories[value.value].result, mapping)
     return call.with_changes(func=value)
 
 
@@ -289,20 +302,27 @@ def plan_function(function: cst.FunctionDef, qualname: str, module_factories: di
     nested = {name: f for name, fn in scan.nested.items()
               if scan.locals.get(name) == 1 and (f := _as_factory(fn, tf, False)) is not None}
     self_name = function.params.params[0].name.value if class_factories and function.params.params else None
+    # factories a chooser may name: this function's own, and module-level ones not shadowed here
+    by_name = {**{k: f for k, f in module_factories.items()
+                  if k not in scan.locals and not f.free & set(scan.locals)},
+               **{k: f for k, f in nested.items() if not f.free & scan.comp_bound}}
     choosers = {name: scan.assigns[name].body[0].value for name in scan.assigns
                 if scan.locals.get(name) == 1 and name not in scan.loop_bound
-                and _chooser(scan.assigns[name].body[0].value, tf)}
+                and _chooser(scan.assigns[name].body[0].value, tf, by_name)}
     changed = False
     chooser_calls: dict[str, int] = {}
+    inlined: dict[str, int] = {}  # name -> references of it this plan removes
     for call in scan.calls:
         func = call.func
         factory = None
         self_expr = None
         if isinstance(func, cst.Name):
             if func.value in choosers:
-                if any(a.star for a in call.args):
+                built = None if any(a.star for a in call.args) else _construct(
+                    choosers[func.value], call, by_name)
+                if built is None:
                     continue
-                plan.calls[id(call)] = _construct(choosers[func.value], call)
+                plan.calls[id(call)] = built
                 chooser_calls[func.value] = chooser_calls.get(func.value, 0) + 1
                 changed = True
                 continue
@@ -326,10 +346,17 @@ def plan_function(function: cst.FunctionDef, qualname: str, module_factories: di
         if mapping is None:
             continue
         plan.calls[id(call)] = _substitute(factory.result, mapping)
+        if isinstance(func, cst.Name):
+            inlined[func.value] = inlined.get(func.value, 0) + 1
         changed = True
     for name, count in chooser_calls.items():
         if scan.loads.get(name, 0) == count + 1:  # its binding, and calls we rewrote
             plan.removed.add(id(scan.assigns[name]))
+            for ref in _reads(scan.assigns[name].body[0].value):
+                inlined[ref] = inlined.get(ref, 0) + 1
+    for name, fn in scan.nested.items():  # a nested factory nothing reads any more
+        if name in nested and inlined.get(name, 0) and scan.loads.get(name, 0) == inlined[name]:
+            plan.removed_defs.add(id(fn))
     if changed:
         plan.regions.add(qualname)
 
@@ -363,6 +390,9 @@ class _Inline(cst.CSTTransformer):
 
     def leave_SimpleStatementLine(self, original, updated):
         return cst.RemoveFromParent() if id(original) in self.plan.removed else updated
+
+    def leave_FunctionDef(self, original, updated):
+        return cst.RemoveFromParent() if id(original) in self.plan.removed_defs else updated
 
 
 def inline_factories(module: cst.Module, tf, functions, only) -> tuple[cst.Module, set[str]]:
