@@ -162,3 +162,14 @@ def test_tf1_code_that_stays_uses_a_converted_class_of_another_file(tmp_path: Pa
     assert a["variables"] == b["variables"]
     for x, y in zip(a["outputs"], b["outputs"]):
         np.testing.assert_allclose(y, x, rtol=1e-5, atol=1e-6)
+
+
+def test_auto_reuse_in_a_host_function_is_refused() -> None:
+    """A host function may run again (a train and an eval graph): TF1 shared the variables of an
+    AUTO_REUSE call across its runs; instances made per run would not, so it stays TF1."""
+    source = (CASES.parent / "hosts_cases" / "classifier_and_script.py").read_text().replace(
+        "eval_logits = model(x, reuse=True)", "eval_logits = model(x, reuse=tf.AUTO_REUSE)").replace(
+        "train_logits = model(x)", "train_logits = model(x, reuse=tf.AUTO_REUSE)")
+    out = transform_source(source, "m.py")
+    assert any(d.code == "unsupported-scope" and "AUTO_REUSE" in d.message for d in out.diagnostics)
+    assert "def build_graph(" in out.code and "model(x, reuse=tf.compat.v1.AUTO_REUSE)" in out.code

@@ -115,6 +115,11 @@ class _HostCalls(cst.CSTTransformer):
             return updated
         if self.nested:
             raise Unsupported("unsupported-call", f"{callee} called inside a lambda", original)
+        if not self.host.script and (_auto_reuse(original) or any(
+                _auto_reuse(item.item) for w in self.open_withs for item in w.items if isinstance(item.item, cst.Call))):
+            # TF1 shared the variables across calls of the host; its instances are made per call
+            raise Unsupported("unsupported-scope", f"{callee} with AUTO_REUSE in {self.host.where}, which stays TF1 "
+                              "and may run again: each run would build new variables", original)
         frames = self.host.frames
         if any(kind == "dynamic" for kind, _, _ in frames):
             raise Unsupported("dynamic-scope", f"{callee} called inside a computed scope at script level", original)
@@ -137,6 +142,17 @@ class _HostCalls(cst.CSTTransformer):
         return updated.with_changes(func=cst.Name(name), args=site.args)
 
 
+def _auto_reuse(call: cst.BaseExpression) -> bool:
+    """`reuse=tf.AUTO_REUSE` (any spelling ending in AUTO_REUSE) among the call's arguments."""
+    return isinstance(call, cst.Call) and any(
+        a.keyword is not None and a.keyword.value == "reuse" and code_of(a.value).endswith("AUTO_REUSE")
+        for a in call.args)
+
+
+def code_of(node: cst.CSTNode) -> str:
+    return cst.Module([]).code_for_node(node)
+
+
 @dataclass
 class HostState:
     ctx: FileContext
@@ -145,6 +161,8 @@ class HostState:
     counts: dict[tuple[str, ...], Counter[str]] = field(default_factory=dict)
     frames: list[tuple[str, str | None, bool]] = field(default_factory=list)  # (kind, name, reuse)
     path: tuple[str, ...] = ()  # the variable scope path of the call being rewritten
+    script: bool = True  # the module level (runs once), else a host function (may run again)
+    where: str = "the module level"
 
     def count_open(self, name: str) -> None:
         self.counts.setdefault(self.path, Counter())[name] += 1
@@ -162,7 +180,7 @@ class HostState:
 def rewrite_host_statements(ctx: FileContext, body: list[cst.BaseStatement], names: NameAllocator,
                             classes: NameAllocator, script: bool) -> list[cst.BaseStatement]:
     """Rewrite the top-level statements of a host (the module, or a host function's body)."""
-    host = HostState(ctx, names)
+    host = HostState(ctx, names, script=script, where="the module level" if script else "a host function")
     blocks = ScriptBlocks(ctx, names, classes)
     out: list[cst.BaseStatement] = []
     for stmt in body:
