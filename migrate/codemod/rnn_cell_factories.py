@@ -166,8 +166,8 @@ def _bind(factory: _Factory, call: cst.Call, self_expr: cst.BaseExpression | Non
             mapping[name] = default
     reads = _reads(cst.Module(body=[cst.SimpleStatementLine([cst.Expr(factory.result)])]))
     for name, value in mapping.items():
-        if reads.count(name) > 1 and not _atomic(value):
-            return None
+        if reads.count(name) != 1 and not _atomic(value):
+            return None  # (evaluated exactly once, as the call evaluated its argument)
     return mapping
 
 
