@@ -58,6 +58,10 @@ def _import_tf_slim(tf: Any) -> Any:
 
     if not hasattr(ops, "Tensor"):
         ops.Tensor = tf.Tensor
+    from tensorflow.python.ops import control_flow_ops
+
+    if not hasattr(control_flow_ops, "cond"):  # slim's smart_cond on an `is_training` tensor
+        control_flow_ops.cond = tf.compat.v1.cond
     import tf_keras.src.legacy_tf_layers as legacy_tf_layers
 
     sys.modules.setdefault("tf_keras.legacy_tf_layers", legacy_tf_layers)

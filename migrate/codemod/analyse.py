@@ -190,13 +190,16 @@ class _BodyScan:
         from migrate.codemod.normalizers import NORMALIZER_CLASSES
 
         func = node.func
-        for kw in node.keywords:  # `normalizer_fn=slim.batch_norm`: a creator the call runs inside
+        for kw in [*node.keywords, *(ast.keyword(None, a) for a in node.args)]:
+            # `normalizer_fn=slim.batch_norm`: a creator the call runs inside; `slim.repeat(x, 2,
+            # slim.conv2d, ...)`, `mp(tf.layers.dense, x, ...)`: a creator passed positionally
             passed = self.tf.api(kw.value) if isinstance(kw.value, (ast.Attribute, ast.Name)) else None
             if kw.arg == "normalizer_fn" and passed in NORMALIZER_CLASSES and self.tf.api(func) in SPECS:
                 continue  # the library layer builds it (migrate.codemod.normalizers)
             if passed is not None and passed.startswith(_IMPLICIT_CREATOR_PREFIXES) \
                     and passed.rsplit(".", 1)[-1] not in _NON_CREATING_LAYERS:
-                self.block("implicit-creator", f"tf.{passed} passed as {kw.arg}=: the layer library does "
+                self.block("implicit-creator", f"tf.{passed} passed as {kw.arg or 'an argument'}"
+                           f"{'=' if kw.arg else ''}: the layer library does "
                            "not run creators passed as values", node)
         if type(func) is ast.Name and func.id in ("set", "frozenset") and any(
                 type(a) is ast.Name and a.id in self.listing_names for a in node.args):
@@ -792,7 +795,9 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                     for code, message, node in cell_blockers(tree, tf, script=True)]
     for q in sorted(creators):
         f = functions[q]
-        if f.owner is None and f.name in scan.escaped:
+        # a creator passed as a value blocks the function passing it (_BodyScan.call), not
+        # its own direct calls elsewhere: each is a module of its caller
+        if f.owner is None and f.name in scan.escaped and not (f.external is not None and f.external.implicit):
             f.escapes = True
             f.blockers.append(Diagnostic("unsupported-call", f"{q} is used as a value (not only called)", f.line))
         if f.external is not None:

@@ -16,6 +16,7 @@ import libcst as cst
 
 from migrate.codemod.lookups import by_captured_scope, cst_listing, listing_code
 from migrate.codemod.analyse import FunctionInfo, is_regularization_lookup
+from migrate.codemod.creators import makes_default_named_layers
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.context import GET_VARIABLE_PARAMS, SCOPE_HELPER_NAME, VARIABLE_PARAMS, FileContext, code
 from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string, pattern_text, snake_case
@@ -728,6 +729,10 @@ class BodyConverter(cst.CSTTransformer):
         if attr is not None and self.ctx.sigs[callee].kind == "none" and self._unnamed_again(original, callee):
             raise Unsupported("dynamic-scope", f"{callee} is called again in the same scope without a name: TF1 "
                               "gives the layers it passes name=None to new names (dense_1, ...)", original)
+        if self.ctx.sigs[callee].kind == "none" and (attr is not None or self.loop_depth and self._dynamic_key([]) is None) \
+                and makes_default_named_layers(self.ctx.analysis.functions[callee].node, self.ctx.tf):
+            raise Unsupported("dynamic-scope", f"{callee} makes layers without a name and runs again in the same "
+                              "scope: TF1 names new ones on each call (dense_2, ...)", original)
         if attr is not None and callee in self.ctx.analysis.tf_variable_creators:
             raise Unsupported("unsupported-call", f"{callee} creates tf.Variables and is called again: "
                               "TF1 makes new variables on every call", original)

@@ -309,3 +309,28 @@ def legacy_api_label(class_name: str) -> str | None:
     if apis[0].startswith("contrib.layers.") and any(a.startswith("contrib.slim.") for a in apis):
         label += " / slim"
     return label
+
+
+def makes_default_named_layers(function, tf) -> bool:
+    """Whether `function` (a libcst FunctionDef) calls a tf.layers / contrib / slim creator with
+    no name (`tf.layers.dense(x, 4)`): called again in the same variable scope, TF1 makes new
+    layers each time (`dense_2`, `dense_3`, ...), so one shared instance of it would share them."""
+    import libcst as cst
+
+    found = [False]
+
+    class _Calls(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            spec = SPECS.get(tf.api(node.func) or "")
+            if spec is None or found[0]:
+                return
+            index = spec.params.index(spec.scope_param)
+            positional = [a for a in node.args if a.keyword is None and not a.star]
+            named = next((a.value for a in node.args if a.keyword is not None
+                          and a.keyword.value == spec.scope_param),
+                         positional[index].value if index < len(positional) else None)
+            if named is None or isinstance(named, cst.Name) and named.value == "None":
+                found[0] = True
+
+    function.body.visit(_Calls())
+    return found[0]

@@ -100,7 +100,27 @@ def collect_tf_names(tree: ast.Module) -> TfNames:
                 full = f"{module}.{alias.name}"
                 names.aliases[local] = full
                 note_tf(names, local, full)
+    _contrib_aliases(tree, names)
     return names
+
+
+def _contrib_aliases(tree: ast.Module, names: TfNames) -> None:
+    """`slim = tf.contrib.slim`, `layers = tf.contrib.layers` at module level, bound once: an
+    import of contrib by another spelling (the upgrade stage drops it once unused)."""
+    assigned: dict[str, int] = {}
+    found: dict[str, str] = {}
+    for stmt in tree.body:
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else []
+        for target in targets:
+            if isinstance(target, ast.Name):
+                assigned[target.id] = assigned.get(target.id, 0) + 1
+        if len(targets) == 1 and isinstance(targets[0], ast.Name):
+            full = names.full_name(stmt.value)
+            if full is not None and full.startswith("tensorflow.contrib.") and full.count(".") == 2:  # a module
+                found[targets[0].id] = full
+    for local, full in found.items():
+        if assigned[local] == 1 and local not in names.aliases:
+            names.aliases[local] = full
 
 
 def note_tf(names: TfNames, local: str, full: str) -> None:

@@ -19,6 +19,10 @@ def drop_unused_contrib_imports(module: cst.Module) -> tuple[cst.Module, bool]:
     if not candidates:
         return module, False
     used = _used_names(module)
+    for stmt in candidates:  # `slim = tf.contrib.slim`: its own target is no use of it
+        for small in stmt.body:
+            if isinstance(small, cst.Assign) and not _read_elsewhere(module, small):
+                used.discard(small.targets[0].target.value)
     changed = False
     body = []
     for stmt in module.body:
@@ -41,7 +45,42 @@ def drop_unused_contrib_imports(module: cst.Module) -> tuple[cst.Module, bool]:
     return module.with_changes(body=body), True
 
 
+def _contrib_alias(small: cst.BaseSmallStatement) -> bool:
+    """`slim = tf.contrib.slim` at module level (tfapi reads it as an import of contrib)."""
+    if not (isinstance(small, cst.Assign) and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name)):
+        return False
+    head, _, rest = (dotted_name(small.value) or "").partition(".")
+    return head in ("tf", "tensorflow") and rest.startswith("contrib.") and rest.count(".") == 1  # a module
+
+
+def _read_elsewhere(module: cst.Module, alias: cst.Assign) -> bool:
+    """Whether the alias's name is loaded anywhere but as its own assignment's target."""
+    name = alias.targets[0].target.value
+    count = [0]
+
+    class _Count(cst.CSTVisitor):
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            node.value.visit(self)
+            return False
+
+        def visit_Arg(self, node: cst.Arg) -> bool:
+            node.value.visit(self)
+            return False
+
+        def visit_Name(self, node: cst.Name) -> None:
+            count[0] += node.value == name
+
+        def visit_SimpleString(self, node: cst.SimpleString) -> None:
+            count[0] += node.value.strip("'\"rbuRBU") == name
+
+    module.visit(_Count())
+    return count[0] > 1
+
+
 def _contrib_import(small: cst.BaseSmallStatement) -> bool:
+    if _contrib_alias(small):
+        return True
     if isinstance(small, cst.ImportFrom) and small.module is not None and not small.relative:
         name = dotted_name(small.module) or ""
         return not isinstance(small.names, cst.ImportStar) and (name == _CONTRIB or name.startswith(_CONTRIB + "."))
@@ -58,6 +97,8 @@ def _local(alias: cst.ImportAlias) -> str | None:
 
 def _without_unused(small, used: set[str]):
     """The import with its unused contrib names removed; None when none is left."""
+    if isinstance(small, cst.Assign):  # a contrib alias
+        return small if small.targets[0].target.value in used else None
     if isinstance(small, cst.Import):
         names = [a for a in small.names
                  if not ((dotted_name(a.name) or "").startswith(_CONTRIB) and a.asname is not None

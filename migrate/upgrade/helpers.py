@@ -258,6 +258,96 @@ def _contrib_avg_pool2d(inputs, kernel_size, stride=2, padding="VALID", data_for
     return {tf}.nn.avg_pool2d(inputs, kernel_size, stride, padding.upper(), data_format)
 '''
 
+_CONTRIB_DROPOUT = '''
+def _contrib_dropout(inputs, keep_prob=0.5, noise_shape=None, is_training=True,
+                     outputs_collections=None, scope=None, seed=None):
+    """tf.contrib.layers.dropout: tf.layers' dropout with rate = 1 - keep_prob, in training
+    mode by default."""
+    return _layers_dropout(inputs, 1 - keep_prob, noise_shape, seed, is_training)
+'''
+
+_LAYERS_DROPOUT = '''
+def _layers_dropout(inputs, rate=0.5, noise_shape=None, seed=None, training=False, name=None):
+    """tf.layers.dropout (tf_keras' Dropout): tf.nn.dropout when training (a bool, or a tensor
+    chosen at run time), else the identity; a rate of 0 is the identity."""
+    inputs = {tf}.convert_to_tensor(inputs)
+    if not {tf}.is_tensor(rate) and rate == 0:
+        return {tf}.identity(inputs)
+
+    def dropped():
+        shape = noise_shape
+        if shape is not None:  # None entries take the input's own size
+            shape = [{tf}.shape(inputs)[i] if d is None else d for i, d in enumerate(shape)]
+        return {tf}.nn.dropout(inputs, noise_shape=shape, seed=seed, rate=rate)
+
+    if not {tf}.is_tensor(training):
+        return dropped() if training else {tf}.identity(inputs)
+    return {tf}.cond({tf}.cast(training, {tf}.bool), dropped, lambda: {tf}.identity(inputs))
+'''
+
+_LAYERS_FLATTEN = '''
+def _layers_flatten(inputs, name=None, data_format="channels_last"):
+    """tf.layers.flatten (tf_keras' Flatten): [batch, everything else], channels moved last
+    first for channels_first input; rank-1 input becomes [batch, 1]."""
+    inputs = {tf}.convert_to_tensor(inputs)
+    rank = inputs.shape.rank
+    if data_format == "channels_first" and rank > 1:
+        inputs = {tf}.transpose(inputs, [0] + list(range(2, rank)) + [1])
+    if rank == 1:
+        return {tf}.expand_dims(inputs, 1)
+    rest = inputs.shape[1:]
+    if rest.is_fully_defined():
+        return {tf}.reshape(inputs, [-1, rest.num_elements()])
+    return {tf}.reshape(inputs, [{tf}.shape(inputs)[0], -1])
+'''
+
+_LAYERS_POOLING = '''
+def _layers_pooling(pool, inputs, pool_size, strides, padding, data_format, rank):
+    """tf.layers' pooling (tf_keras Pooling1D/2D/3D): sizes as tuples, padding upper-cased."""
+    def spread(value):
+        return tuple(value) if isinstance(value, (list, tuple)) else (value,) * rank
+
+    formats = (None, ("NWC", "NCW"), ("NHWC", "NCHW"), ("NDHWC", "NCDHW"))[rank]
+    data_format = formats[0] if data_format == "channels_last" else formats[1]
+    return pool(inputs, spread(pool_size), spread(strides), padding.upper(), data_format=data_format)
+'''
+
+_LAYERS_MAX_POOLING1D = '''
+def _layers_max_pooling1d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    """tf.layers.max_pooling1d."""
+    return _layers_pooling({tf}.nn.max_pool1d, inputs, pool_size, strides, padding, data_format, 1)
+'''
+
+_LAYERS_MAX_POOLING2D = '''
+def _layers_max_pooling2d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    """tf.layers.max_pooling2d."""
+    return _layers_pooling({tf}.nn.max_pool2d, inputs, pool_size, strides, padding, data_format, 2)
+'''
+
+_LAYERS_MAX_POOLING3D = '''
+def _layers_max_pooling3d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    """tf.layers.max_pooling3d."""
+    return _layers_pooling({tf}.nn.max_pool3d, inputs, pool_size, strides, padding, data_format, 3)
+'''
+
+_LAYERS_AVERAGE_POOLING1D = '''
+def _layers_average_pooling1d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    """tf.layers.average_pooling1d."""
+    return _layers_pooling({tf}.nn.avg_pool1d, inputs, pool_size, strides, padding, data_format, 1)
+'''
+
+_LAYERS_AVERAGE_POOLING2D = '''
+def _layers_average_pooling2d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    """tf.layers.average_pooling2d."""
+    return _layers_pooling({tf}.nn.avg_pool2d, inputs, pool_size, strides, padding, data_format, 2)
+'''
+
+_LAYERS_AVERAGE_POOLING3D = '''
+def _layers_average_pooling3d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    """tf.layers.average_pooling3d."""
+    return _layers_pooling({tf}.nn.avg_pool3d, inputs, pool_size, strides, padding, data_format, 3)
+'''
+
 # name -> (source template, helpers it needs)
 HELPERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "_tf1_fans": (_FANS, ()),
@@ -281,6 +371,16 @@ HELPERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "_contrib_flatten": (_CONTRIB_FLATTEN, ()),
     "_contrib_max_pool2d": (_CONTRIB_MAX_POOL2D, ()),
     "_contrib_avg_pool2d": (_CONTRIB_AVG_POOL2D, ()),
+    "_layers_dropout": (_LAYERS_DROPOUT, ()),
+    "_contrib_dropout": (_CONTRIB_DROPOUT, ("_layers_dropout",)),
+    "_layers_flatten": (_LAYERS_FLATTEN, ()),
+    "_layers_pooling": (_LAYERS_POOLING, ()),
+    "_layers_max_pooling1d": (_LAYERS_MAX_POOLING1D, ("_layers_pooling",)),
+    "_layers_max_pooling2d": (_LAYERS_MAX_POOLING2D, ("_layers_pooling",)),
+    "_layers_max_pooling3d": (_LAYERS_MAX_POOLING3D, ("_layers_pooling",)),
+    "_layers_average_pooling1d": (_LAYERS_AVERAGE_POOLING1D, ("_layers_pooling",)),
+    "_layers_average_pooling2d": (_LAYERS_AVERAGE_POOLING2D, ("_layers_pooling",)),
+    "_layers_average_pooling3d": (_LAYERS_AVERAGE_POOLING3D, ("_layers_pooling",)),
 }
 _ORDER = list(HELPERS)
 

@@ -217,6 +217,19 @@ def is_v2_identical(name: str, tables: Tables) -> bool:
     return not (name.startswith("tf.contrib") or name.startswith("tf.flags"))
 
 
+def _contrib_alias(small: cst.Assign | cst.AnnAssign, bindings: dict[str, Binding]) -> dict[str, Binding]:
+    """`slim = tf.contrib.slim` at module level binds `slim` as its import would (tfapi reads it
+    the same way)."""
+    if not (isinstance(small, cst.Assign) and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name)):
+        return {}
+    parts = dotted(small.value)
+    base = bindings.get(parts[0]) if parts else None
+    if base is None or not base.is_root or len(parts) != 3 or parts[1] != "contrib":  # a module only
+        return {}
+    return {small.targets[0].target.value: Binding(".".join(["tf"] + parts[1:]), v1=base.v1, v2=base.v2)}
+
+
 def scan_statements(module: cst.Module) -> FileFacts:
     """Imports anywhere (walking statements only, never expressions) and top-level names:
     far cheaper than a visitor over every node."""
@@ -245,6 +258,7 @@ def scan_statements(module: cst.Module) -> FileFacts:
                                 if isinstance(n, cst.Name):
                                     facts.names_bound.add(n.value)
                     elif top and isinstance(small, (cst.Assign, cst.AnnAssign)):
+                        facts.bindings.update(_contrib_alias(small, facts.bindings))
                         targets = small.targets if isinstance(small, cst.Assign) else [small]
                         for t in targets:
                             if isinstance(t.target, cst.Name):

@@ -190,8 +190,14 @@ for _lib in ("layers", "slim"):
 CONTRIB_HELPERS: dict[str, str] = {}
 for _lib in ("layers", "slim"):
     for _name in ("l1_regularizer", "l2_regularizer", "l1_l2_regularizer", "sum_regularizer",
-                  "flatten", "max_pool2d", "avg_pool2d"):
+                  "flatten", "max_pool2d", "avg_pool2d", "dropout"):
         CONTRIB_HELPERS[f"tf.contrib.{_lib}.{_name}"] = f"_contrib_{_name}"
+# tf.layers' creators that make no variables (TF2 has them only as tf.compat.v1.layers, backed by
+# tf_keras): generated helpers with the same signature and tf_keras' arithmetic.
+LAYERS_HELPERS: dict[str, str] = {
+    f"tf.layers.{_name}": f"_layers_{_name}"
+    for _name in ("dropout", "flatten", "max_pooling1d", "max_pooling2d", "max_pooling3d",
+                  "average_pooling1d", "average_pooling2d", "average_pooling3d")}
 # apply_regularization(regularizer, weights_list): only with an explicit list (the default reads
 # the WEIGHTS collection, which TF2 does not have)
 CONTRIB_APPLY_REGULARIZATION = frozenset(

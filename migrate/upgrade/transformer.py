@@ -396,6 +396,13 @@ class Upgrader(cst.CSTTransformer):
     def visit_Import(self, node) -> bool:
         return False
 
+    def visit_Assign(self, node: cst.Assign) -> bool:
+        # `slim = tf.contrib.slim` at module level is an import by another spelling: left as
+        # written (dropped when unused), its uses are what gets rewritten or reported
+        from migrate.upgrade.resolve import _contrib_alias
+
+        return bool(self._stack) or not _contrib_alias(node, self.bindings)
+
     def visit_ImportFrom(self, node) -> bool:
         return False
 
@@ -520,7 +527,8 @@ class Upgrader(cst.CSTTransformer):
             "tf.nn.embedding_lookup_sparse", "tf.nn.safe_embedding_lookup_sparse",
             "tf.nn.xw_plus_b", "tf.nn.relu_layer", "tf.assign", "tf.assign_add", "tf.assign_sub",
             "tf.zeros_like", "tf.ones_like",
-        } | set(rules.CONTRIB_HELPERS) | rules.CONTRIB_APPLY_REGULARIZATION | rules.COLLECT_NAMED_OUTPUTS
+        } | set(rules.CONTRIB_HELPERS) | set(rules.LAYERS_HELPERS) | rules.CONTRIB_APPLY_REGULARIZATION
+        | rules.COLLECT_NAMED_OUTPUTS
     )
 
     # contrib calls with an exact TF2 helper: rewritten also in code kept as TF1 (contrib does not
@@ -667,6 +675,9 @@ class Upgrader(cst.CSTTransformer):
         name = ref.name
         if name in rules.CONTRIB_HELPERS:
             return self.contrib_helper(ref, rules.CONTRIB_HELPERS[name], original, call)
+        if name in rules.LAYERS_HELPERS:  # no report: the values are tf_keras' own
+            self.helpers.add(rules.LAYERS_HELPERS[name])
+            return call.with_changes(func=cst.Name(rules.LAYERS_HELPERS[name]))
         if name in rules.CONTRIB_APPLY_REGULARIZATION:
             bound = _bind(call, ("regularizer", "weights_list"))
             if bound is None or "weights_list" not in bound or _is_none(bound["weights_list"].value):

@@ -60,6 +60,25 @@ def _tf1_moving_average(variable, value, decay):
     variable.assign_sub((variable - tf.cast(value, variable.dtype)) * decay)
 
 
+def _tf1_static_bool(flag):
+    """A training flag as a Python bool when it is known while tracing (a bool, an eager or
+    constant tensor), else None: a tensor fed at run time (an `is_training` placeholder)."""
+    if not tf.is_tensor(flag):  # a Python or NumPy bool
+        return bool(flag)
+    value = tf.get_static_value(flag)
+    return None if value is None else bool(value)
+
+
+def _tf1_smart_cond(flag, branch):
+    """TF1's smart_cond: `branch(flag)` for a known flag; for a run-time tensor both branches,
+    chosen by tf.cond (the moving averages are updated only in the training branch, as TF1's
+    update ops were)."""
+    known = _tf1_static_bool(flag)
+    if known is not None:
+        return branch(known)
+    return tf.cond(tf.cast(flag, tf.bool), lambda: branch(True), lambda: branch(False))
+
+
 class _BatchNorm(_Regularized):
     """Batch normalisation as TF1 ran it. Variables: gamma, beta (trainable), moving_mean,
     moving_variance (not trainable). Training mode normalises with the batch statistics and
@@ -99,13 +118,17 @@ class _BatchNorm(_Regularized):
 
     def _fused(self, inputs, data_format, epsilon, training, decay, params_shape):
         gamma, beta = self._scale_offset(params_shape, inputs.dtype)
-        outputs, mean, variance = _tf1_fused_batch_norm(
-            inputs, gamma, beta, self.moving_mean, self.moving_variance, epsilon, training,
-            data_format)
-        if training:
-            _tf1_moving_average(self.moving_mean, mean, decay)
-            _tf1_moving_average(self.moving_variance, variance, decay)
-        return outputs
+
+        def run(training):
+            outputs, mean, variance = _tf1_fused_batch_norm(
+                inputs, gamma, beta, self.moving_mean, self.moving_variance, epsilon, training,
+                data_format)
+            if training:
+                _tf1_moving_average(self.moving_mean, mean, decay)
+                _tf1_moving_average(self.moving_variance, variance, decay)
+            return outputs
+
+        return _tf1_smart_cond(training, run)
 
     def _moments(self, inputs, axis, epsilon, training, decay):
         """tf_keras' non-fused path: tf.nn.moments (biased variance, also for the update)."""
@@ -120,14 +143,17 @@ class _BatchNorm(_Regularized):
             shape[axis] = inputs.shape[axis]
             return tf.reshape(v, shape)
 
-        if training:
-            mean, variance = tf.nn.moments(inputs, reduction_axes)
-            _tf1_moving_average(self.moving_mean, mean, decay)
-            _tf1_moving_average(self.moving_variance, variance, decay)
-        else:
-            mean, variance = self.moving_mean, self.moving_variance
-        return tf.nn.batch_normalization(inputs, shaped(mean), shaped(variance),
-                                         shaped(self.beta), shaped(self.gamma), epsilon)
+        def run(training):
+            if training:
+                mean, variance = tf.nn.moments(inputs, reduction_axes)
+                _tf1_moving_average(self.moving_mean, mean, decay)
+                _tf1_moving_average(self.moving_variance, variance, decay)
+            else:
+                mean, variance = self.moving_mean, self.moving_variance
+            return tf.nn.batch_normalization(inputs, shaped(mean), shaped(variance),
+                                             shaped(self.beta), shaped(self.gamma), epsilon)
+
+        return _tf1_smart_cond(training, run)
 
 
 def _keras_batch_norm(module, inputs, axis, momentum, epsilon, center, scale, initializers,
@@ -176,7 +202,7 @@ class BatchNormalization(_BatchNorm):
         return _keras_batch_norm(self, inputs, axis, momentum, epsilon, center, scale,
                                  initializers, {"gamma": gamma_regularizer, "beta": beta_regularizer},
                                  {"gamma": gamma_constraint, "beta": beta_constraint},
-                                 bool(training), trainable, fused)
+                                 training, trainable, fused)
 
 
 class ContribBatchNorm(_BatchNorm):
@@ -212,7 +238,7 @@ class ContribBatchNorm(_BatchNorm):
             rank == 2 or updates_collections != "update_ops")
         if not slim_fused:
             outputs = _keras_batch_norm(self, inputs, axis, decay, epsilon, center, scale,
-                                        initializers, regularizers, {}, bool(is_training),
+                                        initializers, regularizers, {}, is_training,
                                         trainable, fused if fused is not None else True)
         else:
             # slim's own fused path (2-D input, or updates_collections other than UPDATE_OPS):
@@ -223,7 +249,7 @@ class ContribBatchNorm(_BatchNorm):
                 self._build(params_shape, dtype, center, scale, initializers, regularizers, {},
                             trainable, gamma_first=False)
             x = tf.reshape(inputs, [-1, 1, 1, inputs.shape[-1]]) if rank == 2 else inputs
-            outputs = self._fused(x, data_format, epsilon, bool(is_training), 1.0 - decay,
+            outputs = self._fused(x, data_format, epsilon, is_training, 1.0 - decay,
                                   params_shape)
             if rank == 2:
                 outputs = tf.reshape(outputs, [-1 if d is None else d for d in inputs.shape])

@@ -1,7 +1,7 @@
 import tensorflow as tf
 
 from .layers import ConvBlock, Linear
-from .tf2_migrate_support import Dense
+from .tf2_migrate_support import Dense, _layers_flatten
 
 
 class PolicyNet(tf.Module):
@@ -17,6 +17,6 @@ class PolicyNet(tf.Module):
     def __call__(self, obs, num_actions=4):
         h = self.block1(obs, 8)
         h = self.block2(h, 8)
-        h = tf.compat.v1.layers.flatten(h)
+        h = _layers_flatten(h)
         h = self.fc(h, 32, activation=tf.nn.relu)
         return self.logits(h, num_actions)

@@ -16,6 +16,21 @@ def _tf1_truncated_normal_initializer(mean=0.0, stddev=1.0, seed=None, dtype=tf.
     return init
 
 
+def _layers_flatten(inputs, name=None, data_format="channels_last"):
+    """tf.layers.flatten (tf_keras' Flatten): [batch, everything else], channels moved last
+    first for channels_first input; rank-1 input becomes [batch, 1]."""
+    inputs = tf.convert_to_tensor(inputs)
+    rank = inputs.shape.rank
+    if data_format == "channels_first" and rank > 1:
+        inputs = tf.transpose(inputs, [0] + list(range(2, rank)) + [1])
+    if rank == 1:
+        return tf.expand_dims(inputs, 1)
+    rest = inputs.shape[1:]
+    if rest.is_fully_defined():
+        return tf.reshape(inputs, [-1, rest.num_elements()])
+    return tf.reshape(inputs, [tf.shape(inputs)[0], -1])
+
+
 def _tf1_fans(shape):
     """TF1 init_ops._compute_fans."""
     shape = tf.TensorShape(shape).as_list()
@@ -218,6 +233,25 @@ def _tf1_moving_average(variable, value, decay):
     variable.assign_sub((variable - tf.cast(value, variable.dtype)) * decay)
 
 
+def _tf1_static_bool(flag):
+    """A training flag as a Python bool when it is known while tracing (a bool, an eager or
+    constant tensor), else None: a tensor fed at run time (an `is_training` placeholder)."""
+    if not tf.is_tensor(flag):  # a Python or NumPy bool
+        return bool(flag)
+    value = tf.get_static_value(flag)
+    return None if value is None else bool(value)
+
+
+def _tf1_smart_cond(flag, branch):
+    """TF1's smart_cond: `branch(flag)` for a known flag; for a run-time tensor both branches,
+    chosen by tf.cond (the moving averages are updated only in the training branch, as TF1's
+    update ops were)."""
+    known = _tf1_static_bool(flag)
+    if known is not None:
+        return branch(known)
+    return tf.cond(tf.cast(flag, tf.bool), lambda: branch(True), lambda: branch(False))
+
+
 class _BatchNorm(_Regularized):
     """Batch normalisation as TF1 ran it. Variables: gamma, beta (trainable), moving_mean,
     moving_variance (not trainable). Training mode normalises with the batch statistics and
@@ -257,13 +291,17 @@ class _BatchNorm(_Regularized):
 
     def _fused(self, inputs, data_format, epsilon, training, decay, params_shape):
         gamma, beta = self._scale_offset(params_shape, inputs.dtype)
-        outputs, mean, variance = _tf1_fused_batch_norm(
-            inputs, gamma, beta, self.moving_mean, self.moving_variance, epsilon, training,
-            data_format)
-        if training:
-            _tf1_moving_average(self.moving_mean, mean, decay)
-            _tf1_moving_average(self.moving_variance, variance, decay)
-        return outputs
+
+        def run(training):
+            outputs, mean, variance = _tf1_fused_batch_norm(
+                inputs, gamma, beta, self.moving_mean, self.moving_variance, epsilon, training,
+                data_format)
+            if training:
+                _tf1_moving_average(self.moving_mean, mean, decay)
+                _tf1_moving_average(self.moving_variance, variance, decay)
+            return outputs
+
+        return _tf1_smart_cond(training, run)
 
     def _moments(self, inputs, axis, epsilon, training, decay):
         """tf_keras' non-fused path: tf.nn.moments (biased variance, also for the update)."""
@@ -278,14 +316,17 @@ class _BatchNorm(_Regularized):
             shape[axis] = inputs.shape[axis]
             return tf.reshape(v, shape)
 
-        if training:
-            mean, variance = tf.nn.moments(inputs, reduction_axes)
-            _tf1_moving_average(self.moving_mean, mean, decay)
-            _tf1_moving_average(self.moving_variance, variance, decay)
-        else:
-            mean, variance = self.moving_mean, self.moving_variance
-        return tf.nn.batch_normalization(inputs, shaped(mean), shaped(variance),
-                                         shaped(self.beta), shaped(self.gamma), epsilon)
+        def run(training):
+            if training:
+                mean, variance = tf.nn.moments(inputs, reduction_axes)
+                _tf1_moving_average(self.moving_mean, mean, decay)
+                _tf1_moving_average(self.moving_variance, variance, decay)
+            else:
+                mean, variance = self.moving_mean, self.moving_variance
+            return tf.nn.batch_normalization(inputs, shaped(mean), shaped(variance),
+                                             shaped(self.beta), shaped(self.gamma), epsilon)
+
+        return _tf1_smart_cond(training, run)
 
 
 def _keras_batch_norm(module, inputs, axis, momentum, epsilon, center, scale, initializers,
@@ -334,4 +375,4 @@ class BatchNormalization(_BatchNorm):
         return _keras_batch_norm(self, inputs, axis, momentum, epsilon, center, scale,
                                  initializers, {"gamma": gamma_regularizer, "beta": beta_regularizer},
                                  {"gamma": gamma_constraint, "beta": beta_constraint},
-                                 bool(training), trainable, fused)
+                                 training, trainable, fused)
