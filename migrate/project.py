@@ -569,7 +569,6 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
     own: set[Node] = set()  # nodes whose own file refuses them (it reports why)
     helper_callers: dict[Node, set[Node]] = defaultdict(set)  # another file's function -> its callers
     pinned: dict[Node, tuple[str, str, str]] = {}  # imported by a file the run cannot rewrite
-    pinned_here: set[Node] = set()  # ... which its own file reports (a file that does not parse)
     class_users: dict[Node, set[Node]] = defaultdict(set)  # a user of another file's class -> its methods
     host_users: dict[Node, set[Path]] = defaultdict(set)  # helper -> files whose hosts / module level call it
     for path, s in project.summaries.items():
@@ -584,7 +583,6 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             for d in info.blockers:
                 if d.code == "imported-elsewhere" and len(info.blockers) == 1:
                     pinned[node] = (d.code, d.message, f"{display}:{d.line}")  # decided with its users
-                    pinned_here.add(node)
                 elif d.code != "unconvertible-callee" or "stays TF1" not in d.message:
                     blockers[node].append((d.code, d.message, f"{display}:{d.line}"))
                     own.add(node)
@@ -666,7 +664,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             for n in comp:
                 component_reason[n] = text
     kept = _settle_helpers(project, helper_callers, host_users, component_of, component_reason, pinned,
-                           pinned_here, own, class_users)
+                           class_users)
 
     files: dict[Path, FilePlan] = {}
     converted: dict[Path, frozenset[str]] = {}
@@ -679,8 +677,11 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
         forced = []
         for q, reason in sorted(local_blocked.items()):
             node = (path, q)
+            own_kept = next((m for c, m, _ in blockers.get(node, ()) if c == "kept-tf1"), None)
             if node in extra_blocks:
                 forced.append((q, *extra_blocks[node]))
+            elif own_kept is not None:
+                forced.append((q, "kept-tf1", own_kept))
             elif node not in own:
                 forced.append((q, "unconvertible-callee", f"{q} left unchanged: it shares variables with code "
                                                          f"that cannot be converted ({reason})"))
@@ -705,26 +706,17 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
 
 def _settle_helpers(project: Project, helper_callers: dict[Node, set[Node]], host_users: dict[Node, set[Path]],
                     component_of: dict[Node, frozenset[Node]], component_reason: dict[Node, str],
-                    pinned: dict[Node, tuple[str, str, str]], pinned_here: set[Node], own: set[Node],
+                    pinned: dict[Node, tuple[str, str, str]],
                     class_users: dict[Node, set[Node]]) -> set[Node]:
     """Decide other files' helpers against their callers (a call is a dependency, not sharing):
-    a caller of a refused helper is refused; a helper whose every caller stays TF1 stays TF1 too
-    (a class nobody uses, and a second run would convert its def again); a helper some callers
-    convert and others do not becomes its class AND keeps its TF1 def (returned, closed over the
-    defs it calls) for the callers that stay TF1. A function a file the run cannot rewrite imports
+    a caller of a refused helper is refused; a helper some callers of which stay TF1 becomes its
+    class AND keeps its TF1 def (returned, closed over the defs it calls) for them (a second run
+    finds the class and leaves the def). A function a file the run cannot rewrite imports
     (`pinned`) is such a helper with one TF1 caller."""
     def block(node: Node, text: str) -> None:
         for n in component_of.get(node, frozenset({node})):
             component_reason.setdefault(n, text)
 
-    for node, (code, message, where) in sorted(pinned.items()):
-        if node in component_reason:
-            continue
-        if not (_same_file_users(project, node) or node in host_users
-                or any(c not in component_reason for c in helper_callers.get(node, ()))):
-            block(node, f"{code} at {where}: {message}")
-            if node in pinned_here:
-                own.add(node)  # its own file reports the pin
     while True:
         _settle_callers(project, helper_callers, host_users, component_reason, block, class_users)
         kept = _kept_defs(project, helper_callers, component_reason, pinned)
@@ -734,13 +726,6 @@ def _settle_helpers(project: Project, helper_callers: dict[Node, set[Node]], hos
         for node in same_named:  # `def GeneratorCNN` and `class GeneratorCNN` cannot both stay
             block(node, f"unsupported-call at {_display(node[0], project.root)}: class name {node[1]} is its def's "
                         "name, which callers that stay TF1 still need")
-
-
-def _same_file_users(project: Project, node: Node) -> bool:
-    """Some other function of the node's own file calls it."""
-    analysis = project.summaries[node[0]].analysis
-    return analysis is not None and any(node[1] in f.calls for q, f in analysis.functions.items()
-                                        if f.external is None and q != node[1])
 
 
 def _settle_callers(project: Project, helper_callers: dict[Node, set[Node]], host_users: dict[Node, set[Path]],
@@ -758,12 +743,6 @@ def _settle_callers(project: Project, helper_callers: dict[Node, set[Node]], hos
                 if helper in component_reason and caller not in component_reason:
                     block(caller, component_reason[helper])
                     changed = True
-            if helper not in component_reason and helper not in host_users and callers \
-                    and all(c in component_reason for c in callers) and not _same_file_users(project, helper):
-                first = min(callers)
-                block(helper, f"unconvertible-callee at {_display(first[0], project.root)}: every caller stays "
-                              f"TF1 ({first[1]}: {component_reason[first]})")
-                changed = True
 
 
 def _kept_defs(project: Project, helper_callers: dict[Node, set[Node]], component_reason: dict[Node, str],
@@ -832,7 +811,11 @@ def _class_name_clashes(project: Project, blockers: dict[Node, list[tuple[str, s
                 continue
             cls = class_name_for(q)
             # (`def GeneratorCNN`: its class takes its name, unless its TF1 def must stay: _settle_helpers)
-            if cls in s.names - {q} or sum(1 for other in s.creators if "." not in other and class_name_for(other) == cls) > 1:
+            if cls in s.classes and cls != q:
+                blockers[(path, q)].append(("kept-tf1", f"{q} stays as it is: class {cls} is already defined in this "
+                                            "file (by an earlier run that kept this def for callers that stay TF1)",
+                                            _display(path, project.root)))
+            elif cls in s.names - {q} or sum(1 for other in s.creators if "." not in other and class_name_for(other) == cls) > 1:
                 blockers[(path, q)].append(("unsupported-call", f"class name {cls} is taken in its file",
                                             _display(path, project.root)))
     for path, reach in project.reachable.items():

@@ -724,7 +724,8 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     forced = {q: (code, message) for q, code, message in forced_blocks}
     for q, (code, message) in forced.items():
         if q in functions:
-            functions[q].blockers.append(Diagnostic(code, message, functions[q].line))
+            functions[q].blockers.append(Diagnostic(code, message, functions[q].line,
+                                                    severity="info" if code == "kept-tf1" else "warning"))
     for spelling, ext in by_spelling.items():
         info = FunctionInfo(spelling, spelling, 0, (-1, None), direct_creator=True, external=ext)
         if ext.blocked_reason is not None:
