@@ -25,9 +25,10 @@ def explain_command(paths: tuple[Path, ...], fmt: str, jobs: int | None) -> None
     """Show the tf.Module tree migrate would build from PATH... and write nothing.
 
     For each converted function or class: its submodules and variables with their full TF1
-    names, every sharing edge (the call sites that resolve to one instance, and why: reuse=True
-    at a line, AUTO_REUSE, a re-entered scope), and what was refused and why. Exit 0, or 2 on a
-    usage or configuration error.
+    names, the tf.layers / contrib / slim / RNN creators it calls as the layer classes they
+    became (with their TF1 variable names), every sharing edge (the call sites that resolve to
+    one instance, and why: reuse=True at a line, AUTO_REUSE, a re-entered scope), and what was
+    refused and why. Exit 0, or 2 on a usage or configuration error.
     """
     from migrate import explain, pipeline
     from migrate.config import ConfigError, load_config
