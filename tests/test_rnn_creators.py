@@ -39,17 +39,20 @@ def new_cell_every_turn(x):
     return x
 
 
-def make_cell(n):
-    return tf.nn.rnn_cell.LSTMCell(n)
+units = 3
 
 
-def cell_from_a_factory(x):
-    out, _ = tf.nn.dynamic_rnn(make_cell(3), x, dtype=tf.float32)
+def make_cell():
+    return tf.nn.rnn_cell.LSTMCell(units)
+
+
+def cell_from_a_factory(x, units):
+    out, _ = tf.nn.dynamic_rnn(make_cell(), x, dtype=tf.float32)
     return out
 
 
-def called_directly(x):
-    cell = tf.nn.rnn_cell.GRUCell(3)
+def called_directly(x, use_gru):
+    cell = tf.nn.rnn_cell.GRUCell(3) if use_gru else tf.nn.rnn_cell.LSTMCell(3)
     out, state = cell(x, cell.zero_state(2, tf.float32))
     return out
 
@@ -63,12 +66,7 @@ def sharded(x):
     return tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
 
 
-def _dropout_cell(units):
-    return tf.nn.rnn_cell.DropoutWrapper(tf.nn.rnn_cell.LSTMCell(units), input_keep_prob=0.9)
-
-
-def stack_from_a_factory(x):
-    layers = [_dropout_cell(4) for _ in range(2)]
+def stack_from_a_parameter(x, layers):
     return tf.nn.dynamic_rnn(tf.nn.rnn_cell.MultiRNNCell(layers), x, dtype=tf.float32)
 """
 
@@ -123,13 +121,37 @@ def test_undecidable_cells_stay_tf1_with_their_reason() -> None:
 
     assert "second tf.nn.dynamic_rnn in the same variable scope" in messages[line_of("b, _ = tf.nn")]
     assert "new cell on every turn" in messages[line_of("x, _ = tf.nn.dynamic_rnn(tf.nn")]
-    assert "used here other than" in messages[line_of("return tf.nn.rnn_cell.LSTMCell")]
-    assert "not built in this function (make_cell(3))" in messages[line_of("make_cell(3), x")]
+    assert "not built in this function (make_cell())" in messages[line_of("make_cell(), x")]
     assert "called directly" in messages[line_of("out, state = cell(x")]
     assert "not built in this function (cell)" in messages[line_of("return tf.nn.dynamic_rnn(cell, x")]
     assert "num_unit_shards" in messages[line_of("num_unit_shards=2")]
     assert "given to MultiRNNCell (layers) are not built" in messages[line_of("MultiRNNCell(layers)")]
     assert "GRUCell(" not in out.code.replace("tf.compat.v1.nn.rnn_cell.GRUCell(", "")
+
+
+def test_cell_factories_and_direct_calls_convert() -> None:
+    """(rnn_cell_factories.py, rnn_cell_calls.py; the golden cases prove them)"""
+    out = _transform(textwrap.dedent("""
+        import tensorflow as tf
+
+
+        def _dropout_cell(units):
+            return tf.nn.rnn_cell.DropoutWrapper(tf.nn.rnn_cell.LSTMCell(units), input_keep_prob=0.9)
+
+
+        def stack_from_a_factory(x):
+            layers = [_dropout_cell(4) for _ in range(2)]
+            return tf.nn.dynamic_rnn(tf.nn.rnn_cell.MultiRNNCell(layers), x, dtype=tf.float32)
+
+
+        def called_directly(x):
+            cell = tf.nn.rnn_cell.GRUCell(3)
+            out, state = cell(x, cell.zero_state(2, tf.float32))
+            return out
+        """))
+    assert {f.legacy_name for f in out.functions} == {"stack_from_a_factory", "called_directly"}
+    assert "[DropoutWrapper(LSTMCell(4), input_keep_prob=0.9) for _ in range(2)]" in out.code
+    assert 'CellCall(name="gru_cell")' in out.code
 
 
 def test_decidable_cells_convert() -> None:
