@@ -139,6 +139,27 @@ def _tf1_moving_average(variable, value, decay):
 
 
 
+def _tf1_static_bool(flag):
+    """A training flag as a Python bool when it is known while tracing (a bool, an eager or
+    constant tensor), else None: a tensor fed at run time (an `is_training` placeholder)."""
+    if not tf.is_tensor(flag):  # a Python or NumPy bool
+        return bool(flag)
+    value = tf.get_static_value(flag)
+    return None if value is None else bool(value)
+
+
+
+def _tf1_smart_cond(flag, branch):
+    """TF1's smart_cond: `branch(flag)` for a known flag; for a run-time tensor both branches,
+    chosen by tf.cond (the moving averages are updated only in the training branch, as TF1's
+    update ops were)."""
+    known = _tf1_static_bool(flag)
+    if known is not None:
+        return branch(known)
+    return tf.cond(tf.cast(flag, tf.bool), lambda: branch(True), lambda: branch(False))
+
+
+
 class _BatchNorm(_Regularized):
     """Batch normalisation as TF1 ran it. Variables: gamma, beta (trainable), moving_mean,
     moving_variance (not trainable). Training mode normalises with the batch statistics and
@@ -178,13 +199,17 @@ class _BatchNorm(_Regularized):
 
     def _fused(self, inputs, data_format, epsilon, training, decay, params_shape):
         gamma, beta = self._scale_offset(params_shape, inputs.dtype)
-        outputs, mean, variance = _tf1_fused_batch_norm(
-            inputs, gamma, beta, self.moving_mean, self.moving_variance, epsilon, training,
-            data_format)
-        if training:
-            _tf1_moving_average(self.moving_mean, mean, decay)
-            _tf1_moving_average(self.moving_variance, variance, decay)
-        return outputs
+
+        def run(training):
+            outputs, mean, variance = _tf1_fused_batch_norm(
+                inputs, gamma, beta, self.moving_mean, self.moving_variance, epsilon, training,
+                data_format)
+            if training:
+                _tf1_moving_average(self.moving_mean, mean, decay)
+                _tf1_moving_average(self.moving_variance, variance, decay)
+            return outputs
+
+        return _tf1_smart_cond(training, run)
 
     def _moments(self, inputs, axis, epsilon, training, decay):
         """tf_keras' non-fused path: tf.nn.moments (biased variance, also for the update)."""
@@ -199,14 +224,17 @@ class _BatchNorm(_Regularized):
             shape[axis] = inputs.shape[axis]
             return tf.reshape(v, shape)
 
-        if training:
-            mean, variance = tf.nn.moments(inputs, reduction_axes)
-            _tf1_moving_average(self.moving_mean, mean, decay)
-            _tf1_moving_average(self.moving_variance, variance, decay)
-        else:
-            mean, variance = self.moving_mean, self.moving_variance
-        return tf.nn.batch_normalization(inputs, shaped(mean), shaped(variance),
-                                         shaped(self.beta), shaped(self.gamma), epsilon)
+        def run(training):
+            if training:
+                mean, variance = tf.nn.moments(inputs, reduction_axes)
+                _tf1_moving_average(self.moving_mean, mean, decay)
+                _tf1_moving_average(self.moving_variance, variance, decay)
+            else:
+                mean, variance = self.moving_mean, self.moving_variance
+            return tf.nn.batch_normalization(inputs, shaped(mean), shaped(variance),
+                                             shaped(self.beta), shaped(self.gamma), epsilon)
+
+        return _tf1_smart_cond(training, run)
 
 
 
@@ -257,7 +285,7 @@ class BatchNormalization(_BatchNorm):
         return _keras_batch_norm(self, inputs, axis, momentum, epsilon, center, scale,
                                  initializers, {"gamma": gamma_regularizer, "beta": beta_regularizer},
                                  {"gamma": gamma_constraint, "beta": beta_constraint},
-                                 bool(training), trainable, fused)
+                                 training, trainable, fused)
 
 
 def _tf1_truncated_normal_initializer(mean=0.0, stddev=1.0, seed=None, dtype=tf.float32):
