@@ -210,8 +210,9 @@ def check_repo(repo: RepoConfig, repos_dir: Path, workdir: Path) -> list[Row]:
     rows: list[Row] = []
     for spec in repo.entries:
         rel, _, target = spec["legacy"].partition(":")
-        migrated_target = spec.get("migrated", rel)
         klass = _is_converted(converted, rel, target)
+        # a function's class as the run named it (bert's layer_norm beside contrib's: LayerNorm_2)
+        migrated_target = spec.get("migrated", f"{rel}:{klass}" if klass and "." not in target else rel)
         row = Row(repo.name, spec["legacy"], klass or "no", "", note=spec.get("note", ""))
         crash = _internal_error(report, migrated_tree, rel)
         if crash:
