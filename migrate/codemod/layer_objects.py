@@ -459,14 +459,15 @@ def resolve_layer_objects(source: str, path: str = "<string>",
     if tf.tf_alias is None and not tf.aliases:
         return ArgScopeResult(source)
     factory_regions: set[str] = set()
-    if cells:  # cell factories inlined first: their cells are then built where they run
+    if cells:  # cells on `self` and cell factories first: their cells are then built where they run
         from migrate.codemod.rnn_cell_factories import inline_factories
 
-        module, factory_regions = inline_factories(module, tf, _functions_in_classes(module), only)
         from migrate.codemod.rnn_cell_attributes import build_cells_where_they_run
 
-        module, moved = build_cells_where_they_run(module, tf, only)  # cells on `self`
-        factory_regions |= moved
+        # cells on `self` first: a factory call in the constructor moves with it, inlined there
+        module, factory_regions = build_cells_where_they_run(module, tf, only)
+        module, inlined = inline_factories(module, tf, _functions_in_classes(module), only)
+        factory_regions |= inlined
     wrapper = cst.MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
     plan = _Plan()
@@ -558,8 +559,11 @@ def transform_with_layer_objects(transform, source: str, path: str):
             return back_to_original(out, source, first)
         again = resolve_layer_objects(source, path, frozenset(first.regions - kept))
         if again.resolved:
-            again.diagnostics = first.diagnostics  # the notes on every function's layers
-            return back_to_original(transform(again.source), source, again)
+            second = transform(again.source)
+            if again.regions <= {f.legacy_name for f in second.functions}:
+                again.diagnostics = first.diagnostics  # the notes on every function's layers
+                return back_to_original(second, source, again)
+            # (a rewrite that needed a kept function's: nothing rewritten is left in TF1 code)
     out = transform(source)
     if not first.diagnostics:
         return out
