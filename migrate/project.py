@@ -198,6 +198,7 @@ class Project:
     tf_inherited: dict[Path, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     _stars: dict[Path, dict[str, Node]] = field(default_factory=dict)
     shared_support: frozenset[Path] = frozenset()  # files whose support code goes to a shared module
+    kept: set[Node] = field(default_factory=set)  # converted functions whose TF1 def stays (the last link)
 
     def resolve_name(self, path: Path, name: str, depth: int = 0) -> Node | None:
         """The function `name` denotes in `path`'s namespace (following re-exports)."""
@@ -273,7 +274,9 @@ class Project:
 
         base = class_name_for(node[1])
         implicit = {e.class_ref for e in (self.summaries[node[0]]._implicit or ())}
-        taken = library_closure(implicit & set(library_names()))
+        taken = set(library_closure(implicit & set(library_names())))
+        if base == node[1] and node in self.kept:
+            taken.add(base)  # `def GeneratorCNN` stays beside its class: `class GeneratorCNN_2`
         return NameAllocator(set(taken)).take(base) if base in taken else base
 
     def depends_on(self, path: Path) -> set[Node]:
@@ -717,15 +720,9 @@ def _settle_helpers(project: Project, helper_callers: dict[Node, set[Node]], hos
         for n in component_of.get(node, frozenset({node})):
             component_reason.setdefault(n, text)
 
-    while True:
-        _settle_callers(project, helper_callers, host_users, component_reason, block, class_users)
-        kept = _kept_defs(project, helper_callers, component_reason, pinned)
-        same_named = sorted(n for n in kept if class_name_for(n[1]) == n[1])
-        if not same_named:
-            return kept
-        for node in same_named:  # `def GeneratorCNN` and `class GeneratorCNN` cannot both stay
-            block(node, f"unsupported-call at {_display(node[0], project.root)}: class name {node[1]} is its def's "
-                        "name, which callers that stay TF1 still need")
+    _settle_callers(project, helper_callers, host_users, component_reason, block, class_users)
+    project.kept = _kept_defs(project, helper_callers, component_reason, pinned)
+    return project.kept
 
 
 def _settle_callers(project: Project, helper_callers: dict[Node, set[Node]], host_users: dict[Node, set[Path]],
@@ -811,7 +808,8 @@ def _class_name_clashes(project: Project, blockers: dict[Node, list[tuple[str, s
                 continue
             cls = class_name_for(q)
             # (`def GeneratorCNN`: its class takes its name, unless its TF1 def must stay: _settle_helpers)
-            if cls in s.classes and cls != q:
+            if (cls in s.classes and cls != q) or (cls == q and f"{cls}_2" in s.classes):
+                cls = cls if cls != q else f"{cls}_2"
                 blockers[(path, q)].append(("kept-tf1", f"{q} stays as it is: class {cls} is already defined in this "
                                             "file (by an earlier run that kept this def for callers that stay TF1)",
                                             _display(path, project.root)))

@@ -260,3 +260,18 @@ def test_a_camel_case_function_becomes_the_class_of_its_own_name() -> None:
     out = _migrate({"models.py": models, "trainer.py": trainer})
     assert "class GeneratorCNN(tf.Module)" in out["models.py"][0] and "def GeneratorCNN" not in out["models.py"][0]
     assert "GeneratorCNN()" in out["trainer.py"][0] and "internal-error" not in out["trainer.py"][1]
+
+
+def test_a_camel_case_helper_kept_for_tf1_callers_gets_a_numbered_class() -> None:
+    models = ('import tensorflow as tf\n\n\ndef GeneratorCNN(z, hidden_num, reuse):\n'
+              '    with tf.variable_scope("G", reuse=reuse):\n'
+              '        w = tf.get_variable("w", [z.get_shape()[-1], hidden_num])\n'
+              '        return tf.matmul(z, w)\n')
+    trainer = ('import tensorflow as tf\nfrom models import GeneratorCNN\n\n\ndef build(z):\n'
+               '    return GeneratorCNN(z, 4, reuse=False)\n')
+    out = _migrate({"models.py": models, "trainer.py": trainer, "critic.py": REFUSED_CRITIC.replace(
+        "from ops import linear", "from models import GeneratorCNN as linear")})
+    assert "class GeneratorCNN_2(tf.Module)" in out["models.py"][0] and "\ndef GeneratorCNN(" in out["models.py"][0]
+    assert "from models import GeneratorCNN_2\n" in out["trainer.py"][0]
+    again = _migrate({name: code for name, (code, _) in out.items()})
+    assert {name: code for name, (code, _) in again.items()} == {name: code for name, (code, _) in out.items()}
