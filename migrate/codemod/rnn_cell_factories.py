@@ -412,4 +412,52 @@ def inline_factories(module: cst.Module, tf, functions, only) -> tuple[cst.Modul
                       {k: v for k, v in own.items() if k != function.name.value}, tf, plan)
     if not plan.calls:
         return module, set()
-    return module.visit(_Inline(plan)), plan.regions
+    module = module.visit(_Inline(plan))
+    private = {name for name in top if name.startswith("_")} | {
+        name for factories in per_class.values() for name in factories if name.startswith("_")}
+    unread = private - _referenced(module)
+    if unread:  # a private factory nothing calls any more: its TF1 cells would only linger
+        module = module.visit(_DropDefs(unread))
+    return module, plan.regions
+
+
+def _referenced(module: cst.Module) -> set[str]:
+    """Every name read (`f`, `obj.f`) in the module, def names aside."""
+    names: set[str] = set()
+
+    class _Refs(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            for part in (node.params, node.body, *node.decorators):
+                part.visit(self)
+            if node.returns is not None:
+                node.returns.visit(self)
+            return False  # (not its name)
+
+        def visit_Name(self, node: cst.Name) -> None:
+            names.add(node.value)
+
+        def visit_Attribute(self, node: cst.Attribute) -> None:
+            names.add(node.attr.value)
+
+    for stmt in module.body:
+        if isinstance(stmt, cst.FunctionDef):
+            _Refs().visit_FunctionDef(stmt)
+        else:
+            stmt.visit(_Refs())
+    return names
+
+
+class _DropDefs(cst.CSTTransformer):
+    """Remove the top-level functions and methods of these names."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.names = names
+        self.depth = 0
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self.depth += 1
+        return False
+
+    def leave_FunctionDef(self, original, updated):
+        self.depth -= 1
+        return cst.RemoveFromParent() if original.name.value in self.names else updated

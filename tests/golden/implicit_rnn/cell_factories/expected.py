@@ -547,9 +547,6 @@ class CharModel(tf.Module):
         self.num_layers = num_layers
         self.cell_type = cell_type
 
-    def _cell(self):
-        return tf.compat.v1.nn.rnn_cell.GRUCell(self.num_units)
-
     def encode(self, inputs, lengths):
         scope = tf.get_current_name_scope()
         key = scope
