@@ -777,9 +777,10 @@ def transform_with_arg_scopes(transform, source: str, path: str):
     """`transform(text) -> TransformOutput` run on the text with arg_scope defaults made explicit.
     Blocks in functions the codemod then keeps as TF1 are put back as written (a second run of
     `transform` without them), so refused code changes only by its compat renames."""
+    from migrate.codemod import text_passes
     from migrate.result import TransformOutput
 
-    scoped = resolve_arg_scopes(source, path)
+    scoped = text_passes.arg_scopes(source, path)  # the planner's result, when it had this text
     if scoped.resolved:
         out = transform(scoped.source)
         converted = {f.legacy_name for f in out.functions}
@@ -834,4 +835,6 @@ def _at_named_token(d: Diagnostic, lines: list[str]) -> Diagnostic:
 def planning_text(source: str) -> str:
     """The text the project planner analyses: arg_scope defaults made explicit, as
     `transform_with_arg_scopes` will convert it (a resolvable block must not refuse its function)."""
-    return resolve_arg_scopes(source).source if "arg_scope" in source else source
+    from migrate.codemod import text_passes
+
+    return text_passes.arg_scopes(source, remember=True).source  # kept for the transform

@@ -548,9 +548,10 @@ def _plan_attributes(module: cst.Module, tf: TfNames, positions,
 def transform_with_layer_objects(transform, source: str, path: str):
     """`transform(text) -> TransformOutput` run on the text with layer objects written as their
     functional creators; functions the codemod keeps as TF1 get their layer objects back."""
+    from migrate.codemod import text_passes
     from migrate.result import TransformOutput
 
-    first = resolve_layer_objects(source, path)
+    first = text_passes.layer_objects(source, path)  # the planner's result, when it had this text
     if first.resolved:
         out = transform(first.source)
         converted = {f.legacy_name for f in out.functions}
@@ -575,4 +576,6 @@ def layer_planning_text(source: str) -> str:
     """The text the project planner analyses: layer objects written as their functional
     creators, as `transform_with_layer_objects` will convert them (so a function whose layer
     objects convert is not planned refused, nor its callers)."""
-    return resolve_layer_objects(source).source
+    from migrate.codemod import text_passes
+
+    return text_passes.layer_objects(source, remember=True).source  # kept for the transform
