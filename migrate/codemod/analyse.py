@@ -570,6 +570,22 @@ def _plain_module(module: str) -> bool:
     return module.split(".", 1)[0] in _PLAIN_MODULES
 
 
+_CELL_WORDS = ("rnn", "cell", "lstm", "gru")
+
+
+def _may_use_cells(tree: ast.Module, tf: TfNames) -> bool:
+    """Whether any call could resolve to an RNN cell or runner: every such API's name says so
+    (`LSTMCell`, `rnn.GRUCell`, `dynamic_rnn`), as does an alias bound to one. A cheap test
+    before the per-function cell analysis, which costs a walk of every function."""
+    if any(w in full.lower() for full in tf.aliases.values() for w in _CELL_WORDS):
+        return True
+    for node in ast.walk(tree):
+        text = node.id if type(node) is ast.Name else node.attr if type(node) is ast.Attribute else None
+        if text is not None and any(w in text.lower() for w in _CELL_WORDS):
+            return True
+    return False
+
+
 def _add_rnn_cell_blockers(info: FunctionInfo, fn: Function, tf: TfNames, converting: frozenset[str]) -> None:
     """RNN cells convert only when built and run in the same function (migrate.codemod.rnn_cells);
     a refused cell makes its function a blocked creator, as every implicit creator is."""
@@ -690,6 +706,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     constructs: dict[str, set[str]] = {}
     tf_variable_direct: set[str] = set()
     scan_of = {info.qualname: scans[id(fn)] for info, fn in defs if functions.get(info.qualname) is info}
+    may_use_cells = _may_use_cells(tree, tf)
     for info, fn in defs:
         if functions.get(info.qualname) is not info:
             continue  # redefined later in the file: the last definition counts
@@ -697,7 +714,8 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         info.direct_creator = s.direct_creator
         info.calls = s.calls
         info.blockers = s.sorted_blockers()
-        _add_rnn_cell_blockers(info, fn, tf, frozenset(by_spelling))
+        if may_use_cells:
+            _add_rnn_cell_blockers(info, fn, tf, frozenset(by_spelling))
         # A training graph builder (placeholders, the model, its loss and optimizer: GAN
         # `build_model`s, a model's `__init__`) stays TF1 graph code and calls the converted
         # model as a host; its own tf.Variables (global_step, BEGAN's k) stay TF1 variables.
@@ -793,7 +811,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
 
     diagnostics: list[Diagnostic] = list(script.sorted_blockers())
     diagnostics += [Diagnostic(code, message, node.lineno, node.col_offset)
-                    for code, message, node in cell_blockers(tree, tf, script=True)]
+                    for code, message, node in (cell_blockers(tree, tf, script=True) if may_use_cells else ())]
     for q in sorted(creators):
         f = functions[q]
         # a creator passed as a value blocks the function passing it (_BodyScan.call), not
