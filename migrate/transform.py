@@ -117,8 +117,10 @@ def _transform(source: str, path: str, pinned: frozenset[str], plan: FilePlan | 
         code = converted_code if converted_code is not None else module_code(new_module, lines, module)
     if uses_tf or seen.tf.aliases:
         converted = frozenset(f.legacy_name for f in conversion.functions)
+        kept = converted & frozenset(plan.kept_tf1) if plan is not None else frozenset()
         diagnostics.extend(_leftovers(tree, seen.tf, diagnostics, converted,
-                                      bool(converted) and seen.analysis is not None and seen.analysis.script_creates))
+                                      bool(converted) and seen.analysis is not None and seen.analysis.script_creates,
+                                      kept))
     return TransformOutput(code=code, diagnostics=tuple(d.with_path(path) for d in diagnostics),
                            functions=conversion.functions, parsed=True)
 
@@ -127,7 +129,8 @@ def _mentions_tf(source: str) -> bool:
     return "tensorflow" in source
 
 
-def _leftovers(tree: ast.Module, tf, diagnostics, converted: frozenset[str], script_converted: bool) -> list[Diagnostic]:
+def _leftovers(tree: ast.Module, tf, diagnostics, converted: frozenset[str], script_converted: bool,
+               kept: frozenset[str] = frozenset()) -> list[Diagnostic]:
     """Every variable_scope / get_variable the run leaves is accounted for on its own line, with
     the reason its function stays TF1 (migrate/codemod/leftovers.py)."""
-    return leftover_notes(tree, tf, diagnostics, converted, script_converted)
+    return leftover_notes(tree, tf, diagnostics, converted, script_converted, kept)

@@ -22,9 +22,11 @@ _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 def leftover_notes(tree: ast.Module, tf: TfNames, diagnostics: Iterable[Diagnostic],
-                   converted: frozenset[str], script_converted: bool) -> list[Diagnostic]:
+                   converted: frozenset[str], script_converted: bool,
+                   kept: frozenset[str] = frozenset()) -> list[Diagnostic]:
     """Notes for the variable API calls of code the run keeps as TF1 (`converted`: qualified
-    names of the functions that were; `script_converted`: the module level was)."""
+    names of the functions that were; `script_converted`: the module level was; `kept`:
+    converted functions whose TF1 def also stays, for callers that stay TF1)."""
     if not tf.aliases:
         return []
     diagnostics = list(diagnostics)
@@ -58,13 +60,15 @@ def leftover_notes(tree: ast.Module, tf: TfNames, diagnostics: Iterable[Diagnost
                 reason, looked = reason_for(span), True
             if reason is None and child.lineno in on_a_line:
                 continue  # already noted (the upgrade's compat-v1-kept) and nothing to add
-            out.append(Diagnostic("compat-v1-kept", _message(api, qualname, reason),
-                                  child.lineno, child.col_offset, "info"))
+            message = (f"`tf.{api}` in {qualname} stays TF1 code in its kept def (kept-tf1): callers that stay "
+                       "TF1 still call it; its class is the converted code") if qualname in kept \
+                else _message(api, qualname, reason)
+            out.append(Diagnostic("compat-v1-kept", message, child.lineno, child.col_offset, "info"))
             explained.add(child.lineno)
 
     for stmt in tree.body:
         if isinstance(stmt, _DEFS):
-            if stmt.name not in converted:
+            if stmt.name not in converted or stmt.name in kept:
                 scan(stmt, stmt.name, (stmt.lineno, stmt.end_lineno or stmt.lineno))
         elif isinstance(stmt, ast.ClassDef):
             for item in stmt.body:
