@@ -305,6 +305,7 @@ class _FileScan:
         self.known_plain: frozenset[str] = frozenset()  # imported names the project knows create nothing
         self.foreign_classes: frozenset[str] = frozenset()  # other files' converted classes (the plan)
         self.foreign_attrs: set[tuple[str, str]] = set()  # (class, attr): callables built elsewhere
+        self.class_bases: dict[str, tuple[str, ...]] = {}  # this file's classes -> their bases by name
         self.external_attrs = {s.rsplit(".", 1)[1] for s in self.externals if "." in s}
         self.escaped: set[str] = set()  # names used other than as the callee of a call
         self.assigned: set[str] = set()
@@ -357,7 +358,7 @@ class _FileScan:
                 body.external.add(f"{func.value.id}.{func.attr}")  # e.g. model.initialize(...)
             elif self.scope_depth and type(func) is ast.Attribute and type(func.value) is ast.Name \
                     and body.owner is not None and func.value.id == body.self_name \
-                    and (body.owner, func.attr) in self.foreign_attrs:
+                    and any((c, func.attr) in self.foreign_attrs for c in self._lineage(body.owner)):
                 body.external.add(f"self.{func.attr}")  # e.g. self.network_builder(obs)
         if type(func) is ast.Attribute and func.attr in self.external_attrs and ast_dotted_name(func) in self.externals:
             pass  # `ops.linear(...)`: a call, not a use as a value
@@ -423,6 +424,17 @@ class _FileScan:
                 self.foreign_attrs.add((self.body.owner, target.attr))
             self.walk(target)
         self.walk(node.value)
+
+    def _lineage(self, owner: str) -> list[str]:
+        """The class and its bases defined in this file (baselines' Actor(Model): the attribute is
+        set in Model.__init__, called in Actor.__call__)."""
+        out, stack = [], [owner]
+        while stack:
+            c = stack.pop()
+            if c not in out:
+                out.append(c)
+                stack.extend(self.class_bases.get(c, ()))
+        return out
 
     def _built_elsewhere(self, value: ast.expr) -> bool:
         """A call result the file cannot see into: a factory's product (`f(x)()`), or a call of
@@ -678,6 +690,8 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     scan = _FileScan(tf, imported, star, local | _BUILTINS, by_spelling)
     scan.known_plain = known_plain
     scan.foreign_classes = foreign_classes
+    scan.class_bases = {s.name: tuple(b.id for b in s.bases if type(b) is ast.Name)
+                        for s in tree.body if isinstance(s, ast.ClassDef)}
     external_names = {s for s in by_spelling if "." not in s}
     external_dotted = {s for s in by_spelling if "." in s}
     scans: dict[int, _BodyScan] = {}
