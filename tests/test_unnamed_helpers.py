@@ -38,3 +38,26 @@ def net(h):
         return dense(dense(h, 6, name="fc1"), 6, name="fc2")
 ''', "h.py")
     assert {f.class_name for f in out.functions} >= {"Dense", "Net"}
+
+
+def test_a_name_built_by_concatenation_is_never_none() -> None:
+    """baselines' her nn: `name=name + '_' + str(i)` is a string (or an error), never None, so TF1
+    made no dense_1: the helper converts (prove.py proved it; a stricter check had refused it)."""
+    from migrate.transform import transform_source
+
+    source = '''import tensorflow as tf
+
+
+def nn(input, layers_sizes, reuse=None, name=""):
+    for i, size in enumerate(layers_sizes):
+        input = tf.layers.dense(inputs=input, units=size, reuse=reuse, name=name + '_' + str(i))
+    return input
+
+
+def q(x):
+    with tf.variable_scope("Q"):
+        return nn(x, [4, 1]), nn(x, [4, 1], reuse=True)
+'''
+    out = transform_source(source, "util.py")
+    assert {f.class_name for f in out.functions} >= {"Nn"}
+    assert not [d for d in out.diagnostics if d.code == "dynamic-scope"]

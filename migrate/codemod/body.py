@@ -1049,7 +1049,11 @@ def _never_none(expr: cst.BaseExpression) -> bool:
     """A string built by formatting (`'h%d' % i`, f-strings, `'{}'.format(i)`, concatenation)."""
     if isinstance(expr, (cst.FormattedString, cst.ConcatenatedString, cst.SimpleString)):
         return True
-    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.left, (cst.SimpleString, cst.FormattedString)):
+    if isinstance(expr, cst.BinaryOperation):
+        if isinstance(expr.operator, cst.Add):  # `name + '_' + str(i)` (baselines' her nn): a str or an error
+            return _never_none(expr.left) or _never_none(expr.right)
+        return isinstance(expr.left, (cst.SimpleString, cst.FormattedString))
+    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value == "str":
         return True
     return (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "format"
             and isinstance(expr.func.value, cst.SimpleString))
