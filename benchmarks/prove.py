@@ -163,6 +163,15 @@ def diagnostics_for(report: dict[str, Any], run_root: Path, tree: Path, rel: str
     return "file not in the run"
 
 
+def _is_function(path: Path, target: str) -> bool:
+    """`target` is a top-level function of the file (not a class, not Class.method)."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"))
+    except (OSError, SyntaxError):
+        return False
+    return any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == target for n in tree.body)
+
+
 def _definition_span(path: Path, target: str) -> tuple[int, int] | None:
     try:
         tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"))
@@ -212,7 +221,8 @@ def check_repo(repo: RepoConfig, repos_dir: Path, workdir: Path) -> list[Row]:
         rel, _, target = spec["legacy"].partition(":")
         klass = _is_converted(converted, rel, target)
         # a function's class as the run named it (bert's layer_norm beside contrib's: LayerNorm_2)
-        migrated_target = spec.get("migrated", f"{rel}:{klass}" if klass and "." not in target else rel)
+        migrated_target = spec.get("migrated", f"{rel}:{klass}" if klass and _is_function(legacy_tree / rel, target)
+                                   else rel)
         row = Row(repo.name, spec["legacy"], klass or "no", "", note=spec.get("note", ""))
         crash = _internal_error(report, migrated_tree, rel)
         if crash:
