@@ -212,14 +212,13 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
         try:
             result = _convert_once(module, tf, analysis, lines, names)
         except _Blocked as blocked:
-            comp = set(components(analysis.converted, analysis.functions, analysis.extra_edges).get(
-                blocked.qualname, {blocked.qualname}))
+            component_of = components(analysis.converted, analysis.functions, analysis.extra_edges)
+            comp = set(component_of.get(blocked.qualname, {blocked.qualname}))
             grew = True
             while grew:  # callers of a refused function of another file (not linked to it) stay too
-                more = {q for q in analysis.converted - comp
-                        if analysis.functions[q].calls & {c for c in comp if analysis.functions[c].external is not None}}
-                more = set().union(*(components(analysis.converted, analysis.functions, analysis.extra_edges)
-                                     .get(q, {q}) for q in more)) if more else set()
+                refused_externals = {c for c in comp if analysis.functions[c].external is not None}
+                more = set().union(*(component_of.get(q, {q}) for q in analysis.converted - comp
+                                     if analysis.functions[q].calls & refused_externals))
                 grew = bool(more - comp)
                 comp |= more
             analysis.converted -= comp

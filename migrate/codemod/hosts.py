@@ -145,12 +145,8 @@ class _HostCalls(cst.CSTTransformer):
 def _auto_reuse(call: cst.BaseExpression) -> bool:
     """`reuse=tf.AUTO_REUSE` (any spelling ending in AUTO_REUSE) among the call's arguments."""
     return isinstance(call, cst.Call) and any(
-        a.keyword is not None and a.keyword.value == "reuse" and code_of(a.value).endswith("AUTO_REUSE")
+        a.keyword is not None and a.keyword.value == "reuse" and code(a.value).endswith("AUTO_REUSE")
         for a in call.args)
-
-
-def code_of(node: cst.CSTNode) -> str:
-    return cst.Module([]).code_for_node(node)
 
 
 @dataclass
