@@ -1,0 +1,26 @@
+import tensorflow as tf
+
+slim = tf.contrib.slim
+
+
+def net_arg_scope(weight_decay=0.0005):
+    with slim.arg_scope([slim.conv2d, slim.fully_connected],
+                        activation_fn=tf.nn.relu,
+                        weights_regularizer=slim.l2_regularizer(weight_decay),
+                        biases_initializer=tf.zeros_initializer()):
+        with slim.arg_scope([slim.conv2d], padding='SAME') as arg_sc:
+            return arg_sc
+
+
+def small_net(inputs, num_classes=10, is_training=True, scope='small_net'):
+    with tf.variable_scope(scope, 'small_net', [inputs]):
+        with slim.arg_scope([slim.conv2d, slim.fully_connected],
+                            activation_fn=tf.nn.relu,
+                            weights_regularizer=slim.l2_regularizer(0.0005)):
+            net = slim.conv2d(inputs, 8, [3, 3], scope='conv1')
+            net = slim.max_pool2d(net, [2, 2], scope='pool1')
+            net = slim.conv2d(net, 8, [3, 3], scope='conv2')
+            net = slim.flatten(net)
+            net = slim.fully_connected(net, 16, scope='fc3')
+            logits = slim.fully_connected(net, num_classes, activation_fn=None, scope='fc4')
+            return logits

@@ -1,0 +1,17 @@
+"""tf.layers helpers used across the project as `import utils as U`."""
+import tensorflow as tf
+
+
+def conv_bn_relu(x, filters, training, name, kernel_size=3):
+    with tf.variable_scope(name):
+        h = tf.layers.conv2d(x, filters, kernel_size, padding='same', use_bias=False,
+                             kernel_initializer=tf.variance_scaling_initializer())
+        h = tf.layers.batch_normalization(h, training=training)
+        return tf.nn.relu(h)
+
+
+def dense_block(x, units, name, dropout=0.0, training=False):
+    with tf.variable_scope(name):
+        h = tf.layers.dense(x, units, activation=tf.nn.relu)
+        h = tf.layers.dropout(h, rate=dropout, training=training)
+        return tf.layers.dense(h, units, name='out')
