@@ -253,7 +253,9 @@ class _Plan:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     replaced: dict[int, list[cst.BaseStatement]] = field(default_factory=dict)  # layer_attributes.py
     judged_lines: set[int] = field(default_factory=set)  # attribute layers layer_attributes.py judged
-    fors: dict[int, tuple[str, cst.BaseExpression]] = field(default_factory=dict)  # id(For) -> header
+    # id(For) -> header (target: a name, or the node layer_inline.py builds)
+    fors: dict[int, tuple[str | cst.BaseAssignTargetExpression, cst.BaseExpression]] = field(
+        default_factory=dict)
 
 
 def _plan_function(scan: _FunctionScan, tf_alias: str | None, plan: _Plan) -> None:
@@ -408,7 +410,8 @@ class _Rewrite(cst.CSTTransformer):
         header = self.plan.fors.get(id(original))
         if header is None:
             return updated
-        return updated.with_changes(target=cst.Name(header[0]), iter=header[1])
+        target = header[0] if isinstance(header[0], cst.CSTNode) else cst.Name(header[0])
+        return updated.with_changes(target=target, iter=header[1])
 
     def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock):
         if not updated.body:  # (a method that only built layer objects)
@@ -438,7 +441,14 @@ def _assigns_a_layer(tree: ast.Module) -> bool:
         return type(value) is ast.Call and type(value.func) is ast.Attribute \
             and value.func.attr in _CLASS_NAMES
 
-    return any(type(node) is ast.Assign and built(node.value) for node in ast.walk(tree))
+    def called(node: ast.Call) -> bool:  # built and called at once (layer_inline.py)
+        func = node.func
+        if type(func) is ast.Attribute and func.attr in ("apply", "__call__"):
+            func = func.value
+        return built(func)
+
+    return any((type(node) is ast.Assign and built(node.value))
+               or (type(node) is ast.Call and called(node)) for node in ast.walk(tree))
 
 
 def resolve_layer_objects(source: str, path: str = "<string>",
@@ -482,6 +492,8 @@ def resolve_layer_objects(source: str, path: str = "<string>",
         _plan_function(scan, tf.tf_alias, plan)
         if len(plan.removed) > before:
             regions.add(qualname)
+        if _plan_inline(function, tf, positions, plan):
+            regions.add(qualname)
         if cells:
             regions |= _plan_cell_calls(function, qualname, tf, positions, plan)
     diagnostics = [d.with_path(path) for d in plan.diagnostics]
@@ -502,6 +514,21 @@ def _functions_in_classes(module: cst.Module):
             for item in stmt.body.body:
                 if isinstance(item, cst.FunctionDef):
                     yield f"{stmt.name.value}.{item.name.value}", item, stmt
+
+
+def _plan_inline(function: cst.FunctionDef, tf: TfNames, positions, plan: _Plan) -> bool:
+    """Layers built and called in one expression, local lists of layers iterated once
+    (migrate/codemod/layer_inline.py)."""
+    from migrate.codemod import layer_inline
+
+    result = layer_inline.InlinePlan()
+    changed = layer_inline.plan_function(function, tf, positions, LAYER_CLASSES, _ctor_params,
+                                         _CALL_KEYWORDS, set(plan.calls), result)
+    plan.calls.update(result.calls)
+    plan.removed |= result.removed
+    plan.fors.update(result.fors)
+    plan.diagnostics += result.diagnostics
+    return changed
 
 
 def _plan_cell_calls(function: cst.FunctionDef, qualname: str, tf: TfNames, positions,

@@ -1,0 +1,166 @@
+"""Layer objects built where they are used (migrate/codemod/layer_inline.py): built and called in
+one expression, in loops, and local lists iterated once, written as their functional creators
+with the names TF1 gave them; the precise reason when they cannot be."""
+
+from __future__ import annotations
+
+import textwrap
+
+from migrate.codemod.layer_objects import resolve_layer_objects
+
+
+def _resolve(body: str):
+    return resolve_layer_objects("import tensorflow as tf\n\n\n" + textwrap.dedent(body), "m.py")
+
+
+def _reasons(body: str) -> list[str]:
+    return [d.message for d in _resolve(body).diagnostics]
+
+
+def test_built_and_called_at_once_is_the_functional_creator() -> None:
+    r = _resolve("""
+        def head(x, training):
+            with tf.variable_scope("head"):
+                h = tf.layers.Dense(8, activation=tf.nn.relu, name="fc")(x)
+                h = tf.layers.BatchNormalization(momentum=0.9)(h, training=training)
+                return tf.layers.Dense(2).apply(tf.layers.Dense(3)(h))
+        """)
+    assert 'tf.layers.dense(x, units=8, activation=tf.nn.relu, name="fc")' in r.source
+    assert "tf.layers.batch_normalization(h, momentum=0.9, training=training)" in r.source
+    assert "tf.layers.dense(tf.layers.dense(h, units=3), units=2)" in r.source
+    assert r.regions == {"head"} and not r.diagnostics
+
+
+def test_unnamed_and_fixed_names_in_a_loop_get_tf1s_numbers() -> None:
+    r = _resolve("""
+        def tower(x):
+            with tf.variable_scope("tower"):
+                for _ in range(3):
+                    x = tf.layers.Dense(4, name="block")(x) + tf.layers.Dense(4)(x)
+                    x = tf.layers.Dense(4)(x)
+                return x
+        """)
+    assert "for i in range(3):" in r.source
+    assert 'name="block" + ("_%d" % i if i else "")' in r.source
+    # two unnamed per turn: dense, dense_1 on turn 0; dense_2, dense_3 on turn 1 ...
+    assert 'name="dense" + ("_%d" % (2 * i) if i else "")' in r.source
+    assert 'name="dense_%d" % (2 * i + 1)' in r.source
+
+
+def test_distinct_computed_names_in_a_loop_are_kept_as_written() -> None:
+    r = _resolve("""
+        def tower(x, n):
+            for i in range(n):
+                x = tf.layers.Conv2D(4, 3, name="conv%d" % i)(x)
+            return x
+        """)
+    assert 'tf.layers.conv2d(x, filters=4, kernel_size=3, name="conv%d" % i)' in r.source
+
+
+def test_a_local_list_iterated_once_becomes_the_loop() -> None:
+    r = _resolve("""
+        def mlp(x, sizes):
+            with tf.variable_scope("mlp"):
+                layers = [tf.layers.Dense(n, activation=tf.nn.relu) for n in sizes]
+                for layer in layers:
+                    x = layer(x)
+                convs = [tf.layers.Conv1D(c, 3, name="c%d" % i) for i, c in enumerate(sizes)]
+                for i, conv in enumerate(convs):
+                    with tf.variable_scope("block_%d" % i):
+                        x = conv(x)
+                return x
+        """)
+    assert "layers = [" not in r.source and "convs = [" not in r.source
+    assert "for index, n in enumerate(sizes):" in r.source  # (`i` is the next loop's)
+    assert 'tf.layers.dense(x, units=n, activation=tf.nn.relu, name="dense" + ("_%d" % index ' \
+           'if index else ""))' in r.source
+    assert "for i, c in enumerate(sizes):" in r.source
+    assert 'tf.layers.conv1d(x, filters=c, kernel_size=3, name="c%d" % i)' in r.source
+
+
+def test_numbers_that_cannot_be_decided_are_refused_with_the_reason() -> None:
+    caller = _reasons("""
+        def blocks(x):
+            for _ in range(2):
+                x = tf.layers.Dense(4)(x)
+            return x
+        """)
+    assert any("its variable scope is the caller's" in m for m in caller)
+    other = _reasons("""
+        def blocks(x):
+            with tf.variable_scope("b"):
+                x = helper(x)
+                for _ in range(2):
+                    x = tf.layers.Dense(4)(x)
+            return x
+        """)
+    assert any("a call at line 7 runs code that may make layers" in m for m in other)
+    branch = _reasons("""
+        def blocks(x, flags):
+            with tf.variable_scope("b"):
+                for i in range(2):
+                    if flags[i]:
+                        x = tf.layers.Dense(4)(x)
+            return x
+        """)
+    assert any("not every turn runs it exactly once" in m for m in branch)
+    taken = _reasons("""
+        def blocks(x):
+            with tf.variable_scope("b"):
+                x = tf.layers.dense(x, 4)
+                for i in range(2):
+                    x = tf.layers.Dense(4)(x)
+            return x
+        """)
+    assert any("an unnamed creator in the scope also takes 'dense'" in m for m in taken)
+    while_loop = _reasons("""
+        def blocks(x):
+            with tf.variable_scope("b"):
+                while x is not None:
+                    x = tf.layers.Dense(4)(x)
+            return x
+        """)
+    assert any("not every turn runs it exactly once" in m for m in while_loop)
+
+
+def test_lists_used_otherwise_stay_layer_objects() -> None:
+    twice = _reasons("""
+        def shared(a, b, sizes):
+            with tf.variable_scope("s"):
+                layers = [tf.layers.Dense(n) for n in sizes]
+                for layer in layers:
+                    a = layer(a)
+                for layer in layers:
+                    b = layer(b)
+                return a, b
+        """)
+    assert any("used other than by iterating it once" in m for m in twice)
+    rebound = _reasons("""
+        def mlp(x, sizes):
+            with tf.variable_scope("s"):
+                layers = [tf.layers.Dense(n) for n in sizes]
+                sizes = None
+                for layer in layers:
+                    x = layer(x)
+                return x
+        """)
+    assert any("reassigned at line 8" in m for m in rebound)
+    called_twice = _reasons("""
+        def mlp(x, sizes):
+            with tf.variable_scope("s"):
+                layers = [tf.layers.Dense(n) for n in sizes]
+                for layer in layers:
+                    x = layer(layer(x))
+                return x
+        """)
+    assert any("not called exactly once per turn" in m for m in called_twice)
+
+
+def test_two_literal_names_alike_are_refused() -> None:
+    reasons = _reasons("""
+        def f(x):
+            with tf.variable_scope("s"):
+                x = tf.layers.Dense(4, name="fc")(x)
+                return tf.layers.Dense(4, name="fc")(x)
+        """)
+    assert any("two layers here are named 'fc'" in m for m in reasons)
