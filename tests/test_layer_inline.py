@@ -164,3 +164,42 @@ def test_two_literal_names_alike_are_refused() -> None:
                 return tf.layers.Dense(4, name="fc")(x)
         """)
     assert any("two layers here are named 'fc'" in m for m in reasons)
+
+
+def test_unnamed_layers_on_self_called_twice_get_tf1s_names() -> None:
+    r = _resolve("""
+        class Siamese(object):
+            def __init__(self, hidden):
+                self.embed = tf.layers.Dense(hidden, activation=tf.nn.tanh)
+                self.head = tf.layers.Dense(1)
+
+            def distance(self, a, b):
+                with tf.variable_scope("siamese"):
+                    return self.head(tf.abs(self.embed(a) - self.embed(b)))
+        """)
+    assert 'tf.layers.dense(a, units=self._embed_units, activation=tf.nn.tanh, name="dense", ' \
+           'reuse=tf.AUTO_REUSE)' in r.source
+    assert 'units=1, name="dense_1")' in r.source and r.regions == {"Siamese.distance"}
+
+
+def test_unnamed_layers_on_self_in_the_callers_scope_stay_with_the_reason() -> None:
+    reasons = _reasons("""
+        class Siamese(object):
+            def __init__(self):
+                self.embed = tf.layers.Dense(4)
+
+            def distance(self, a, b):
+                return self.embed(a) - self.embed(b)
+        """)
+    assert any("first call runs in the caller's variable scope" in m for m in reasons)
+    other = _reasons("""
+        class Siamese(object):
+            def __init__(self):
+                self.embed = tf.layers.Dense(4)
+
+            def distance(self, a, b):
+                with tf.variable_scope("s"):
+                    a = self.project(a)
+                    return self.embed(a) - self.embed(b)
+        """)
+    assert any("a call at line 11 runs code that may make layers" in m for m in other)

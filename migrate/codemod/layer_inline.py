@@ -117,6 +117,7 @@ class _Scan(cst.CSTVisitor):
         self.fresh: set[int] = set()  # ids of scope withs entered by a name (a fresh counter)
         self.zero_counter: dict[int, str] = {}  # id(For) -> its counter from 0
         self.for_nodes: dict[int, cst.For] = {}
+        self.call_nodes: dict[int, cst.Call] = {}  # id -> the calls of code not shown
         self.continues: set[int] = set()  # ids of loops a `continue` skips turns of
         self.events: dict[int | None, _ScopeEvents] = {}
         self.inline: list[_Inline] = []
@@ -298,6 +299,7 @@ class _Scan(cst.CSTVisitor):
                 events.unnamed.append(spec.default_name)
         elif self._ctor_of(node.func) is None and not self._shown(node.func):
             events.opaque.append((id(node), self._line(node)))
+            self.call_nodes[id(node)] = node
 
     def _shown(self, func: cst.BaseExpression) -> bool:
         """A builtin, or a method of a local value (`h.get_shape()`, `outputs.append`): no code

@@ -557,6 +557,10 @@ def _plan_attributes(module: cst.Module, tf: TfNames, positions,
         scan = layer_attributes.ClassScan(stmt, tf, positions, LAYER_CLASSES)
         if not scan.constructions and not scan.list_constructions:
             continue
+        from migrate.codemod.layer_attribute_names import name_unnamed_attributes
+
+        notes: list[Diagnostic] = []  # (after layer_attributes.py's own reasons)
+        name_unnamed_attributes(scan, tf, positions, LAYER_CLASSES, _ctor_params, notes)
         if names is None:
             names = layer_attributes.module_level_names(module)
         result = layer_attributes.AttributePlan()
@@ -566,7 +570,7 @@ def _plan_attributes(module: cst.Module, tf: TfNames, positions,
         plan.fors.update(result.fors)
         plan.replaced.update(result.replaced)
         plan.calls.update(result.calls)
-        plan.diagnostics += result.diagnostics
+        plan.diagnostics += result.diagnostics + notes
         plan.judged_lines |= result.handled_lines
         regions |= result.regions
     return regions
