@@ -1,6 +1,7 @@
 """A scope-less helper passing its own name=None on to a default_name layer (t2t's
 common_layers.dense): TF1 names each call anew (linear, linear_1); one shared module keyed by
-None would silently share the weights. Named calls convert; unnamed repeats are refused."""
+None would silently share the weights. Each unnamed call passes its TF1 name explicitly; a call
+site that runs several times in one scope (a loop) is refused."""
 
 from __future__ import annotations
 
@@ -21,14 +22,45 @@ def dense(x, units, name=None):
 '''
 
 
-def test_two_unnamed_calls_in_one_scope_are_refused() -> None:
+def test_unnamed_calls_in_one_scope_pass_their_tf1_names() -> None:
+    # TF1 named the two layers linear and linear_1 (the default uniquified in "net"); the
+    # helper's module keys its layers by name, so each call passes its TF1 name explicitly.
     out = transform_source(_HELPERS + '''
 def net(h):
     with tf.variable_scope("net"):
         return dense(dense(h, 6), 6)
 ''', "h.py")
+    assert {f.class_name for f in out.functions} >= {"Dense", "Net"}
+    assert "self.dense(self.dense(h, 6, name='linear'), 6, name='linear_1')" in out.code
+
+
+def test_unnamed_calls_in_a_loop_are_refused() -> None:
+    # one call site, a new TF1 layer per pass (linear, linear_1, ...): not static
+    out = transform_source(_HELPERS + '''
+def net(h):
+    with tf.variable_scope("net"):
+        for _ in range(2):
+            h = dense(h, 6)
+        return h
+''', "h.py")
     assert not out.functions
-    assert any(d.code == "dynamic-scope" and "without a name" in d.message for d in out.diagnostics)
+    assert any(d.code == "dynamic-scope" for d in out.diagnostics)
+
+
+def test_contrib_layer_norm_helper_twice_in_one_scope() -> None:
+    out = transform_source('''import tensorflow as tf
+
+
+def layer_norm(input_tensor, name=None):
+    return tf.contrib.layers.layer_norm(inputs=input_tensor, begin_norm_axis=-1, scope=name)
+
+
+def block(x):
+    with tf.variable_scope("block"):
+        return layer_norm(layer_norm(x) + x)
+''', "ln.py")
+    assert {f.class_name for f in out.functions} >= {"Block"}
+    assert "name='LayerNorm'" in out.code and "name='LayerNorm_1'" in out.code
 
 
 def test_named_calls_convert() -> None:

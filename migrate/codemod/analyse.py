@@ -38,6 +38,10 @@ _NON_CREATING_LAYERS = {
     "avg_pool2d", "l2_normalize",
     # contrib.layers.utils: outputs collections, no variables
     "collect_named_outputs", "convert_collection_to_dict", "append_tensor_alias", "gather_tensors_aliases",
+    # (legacy_)seq2seq losses, beam-search utilities and decoding helpers: tensors only
+    "sequence_loss", "sequence_loss_by_example", "tile_batch", "hardmax", "gather_tree",
+    "TrainingHelper", "GreedyEmbeddingHelper", "SampleEmbeddingHelper", "InferenceHelper",
+    "ScheduledEmbeddingTrainingHelper", "ScheduledOutputTrainingHelper", "CustomHelper",
 }
 # slim's input pipeline and reporting: no variables (reported `contrib` by the upgrade stage)
 _NON_CREATING_SLIM = (
@@ -379,6 +383,8 @@ class _FileScan:
     def _nested(self, node: ast.AST) -> None:
         if type(node) is ast.ClassDef:
             self.escaped.add(node.name)
+        if self.body is not None and type(node) is not ast.Lambda:
+            self.body.assigned.add(node.name)  # a local def: its calls are this file's code, walked here
         self.nested += 1
         for child in ast.iter_child_nodes(node):
             self.walk(child)
@@ -569,7 +575,9 @@ def _is_tf2_class(tf: TfNames, cls: ast.ClassDef) -> bool:
     return False
 
 
-_BUILTINS = set(dir(builtins))
+# (and Python 2's, which py2-era code that also parses as Python 3 still calls: xrange, reduce)
+_BUILTINS = set(dir(builtins)) | {"xrange", "reduce", "unicode", "basestring", "long", "raw_input",
+                                  "unichr", "cmp", "execfile", "file", "intern", "apply", "buffer"}
 # Modules whose functions never create TF variables: the standard library and the numeric /
 # compatibility packages TF1 code imports (`from six.moves import range`, `from numpy import ...`).
 _PLAIN_MODULES = frozenset(sys.stdlib_module_names) | {

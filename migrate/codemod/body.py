@@ -17,6 +17,7 @@ import libcst as cst
 from migrate.codemod.lookups import by_captured_scope, cst_listing, listing_code
 from migrate.codemod.analyse import FunctionInfo, is_regularization_lookup
 from migrate.codemod.creators import makes_default_named_layers
+from migrate.codemod.forwarded_names import forwarded_layer_default
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.context import GET_VARIABLE_PARAMS, SCOPE_HELPER_NAME, VARIABLE_PARAMS, FileContext, code
 from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string, pattern_text, snake_case
@@ -694,10 +695,47 @@ class BodyConverter(cst.CSTTransformer):
         params = {p.name.value for p in self.info.node.params.params}
         return expr.value in params and expr.value not in _assigned_in(self.info.node.body)
 
+    def _name_unnamed_layer(self, original: cst.Call, updated: cst.Call, callee: str) -> cst.Call:
+        """A scope-less helper that names one layer by its `name=None` parameter, called here
+        without a name: TF1 uniquified the layer's default name in this scope (`LayerNorm`,
+        `LayerNorm_1`), so the call passes that name explicitly."""
+        info = self.ctx.analysis.functions.get(callee)
+        if self.ctx.sigs[callee].kind != "none" or info is None or info.node is None:
+            return updated
+        forwarded = forwarded_layer_default(info.node, self.tf.api, self._same_file_def)
+        if forwarded is None:
+            return updated
+        param, index, default = forwarded
+        arg = _argument_for(original, index, param)
+        if arg is not None and not (isinstance(arg, cst.Name) and arg.value == "None"):
+            return updated
+        unique = self._unique_default(default, original)
+        self._count_open(unique)
+        # (also the default itself: the helper's module keys its layers by name, and None beside
+        # strings would not sort when tf.Module lists its variables)
+        value = cst.SimpleString(repr(unique))
+        if arg is not None:  # an explicit None, by keyword or position
+            at = next(i for i, a in enumerate(original.args) if a.value is arg)
+            return updated.with_changes(args=[a.with_changes(value=value) if i == at else a
+                                              for i, a in enumerate(updated.args)])
+        keyword = cst.Arg(value=value, keyword=cst.Name(param), equal=cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")))
+        args = list(updated.args)
+        if args:
+            args[-1] = args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+        return updated.with_changes(args=[*args, keyword])
+
+    def _same_file_def(self, func: cst.BaseExpression) -> cst.FunctionDef | None:
+        if not isinstance(func, cst.Name):
+            return None
+        info = self.ctx.analysis.functions.get(func.value)
+        return info.node if info is not None and info.external is None and info.owner is None else None
+
     def _call_site(self, original: cst.Call, updated: cst.Call, callee: str) -> cst.BaseExpression:
         self._guard_nested(original, f"a call of {callee}")
         if any(f.kind == "name" for f in self.frames):
             raise Unsupported("unsupported-scope", f"{callee} called inside name_scope", original)
+        updated = self._name_unnamed_layer(original, updated, callee)
         if any(c.initializer is not None or c.regularizer is not None or c.dtype is not None
                for c in self._scope_defaults()):
             raise Unsupported("unsupported-scope",
@@ -726,7 +764,7 @@ class BodyConverter(cst.CSTTransformer):
             self.tfvar_helper_sites.add((self._full_path(), callee, name))
             site_key = (self._path(), callee, f"{name}@{id(original)}")
         attr = self.sub_attrs.get(site_key)
-        if attr is not None and self.ctx.sigs[callee].kind == "none" and self._unnamed_again(original, callee):
+        if attr is not None and self.ctx.sigs[callee].kind == "none" and self._unnamed_again(updated, callee):
             raise Unsupported("dynamic-scope", f"{callee} is called again in the same scope without a name: TF1 "
                               "gives the layers it passes name=None to new names (dense_1, ...)", original)
         if self.ctx.sigs[callee].kind == "none" and (attr is not None or self.loop_depth and self._dynamic_key([]) is None) \

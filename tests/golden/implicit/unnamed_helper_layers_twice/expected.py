@@ -1,0 +1,221 @@
+import tensorflow as tf
+import math
+
+
+def _tf1_fans(shape):
+    """TF1 init_ops._compute_fans."""
+    shape = tf.TensorShape(shape).as_list()
+    if len(shape) < 1:
+        fan_in = fan_out = 1
+    elif len(shape) == 1:
+        fan_in = fan_out = shape[0]
+    elif len(shape) == 2:
+        fan_in, fan_out = shape[0], shape[1]
+    else:
+        receptive_field_size = 1
+        for dim in shape[:-2]:
+            receptive_field_size *= dim
+        fan_in = shape[-2] * receptive_field_size
+        fan_out = shape[-1] * receptive_field_size
+    return int(fan_in), int(fan_out)
+
+
+
+def _tf1_glorot_uniform(shape, dtype):
+    """TF1 glorot_uniform_initializer (tf.get_variable's and tf.layers' default kernel init)."""
+    fan_in, fan_out = _tf1_fans(shape)
+    scale = 1.0 / max(1., (fan_in + fan_out) / 2.)
+    limit = math.sqrt(3.0 * scale)
+    return tf.random.uniform(shape, -limit, limit, dtype)
+
+
+
+def _tf1_variable(name, shape, dtype, initializer, default_initializer, trainable=True,
+                  constraint=None):
+    """A variable as TF1's get_variable made it: the initializer called with (shape, dtype);
+    None means the library's default. TF1 initializers converted by the upgrade stage
+    (`_tf1_*_initializer(...)`) and TF2 core initializers both take (shape, dtype)."""
+    shape = [int(d) for d in shape]
+    if initializer is None:
+        value = default_initializer(shape, dtype)
+    elif callable(initializer):
+        value = initializer(shape, dtype=dtype)
+    else:  # a constant value (get_variable accepts a tensor or array as initializer)
+        value = tf.cast(initializer, dtype)
+    return tf.Variable(value, name=name, trainable=trainable, constraint=constraint)
+
+
+
+def _layer_dtype(inputs):
+    """TF1 layers create their variables in the (floating) input dtype."""
+    dtype = inputs.dtype.base_dtype
+    return dtype if dtype.is_floating else tf.float32
+
+
+
+class _Regularized(tf.Module):
+    """Keeps (attribute, regularizer) pairs: TF1 put regularizer(variable) in
+    REGULARIZATION_LOSSES; `regularization_losses()` recomputes them from the current values."""
+
+    def _regularize(self, attribute, regularizer):
+        if regularizer is not None:
+            self._regularized.append((attribute, regularizer))
+
+    def regularization_losses(self):
+        losses = [regularizer(getattr(self, attribute))
+                  for attribute, regularizer in self._regularized]
+        return [loss for loss in losses if loss is not None]
+
+
+
+def _no_activity_regularizer(activity_regularizer):
+    if activity_regularizer is not None:
+        raise NotImplementedError("activity_regularizer is not supported by the migrated layer")
+
+
+
+def _tf1_dense_matmul(inputs, kernel):
+    """tf.layers' core dense op: matmul for rank 2, tensordot over the last axis otherwise."""
+    if inputs.shape.rank == 2:
+        return tf.matmul(inputs, kernel)
+    outputs = tf.tensordot(inputs, kernel, [[inputs.shape.rank - 1], [0]])
+    outputs.set_shape(inputs.shape[:-1].concatenate([kernel.shape[-1]]))
+    return outputs
+
+
+
+class Dense(_Regularized):
+    """tf.layers.dense: variables `dense/kernel` [in, units] (glorot uniform) and `dense/bias`."""
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "dense")
+        self.kernel = None
+        self.bias = None
+        self._regularized = []
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, units, activation=None, use_bias=True, kernel_initializer=None,
+                 bias_initializer=tf.zeros, kernel_regularizer=None,
+                 bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
+                 bias_constraint=None, trainable=True):
+        _no_activity_regularizer(activity_regularizer)
+        inputs = tf.convert_to_tensor(inputs)
+        dtype = _layer_dtype(inputs)
+        if self.kernel is None:
+            self.kernel = _tf1_variable("kernel", [inputs.shape[-1], units], dtype,
+                                        kernel_initializer, _tf1_glorot_uniform, trainable,
+                                        kernel_constraint)
+            self._regularize("kernel", kernel_regularizer)
+            if use_bias:
+                self.bias = _tf1_variable("bias", [units], dtype, bias_initializer,
+                                          tf.zeros, trainable, bias_constraint)
+                self._regularize("bias", bias_regularizer)
+        outputs = _tf1_dense_matmul(tf.cast(inputs, dtype), self.kernel)
+        if self.bias is not None:
+            outputs = tf.nn.bias_add(outputs, self.bias)
+        if activation is not None:
+            outputs = activation(outputs)
+        return outputs
+
+
+
+class LayerNorm(_Regularized):
+    """contrib/slim layer_norm: `LayerNorm/beta`, `LayerNorm/gamma` over
+    inputs.shape[begin_params_axis:]; moments over begin_norm_axis.., variance epsilon 1e-12."""
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "LayerNorm")
+        self.beta = None
+        self.gamma = None
+        self._regularized = []
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, center=True, scale=True, activation_fn=None,
+                 variables_collections=None, outputs_collections=None, trainable=True,
+                 begin_norm_axis=1, begin_params_axis=-1):
+        inputs = tf.convert_to_tensor(inputs)
+        rank = inputs.shape.rank
+        dtype = inputs.dtype.base_dtype
+        if begin_norm_axis < 0:
+            begin_norm_axis = rank + begin_norm_axis
+        params_shape = inputs.shape[begin_params_axis:].as_list()
+        if self.beta is None and self.gamma is None:
+            if center:
+                self.beta = _tf1_variable("beta", params_shape, dtype, tf.zeros,
+                                          None, trainable)
+            if scale:
+                self.gamma = _tf1_variable("gamma", params_shape, dtype, tf.ones,
+                                           None, trainable)
+        mean, variance = tf.nn.moments(inputs, list(range(begin_norm_axis, rank)), keepdims=True)
+        epsilon = 1e-12 if dtype != tf.float16 else 1e-3
+        outputs = tf.nn.batch_normalization(inputs, mean, variance, offset=self.beta,
+                                            scale=self.gamma, variance_epsilon=epsilon)
+        return activation_fn(outputs) if activation_fn is not None else outputs
+
+
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+
+
+class LayerNorm_2(tf.Module):
+    """Run layer normalization on the last dimension of the tensor."""
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.name_ = {}
+
+    def __call__(self, input_tensor, name=None):
+        if name not in self.name_:
+            self.name_[name] = LayerNorm(name=name)
+        return self.name_[name](
+            inputs=input_tensor, begin_norm_axis=-1, begin_params_axis=-1)
+
+
+class LayerNormAndDropout(tf.Module):
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.layer_norm = LayerNorm_2()
+
+    def __call__(self, input_tensor, dropout_prob, name=None):
+        output_tensor = self.layer_norm(input_tensor, name)
+        return tf.nn.dropout(output_tensor, rate=dropout_prob)
+
+
+class AttentionFfnBlock(tf.Module):
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.attention_1_output_dense = None
+        self.ffn_1_intermediate_dense = None
+        self.layer_norm = LayerNorm_2()
+        self.layer_norm_and_dropout = LayerNormAndDropout()
+
+    def __call__(self, layer_input, hidden_size=6):
+        # albert's block: the two layer norms are unnamed, so TF1 names them LayerNorm, LayerNorm_1
+        with _tf1_scope("attention_1"):
+            with _tf1_scope("output"):
+                if self.attention_1_output_dense is None:
+                    self.attention_1_output_dense = Dense(name="dense")
+                attention_output = self.attention_1_output_dense(layer_input, hidden_size)
+        attention_output = self.layer_norm(attention_output + layer_input, name='LayerNorm')
+        with _tf1_scope("ffn_1"):
+            with _tf1_scope("intermediate"):
+                if self.ffn_1_intermediate_dense is None:
+                    self.ffn_1_intermediate_dense = Dense(name="dense")
+                ffn_output = self.ffn_1_intermediate_dense(attention_output, hidden_size)
+        ffn_output = self.layer_norm_and_dropout(ffn_output + attention_output, 0.0, name='LayerNorm_1')
+        return self.layer_norm(ffn_output, 'LayerNorm_2')
+
+
+class Encoder(tf.Module):
+    def __init__(self, name='transformer'):
+        super().__init__(name=name)
+        self.group_0_attention_ffn_block = None
+
+    @tf.Module.with_name_scope
+    def __call__(self, x):
+        with _tf1_scope("group_0"):
+            if self.group_0_attention_ffn_block is None:
+                self.group_0_attention_ffn_block = AttentionFfnBlock()
+            return self.group_0_attention_ffn_block(x)
