@@ -203,3 +203,30 @@ def test_unnamed_layers_on_self_in_the_callers_scope_stay_with_the_reason() -> N
                     return self.embed(a) - self.embed(b)
         """)
     assert any("a call at line 11 runs code that may make layers" in m for m in other)
+
+
+def test_unnamed_functional_creators_in_a_loop_get_tf1s_numbers() -> None:
+    r = _resolve("""
+        def trunk(x, depth):
+            with tf.variable_scope("trunk"):
+                for _ in range(depth):
+                    x = tf.layers.dense(x, 8, activation=tf.nn.relu)
+                    x = tf.contrib.layers.fully_connected(x, 8, None)
+                return x
+        """)
+    assert "for i in range(depth):" in r.source
+    assert 'tf.layers.dense(x, 8, activation=tf.nn.relu, name="dense" + ("_%d" % i if i ' \
+           'else ""))' in r.source
+    assert 'scope="fully_connected" + ("_%d" % i if i else "")' in r.source
+    # a name given by position, or a second loop of the same default name: left to the codemod
+    kept = _resolve("""
+        def trunk(x):
+            with tf.variable_scope("trunk"):
+                for _ in range(2):
+                    x = tf.layers.dense(x, 8)
+                for _ in range(2):
+                    x = tf.layers.dense(x, 8)
+                return x
+        """)
+    assert "name=" not in kept.source
+    assert any("built in more than one loop" in d.message for d in kept.diagnostics)

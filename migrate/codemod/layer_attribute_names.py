@@ -100,7 +100,7 @@ def _why_not(method_scan, scope, base: str, members, scan, layer_attrs: set[str]
     events = method_scan.events.get(scope, layer_inline._ScopeEvents())
     if any(value == base or value.startswith(base + "_") for value, _ in events.strings):
         return f"the scope holds another {base!r} name"
-    if base in events.unnamed:
+    if any(b == base for b, _ in events.unnamed):
         return f"an unnamed creator in the scope also takes {base!r}"
     if any(b == base for b, _ in events.layers):
         return f"another layer built in the scope takes {base!r}"

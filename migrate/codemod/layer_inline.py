@@ -92,7 +92,7 @@ _SAFE_CALLS = frozenset({
 class _ScopeEvents:
     """What, in one variable scope's own body, could take a uniquified layer name."""
     strings: list[tuple[str, int]] = field(default_factory=list)  # (value, id(node))
-    unnamed: list[str] = field(default_factory=list)  # default names of unnamed creators
+    unnamed: list[tuple[str, int]] = field(default_factory=list)  # (default name, id(call))
     layers: list[tuple[str, int]] = field(default_factory=list)  # (base name, id(ctor call))
     opaque: list[tuple[int, int]] = field(default_factory=list)  # (id(call), line): code not shown
 
@@ -121,6 +121,7 @@ class _Scan(cst.CSTVisitor):
         self.continues: set[int] = set()  # ids of loops a `continue` skips turns of
         self.events: dict[int | None, _ScopeEvents] = {}
         self.inline: list[_Inline] = []
+        self.functional_sites: list[tuple[cst.Call, str, object, int]] = []  # unnamed, in loops
         self.lists: dict[str, _ListBuild] = {}
         self.list_fors: list[_ListFor] = []
         self.calls_by_name: dict[str, list[tuple[cst.Call, tuple[int, ...]]]] = {}
@@ -295,8 +296,8 @@ class _Scan(cst.CSTVisitor):
                                   id(node)))
         elif api is not None:
             spec = self.specs.get(api)
-            if spec is not None and _is_none(_keyword(node, spec.scope_param or "name")):
-                events.unnamed.append(spec.default_name)
+            if spec is not None and _unnamed_creator(node, spec):
+                events.unnamed.append((spec.default_name, id(node)))
         elif self._ctor_of(node.func) is None and not self._shown(node.func):
             events.opaque.append((id(node), self._line(node)))
             self.call_nodes[id(node)] = node
@@ -326,6 +327,13 @@ class _Scan(cst.CSTVisitor):
         if self.depth != 1:
             return
         self.paths[id(node)] = tuple(self.path)
+        spec = self.specs.get(api) if api is not None else None
+        if spec is not None and self.loops and _unnamed_creator(node, spec) \
+                and _keyword(node, spec.reuse_param or "reuse") is None \
+                and not any(a.star for a in node.args):
+            inner = self.nesting[len(self.nesting) - self.nesting[::-1].index("loop"):]
+            if "scope" not in inner:  # (a scope per turn restarts TF1's counter: the codemod's case)
+                self.functional_sites.append((node, api, spec, self._line(node)))
         found = self._ctor_of(node.func)
         if found is not None:
             ctor, api = found
@@ -403,6 +411,22 @@ def _names_a_scope(call: cst.Call) -> bool:
     return _never_none_string(value)
 
 
+def unnamed_creator_in_loop(tree: ast.Module, tf) -> bool:
+    """Some `for` loop calls a functional creator without a name (a cheap ast test for the text
+    passes: TF1 numbered those calls, this module may write the numbers)."""
+    from migrate.codemod.creators import SPECS
+
+    for loop in ast.walk(tree):
+        if type(loop) is not ast.For:
+            continue
+        for node in ast.walk(loop):
+            if type(node) is ast.Call and type(node.func) is ast.Attribute:
+                spec = SPECS.get(tf.api(node.func) or "")
+                if spec is not None and not any(k.arg == spec.scope_param for k in node.keywords):
+                    return True
+    return False
+
+
 def _bound_names(target: cst.CSTNode) -> list[str]:
     if isinstance(target, cst.Name):
         return [target.value]
@@ -421,6 +445,15 @@ def _string(expr: cst.BaseExpression | None) -> str | None:
             return None
         return value if isinstance(value, str) else None
     return None
+
+
+def _unnamed_creator(call: cst.Call, spec) -> bool:
+    """A functional creator's call that gives no name / scope (by keyword or position)."""
+    index = spec.params.index(spec.scope_param)
+    positional = [a for a in call.args if a.keyword is None]
+    if len(positional) > index or any(a.star for a in positional):
+        return False
+    return _is_none(_keyword(call, spec.scope_param))
 
 
 def _keyword(call: cst.Call, keyword: str) -> cst.BaseExpression | None:
@@ -528,6 +561,8 @@ class _Candidate:
     list_build: _ListBuild | None = None
     counter: str | None = None  # the turn counter the written name uses
     header: tuple | None = None  # the loop's new (target, iterable), when decided by _number
+    scope_param: str | None = None  # a functional creator's call: only its name is written
+    default_name: str | None = None  # that creator's TF1 default name
 
 
 def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[str, str],
@@ -564,6 +599,12 @@ def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[
             _group(uniquified, scan, candidate, bases)
         else:
             ready.append(candidate)
+    for call, api, spec, line in scan.functional_sites:
+        # `for i in range(3): h = tf.layers.dense(h, 64)`: TF1 made dense, dense_1, dense_2
+        if id(call) not in taken:
+            _group(uniquified, scan, _Candidate(call, call, api, api, [], line,
+                                                scope_param=spec.scope_param,
+                                                default_name=spec.default_name), bases)
     for loop in scan.list_fors:
         build = scan.lists.get(loop.list_name)
         if build is None:
@@ -605,7 +646,8 @@ def _group(groups, scan: _Scan, candidate: _Candidate, bases: dict[str, str]) ->
     path = scan.paths.get(id(candidate.call), ())
     scope = next((i for kind, i in reversed(path) if kind == "scope"), None)
     name = _string(dict(candidate.kwargs).get("name"))
-    groups.setdefault((scope, name or bases[candidate.api]), []).append(candidate)
+    base = candidate.default_name or bases[candidate.api]
+    groups.setdefault((scope, name or base), []).append(candidate)
 
 
 def _why_not_numbered(scope: int | None, base: str, group: list[_Candidate],
@@ -635,7 +677,8 @@ def _why_not_numbered(scope: int | None, base: str, group: list[_Candidate],
     if any((value == base or value.startswith(base + "_")) and node not in own
            for value, node in events.strings):
         return f"the scope holds another {base!r} name"
-    if base in events.unnamed:
+    calls = {id(c.call) for c in group}
+    if any(b == base and node not in calls for b, node in events.unnamed):
         return f"an unnamed creator in the scope also takes {base!r}"
     ctors = {id(c.ctor) for c in group}
     if any(b == base and node not in ctors for b, node in events.layers):
@@ -675,6 +718,9 @@ def _number(base: str, group: list[_Candidate], scan: _Scan) -> None:
             text = f'"{base}" + ("_%d" % {turn if k == 1 else "(" + turn + ")"} if {counter} else "")'
         else:
             text = f'"{base}_%d" % ({turn})'
+        if candidate.scope_param:
+            candidate.kwargs = [(candidate.scope_param, cst.parse_expression(text))]
+            continue
         kwargs = [(k_, v) for k_, v in candidate.kwargs if k_ != "name"]
         candidate.kwargs = kwargs + [("name", cst.parse_expression(text))]
 
@@ -686,6 +732,14 @@ def _counts_from_zero(it: cst.BaseExpression) -> bool:
 
 
 def _emit(candidate: _Candidate, plan: InlinePlan) -> None:
+    if candidate.scope_param:  # a functional creator's call: its arguments and TF1's name
+        (keyword, value), = candidate.kwargs
+        args = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in candidate.call.args]
+        plan.calls[id(candidate.call)] = candidate.call.with_changes(
+            args=args + [cst.Arg(value, keyword=cst.Name(keyword), equal=_equal())])
+        if candidate.header is not None:
+            plan.fors[id(candidate.loop)] = candidate.header
+        return
     plan.calls[id(candidate.call)] = _functional(candidate.ctor, candidate.functional,
                                                  candidate.call, candidate.kwargs)
     if candidate.header is not None:

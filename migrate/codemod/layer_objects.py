@@ -455,17 +455,22 @@ def resolve_layer_objects(source: str, path: str = "<string>",
                           only: frozenset[str | None] | None = None) -> ArgScopeResult:
     """Every layer object that is exactly its functional creator, written as that (see the module
     doc); with `only`, just those in these functions ("f", "Cls.method")."""
+    from migrate.codemod.layer_inline import unnamed_creator_in_loop
+
     cells = "Cell(" in source  # a cell may be called directly (rnn_cell_calls.py)
-    if not cells and not any(cls.split(".", 1)[1] + "(" in source for cls in LAYER_CLASSES):
+    loops = "for " in source  # creators numbered in loops (layer_inline.py)
+    if not cells and not loops and not any(cls.split(".", 1)[1] + "(" in source
+                                           for cls in LAYER_CLASSES):
         return ArgScopeResult(source)
     try:
         tree = ast.parse(source)
-        if not cells and not _assigns_a_layer(tree):
+        tf = collect_tf_names(tree)
+        if not cells and not _assigns_a_layer(tree) and not (
+                loops and unnamed_creator_in_loop(tree, tf)):
             return ArgScopeResult(source)  # (libcst, the costly parse, only when needed)
         module = cst.parse_module(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError, cst.ParserSyntaxError):
         return ArgScopeResult(source)
-    tf = collect_tf_names(tree)
     if tf.tf_alias is None and not tf.aliases:
         return ArgScopeResult(source)
     factory_regions: set[str] = set()

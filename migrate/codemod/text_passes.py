@@ -99,9 +99,12 @@ def _may_hold_layer_object(source: str) -> bool:
     Keep this in step with resolve_layer_objects' own entry tests."""
     from migrate.codemod.layer_objects import LAYER_CLASSES
 
+    from migrate.codemod.layer_inline import unnamed_creator_in_loop
+
     if "Cell(" in source:
         return True
-    if not any(cls.split(".", 1)[1] + "(" in source for cls in LAYER_CLASSES):
+    loops = "for " in source  # unnamed creators numbered in loops (layer_inline.py)
+    if not loops and not any(cls.split(".", 1)[1] + "(" in source for cls in LAYER_CLASSES):
         return False
     try:
         tree = astparse.parse(source)
@@ -110,4 +113,5 @@ def _may_hold_layer_object(source: str) -> bool:
     tf = collect_tf_names(tree)
     if tf.tf_alias is None and not tf.aliases:
         return False
-    return any(type(node) is ast.Call and tf.api(node.func) in LAYER_CLASSES for node in ast.walk(tree))
+    return any(type(node) is ast.Call and tf.api(node.func) in LAYER_CLASSES
+               for node in ast.walk(tree)) or (loops and unnamed_creator_in_loop(tree, tf))
