@@ -296,7 +296,7 @@ class Project:
         """Names `s` imports from the run's own files that create no variables when called."""
         out = []
         for name, node in self.reachable.get(s.path, {}).items():
-            if "." not in name and node[1] not in self.summaries[node[0]].creators:
+            if node[1] not in self.summaries[node[0]].creators:  # (`utils.helper` too)
                 out.append(name)
         for b in s.bindings:
             target = self.summaries.get(b.target)
@@ -306,6 +306,10 @@ class Project:
                 out.extend(n for n in target.plain_nested if not n.startswith("_"))
             elif b.kind == "name" and b.remote in target.plain_nested:
                 out.append(b.local)
+            elif b.kind == "module":  # `utils.Config(...)`, `utils.helper(...)` (a nested plain def)
+                out.extend(f"{b.local}.{n}" for n in target.plain_nested)
+                out.extend(f"{b.local}.{c}" for c in target.classes
+                           if not any(q.startswith(f"{c}.") for q in target.creators))
         for b in s.bindings:
             if b.kind == "name":
                 cls = self.resolve_class(b.target, b.remote)
@@ -368,6 +372,9 @@ def _reachable(project: Project, s: Summary) -> dict[str, Node]:
         elif b.kind == "module":
             target = project.summaries.get(b.target)
             if target is not None:
+                # `import pkg; pkg.fc(...)`: what pkg/__init__.py re-exports is an attribute too
+                for name, node in project.star_exports(b.target).items():
+                    out.setdefault(f"{b.local}.{name}", node)
                 for name in target.defs:
                     out[f"{b.local}.{name}"] = (b.target, name)
     return out

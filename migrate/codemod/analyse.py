@@ -303,6 +303,7 @@ class _FileScan:
                  externals: dict[str, ExternalCallee] | None = None) -> None:
         self.tf = tf
         self.imported = imported  # names imported from other (non-TF) modules
+        self.imported_modules: set[str] = set()  # ... and modules imported whole (`import utils`)
         self.star = star  # `from x import *`: any unknown name may come from another file
         self.known = known
         self.externals = externals or {}
@@ -360,6 +361,12 @@ class _FileScan:
             elif self.scope_depth and type(func) is ast.Attribute and type(func.value) is ast.Name \
                     and func.value.id in body.foreign and func.attr not in _PLAIN_METHODS:
                 body.external.add(f"{func.value.id}.{func.attr}")  # e.g. model.initialize(...)
+            elif self.scope_depth and type(func) is ast.Attribute and api is None \
+                    and _root_name(func) in self.imported_modules:
+                dotted = ast_dotted_name(func)
+                if dotted is not None and dotted not in self.externals and dotted not in self.known_plain \
+                        and dotted not in self.foreign_classes:
+                    body.external.add(dotted)  # `tl.layers.fc(...)`: another module's code in the scope
             elif self.scope_depth and type(func) is ast.Attribute and type(func.value) is ast.Name \
                     and body.owner is not None and func.value.id == body.self_name \
                     and any((c, func.attr) in self.foreign_attrs for c in self._lineage(body.owner)):
@@ -586,6 +593,12 @@ _PLAIN_MODULES = frozenset(sys.stdlib_module_names) | {
     "mpi4py", "gin", "attr", "attrs", "dataclasses", "nltk", "librosa", "cv2", "imageio"}
 
 
+def _root_name(node: ast.expr) -> str | None:
+    while type(node) is ast.Attribute:
+        node = node.value
+    return node.id if type(node) is ast.Name else None
+
+
 def _plain_module(module: str) -> bool:
     return module.split(".", 1)[0] in _PLAIN_MODULES
 
@@ -654,6 +667,21 @@ def _module_names(tree: ast.Module) -> tuple[set[str], bool, set[str]]:
     return imported, star, local
 
 
+def _imported_modules(tree: ast.Module) -> set[str]:
+    """Local names of modules imported whole (`import tensorlayer as tl`, `import utils`) that are
+    neither TF nor plain: their functions may create variables (`tl.layers.fc(...)`)."""
+    out: set[str] = set()
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                if alias.name == "tensorflow" or alias.name.startswith("tensorflow.") or _plain_module(alias.name):
+                    continue
+                out.add(alias.asname or alias.name.split(".", 1)[0])
+        elif isinstance(stmt, ast.ImportFrom) and stmt.module is None:  # `from . import ops`
+            out.update(alias.asname or alias.name for alias in stmt.names if alias.name != "*")
+    return out
+
+
 def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = frozenset(),
                    externals: tuple[ExternalCallee, ...] = (),
                    forced_blocks: tuple[tuple[str, str, str], ...] = (),
@@ -696,6 +724,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     by_spelling = {e.spelling: e for e in externals
                    if e.spelling not in local and e.spelling.split(".", 1)[0] not in top_functions}
     scan = _FileScan(tf, imported, star, local | _BUILTINS, by_spelling)
+    scan.imported_modules = _imported_modules(tree) - local
     scan.known_plain = known_plain
     scan.foreign_classes = foreign_classes
     scan.class_bases = {s.name: tuple(b.id for b in s.bases if type(b) is ast.Name)

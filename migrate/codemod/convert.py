@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from migrate.codemod.dunder_all import rename_in_dunder_all
 from migrate.codemod.fastwalk import visit as fast_visit
 from migrate.codemod.analyse import FileAnalysis, analyse_module, attach_nodes, components
 from migrate.codemod.lines import LineIndex
@@ -410,6 +411,8 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
             module = module.with_changes(body=body)
     except Unsupported as e:
         raise _ScriptBlocked(e)
+    module = rename_in_dunder_all(module, {q: plan.class_name for q, plan in plans.items()
+                                           if "." not in q and plan.class_name != q}, analysis.kept_tf1)
     if ctx.uses_scope_helper:
         module = _add_scope_helper(module, tf_alias)
     if ctx.library_classes:
