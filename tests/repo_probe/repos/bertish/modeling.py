@@ -100,3 +100,6 @@ class EncoderModel(object):
 
     def get_sequence_output(self):
         return self.sequence_output
+
+    def get_embedding_table(self):
+        return self.embedding_table

@@ -24,3 +24,19 @@ def small_net(inputs, num_classes=10, is_training=True, scope='small_net'):
             net = slim.fully_connected(net, 16, scope='fc3')
             logits = slim.fully_connected(net, num_classes, activation_fn=None, scope='fc4')
             return logits
+
+
+@slim.add_arg_scope
+def conv_block(inputs, filters, activation_fn=tf.nn.relu, scope=None):
+    with tf.variable_scope(scope, 'conv_block', [inputs]):
+        net = slim.conv2d(inputs, filters, [3, 3], activation_fn=None, scope='conv')
+        net = slim.batch_norm(net, scale=True, is_training=False, scope='bn')
+        return activation_fn(net)
+
+
+def block_net(inputs, scope='block_net'):
+    with tf.variable_scope(scope):
+        with slim.arg_scope([conv_block], activation_fn=tf.nn.elu):
+            net = conv_block(inputs, 4, scope='block1')
+            net = conv_block(net, 4, scope='block2')
+        return tf.reduce_mean(net, axis=[1, 2])

@@ -13,6 +13,13 @@ def features(images):
         return U.dense_block(tf.layers.flatten(images), 6, 'proj')
 
 
+def residual_stack(x):
+    with tf.variable_scope('stack'):
+        for i in range(2):
+            x = U.residual_dense(x, 'res%d' % i)
+        return x
+
+
 def main():
     images = tf.placeholder(tf.float32, [None, 8, 8, 2])
     labels = tf.placeholder(tf.int32, [None])

@@ -1,4 +1,6 @@
 """tf.layers helpers used across the project as `import utils as U`."""
+import functools
+
 import tensorflow as tf
 
 
@@ -15,3 +17,19 @@ def dense_block(x, units, name, dropout=0.0, training=False):
         h = tf.layers.dense(x, units, activation=tf.nn.relu)
         h = tf.layers.dropout(h, rate=dropout, training=training)
         return tf.layers.dense(h, units, name='out')
+
+
+def log_shapes(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        out = fn(*args, **kwargs)
+        tf.logging.debug('%s -> %s', fn.__name__, out.get_shape())
+        return out
+    return wrapper
+
+
+@log_shapes
+def residual_dense(x, name):
+    with tf.variable_scope(name):
+        h = tf.layers.dense(x, x.get_shape().as_list()[-1], activation=tf.nn.relu, name='inner')
+        return x + tf.layers.dense(h, x.get_shape().as_list()[-1], name='outer')
