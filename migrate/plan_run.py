@@ -51,6 +51,7 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
     plan = link(project)
     tried: dict[Path, object] = {}
     outputs: dict[Path, tuple] = {}  # the trial's (plan, (text, output)): reused when the plan holds
+    ahead = _transform_ahead(sources)
     for _ in range(_MAX_TRIALS):
         planned = _with_plan(candidates, project, plan, modes, tf_files)
         trial = [c for c in planned if Path(c.path) in plan.cross_file and tried.get(Path(c.path)) != c.plan]
@@ -58,12 +59,20 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
             print(f"plan trial: {len(trial)} of {len(planned)} files", file=sys.stderr)
         if not trial:
             return _reuse(planned, outputs)
+        # The first trial also transforms every other file (the pool would idle behind the
+        # trial's largest file, and the run transforms them anyway): their outputs are reused
+        # like the trial's wherever the plan holds. Only the trial's files decide anything.
+        batch = _with_others(trial, planned, outputs) if ahead else trial
+        ahead = False
+        deciding = {id(c) for c in trial}
         found = False
-        for c, outcome in zip(trial, pipeline.run(trial, replace(options, mode="check", keep_output=True), jobs)):
+        for c, outcome in zip(batch, pipeline.run(batch, replace(options, mode="check", keep_output=True), jobs)):
             path = Path(c.path)
-            tried[path] = c.plan
             if outcome.output is not None:
                 outputs[path] = (c.plan, outcome.output)
+            if id(c) not in deciding:
+                continue
+            tried[path] = c.plan
             expected = plan.converted.get(path, frozenset())
             done = {f.legacy_name: f.class_name for f in outcome.result.functions}
             exported = set(c.plan.exported) if c.plan is not None else set()
@@ -88,6 +97,22 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
             return _reuse(planned, outputs)
         plan = link(project, extra, untouched)
     return _with_plan(candidates, project, plan, modes, tf_files)
+
+
+_AHEAD_LIMIT = 64 << 20  # characters of source: above, only the trial's files are kept in memory
+
+
+def _transform_ahead(sources: dict[Path, str]) -> bool:
+    """Whether the first trial transforms every file: the outputs stay in this process until
+    the run, so only while the run's sources are of a bounded size."""
+    return sum(len(text) for text in sources.values()) <= _AHEAD_LIMIT
+
+
+def _with_others(trial: "list[Candidate]", planned: "list[Candidate]",
+                 outputs: dict[Path, tuple]) -> "list[Candidate]":
+    """The trial's files and every other Python file not transformed yet, in the run's order."""
+    chosen = {c.path for c in trial}
+    return [c for c in planned if c.path in chosen or (c.path.endswith(".py") and Path(c.path) not in outputs)]
 
 
 def support_modes(candidates: "list[Candidate]") -> dict[Path, str]:
