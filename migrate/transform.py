@@ -62,12 +62,21 @@ def _stale_references(code: str, plan: FilePlan) -> list[tuple[int, str]]:
     if not spellings:
         return []
     found = []
-    for node in ast.walk(astparse.parse(code)):
-        if isinstance(node, ast.Name) and node.id in spellings and isinstance(node.ctx, ast.Load):
+
+    def walk(node: ast.AST, local: frozenset[str]) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            # a name the function assigns is its own (a host's `generator = Generator()`)
+            local = local | {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        if isinstance(node, ast.Name) and node.id in spellings and isinstance(node.ctx, ast.Load) \
+                and node.id not in local:
             found.append((node.lineno, node.id))
         elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
-                and f"{node.value.id}.{node.attr}" in spellings:
+                and f"{node.value.id}.{node.attr}" in spellings and node.value.id not in local:
             found.append((node.lineno, f"{node.value.id}.{node.attr}"))
+        for child in ast.iter_child_nodes(node):
+            walk(child, local)
+
+    walk(astparse.parse(code), frozenset())
     return sorted(found)
 
 

@@ -275,3 +275,33 @@ def test_a_camel_case_helper_kept_for_tf1_callers_gets_a_numbered_class() -> Non
     assert "from models import GeneratorCNN_2\n" in out["trainer.py"][0]
     again = _migrate({name: code for name, (code, _) in out.items()})
     assert {name: code for name, (code, _) in again.items()} == {name: code for name, (code, _) in out.items()}
+
+
+def test_a_host_in_another_file_is_a_converted_caller_not_a_tf1_one() -> None:
+    # P's F1: the host's instance takes the function's old name (`generator = Generator()`); the
+    # stale-reference check saw that local as the old def and kept every def for it (kept-tf1)
+    out = _migrate({
+        "ops.py": OPS,
+        "model.py": "import tensorflow as tf\nimport ops\n\n\ndef generator(z):\n"
+                    "    with tf.variable_scope('generator'):\n        return ops.linear(z, 4, 'g_fc1')\n",
+        "train.py": "import tensorflow as tf\nfrom model import generator\n\n\ndef build_train_op(z):\n"
+                    "    loss = tf.reduce_mean(generator(z))\n"
+                    "    return tf.train.GradientDescentOptimizer(0.1).minimize(loss)\n"})
+    assert "def generator" not in out["model.py"][0] and "def linear" not in out["ops.py"][0]
+    train = out["train.py"][0]
+    assert "from model import Generator\n" in train and "generator = Generator()" in train
+    assert "internal-error" not in out["train.py"][1]
+
+
+def test_slim_create_train_op_makes_a_host() -> None:
+    # P's F4: slim.learning.create_train_op is an optimizer step (a host marker), not a creator
+    out = _migrate({
+        "nets.py": "import tensorflow as tf\nslim = tf.contrib.slim\n\n\ndef net(x):\n"
+                   "    with tf.variable_scope('net'):\n        return slim.fully_connected(x, 2, scope='fc')\n",
+        "train.py": "import tensorflow as tf\nimport nets\nslim = tf.contrib.slim\n\n\ndef loss_of(x):\n"
+                    "    return tf.reduce_mean(nets.net(x))\n\n\ndef build_train_op(x):\n    total = loss_of(x)\n"
+                    "    optimizer = tf.train.GradientDescentOptimizer(0.1)\n"
+                    "    return slim.learning.create_train_op(total, optimizer)\n"})
+    train, codes = out["train.py"]
+    assert "class LossOf(tf.Module):" in train and "loss_of = LossOf()" in train
+    assert "implicit-creator" not in codes and "unconvertible-callee" not in codes

@@ -80,6 +80,10 @@ def _delegate_keeps(decorator: str) -> bool:
 
 _DEFERRED_OPS = {"group"}
 _TRAINING_METHODS = {"minimize", "apply_gradients", "compute_gradients"}
+# contrib/slim's training-op builders (an optimizer's apply_gradients with the global step)
+_TRAINING_APIS = {"contrib.slim.learning.create_train_op", "contrib.training.create_train_op",
+                  "contrib.layers.optimize_loss", "contrib.slim.learning.train", "contrib.training.train",
+                  "contrib.slim.python.slim.learning.create_train_op"}
 # Methods of tensors, shapes and containers: calling them on another file's object creates nothing.
 _PLAIN_METHODS = {
     "get_shape", "set_shape", "as_list", "eval", "numpy", "append", "extend", "get", "items", "keys",
@@ -209,7 +213,7 @@ class _BodyScan:
                 type(a) is ast.Name and a.id in self.listing_names for a in node.args):
             # TF2 variables are not hashable: a set of the model's variables would raise
             self.block("scope-lookup", f"{func.id}() of a variable listing (TF2 variables are unhashable)", node)
-        if api is not None and api.startswith("train.") and api.endswith("Optimizer") or (
+        if api is not None and api.startswith("train.") and api.endswith("Optimizer") or api in _TRAINING_APIS or (
                 type(func) is ast.Attribute and func.attr in _TRAINING_METHODS and api is None):
             # optimizers create slot variables and build update ops for sess.run: a training
             # step, not model code (TF2 writes it with tf.GradientTape)
@@ -288,7 +292,7 @@ class _BodyScan:
         elif api in RNN_LIBRARY_CALLS:
             pass  # built here, run by dynamic_rnn & co: checked per function (migrate.codemod.rnn_cells)
         elif api.startswith(_IMPLICIT_CREATOR_PREFIXES) and api.rsplit(".", 1)[-1] not in _NON_CREATING_LAYERS \
-                and not api.startswith(_NON_CREATING_SLIM):
+                and not api.startswith(_NON_CREATING_SLIM) and api not in _TRAINING_APIS:
             self.direct_creator = self.named_creator = True
             self.block("implicit-creator", f"tf.{api} creates variables implicitly", node)
         elif api in ("Session", "InteractiveSession", "placeholder", "train.MonitoredTrainingSession"):
