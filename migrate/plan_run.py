@@ -76,7 +76,7 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
             expected = plan.converted.get(path, frozenset())
             done = {f.legacy_name: f.class_name for f in outcome.result.functions}
             exported = set(c.plan.exported) if c.plan is not None else set()
-            if outcome.result.status == "error":
+            if outcome.result.status == "error" and not _stale_only(outcome.result.diagnostics):
                 # the file stays as it is: its functions stay TF1 and what it calls of other
                 # files stays callable by its old name (kept beside its class, or not converted)
                 if path not in untouched:
@@ -200,6 +200,13 @@ def _limited(paths, limit: int):
             return
         if not any(part in (".git", ".venv", "site-packages", "__pycache__") for part in path.parts):
             yield path
+
+
+def _stale_only(diagnostics) -> bool:
+    """The file's only error is a stale reference: the consequence of its own refusal (a caller
+    of another file's helper refused, say, for a scope name with a slash), decided as one."""
+    errors = [d for d in diagnostics if d.severity == "error"]
+    return bool(errors) and all(d.code == "internal-error" and "stale-reference" in d.message for d in errors)
 
 
 def _refusal(diagnostics) -> tuple[str, str] | None:
