@@ -230,3 +230,31 @@ def test_unnamed_functional_creators_in_a_loop_get_tf1s_numbers() -> None:
         """)
     assert "name=" not in kept.source
     assert any("built in more than one loop" in d.message for d in kept.diagnostics)
+
+
+def test_a_comprehension_that_makes_layers_becomes_its_loop() -> None:
+    r = _resolve("""
+        def conv1d(x, k, scope):
+            with tf.variable_scope(scope):
+                return tf.layers.conv1d(x, 4, k, padding="same")
+
+
+        def bank(x, K=3):
+            with tf.variable_scope("bank"):
+                outputs = tf.concat([conv1d(x, k, "conv1d_%d" % k) for k in range(1, K + 1)], -1)
+                heads = [tf.layers.dense(outputs, 2, name="head_%d" % i) for i in range(2)]
+                return tf.add_n(heads)
+        """)
+    assert "conv1d_outputs = []\n        for k in range(1, K + 1):\n" \
+           '            conv1d_outputs.append(conv1d(x, k, "conv1d_%d" % k))\n' \
+           "        outputs = tf.concat(conv1d_outputs, -1)" in r.source
+    assert "heads = []\n        for i in range(2):\n" \
+           '            heads.append(tf.layers.dense(outputs, 2, name="head_%d" % i))' in r.source
+    # lists of layer objects (built, not called) and comprehensions after other creators stay
+    kept = _resolve("""
+        def f(x, sizes):
+            with tf.variable_scope("s"):
+                pair = [tf.layers.dense(x, 2), [tf.layers.dense(x, n) for n in sizes]]
+                return pair
+        """)
+    assert "for n in sizes" not in kept.source.split("def f", 1)[1].split("pair =")[0]

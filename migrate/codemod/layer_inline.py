@@ -412,11 +412,20 @@ def _names_a_scope(call: cst.Call) -> bool:
 
 
 def unnamed_creator_in_loop(tree: ast.Module, tf) -> bool:
-    """Some `for` loop calls a functional creator without a name (a cheap ast test for the text
-    passes: TF1 numbered those calls, this module may write the numbers)."""
+    """Some `for` loop calls a functional creator without a name (TF1 numbered those calls,
+    this module may write the numbers), or a list comprehension calls a creator or a function of
+    this file (comprehension_loops.py may unroll it): a cheap ast test for the text passes."""
     from migrate.codemod.creators import SPECS
 
+    defs = None
     for loop in ast.walk(tree):
+        if type(loop) is ast.ListComp:
+            if defs is None:
+                defs = {n.name for n in tree.body if type(n) is ast.FunctionDef}
+            for node in ast.walk(loop.elt):
+                if type(node) is ast.Call and ((type(node.func) is ast.Name and node.func.id in defs)
+                                               or (tf.api(node.func) or "") in SPECS):
+                    return True
         if type(loop) is not ast.For:
             continue
         for node in ast.walk(loop):

@@ -458,7 +458,7 @@ def resolve_layer_objects(source: str, path: str = "<string>",
     from migrate.codemod.layer_inline import unnamed_creator_in_loop
 
     cells = "Cell(" in source  # a cell may be called directly (rnn_cell_calls.py)
-    loops = "for " in source  # creators numbered in loops (layer_inline.py)
+    loops = "for " in source  # creators numbered in loops, comprehensions unrolled
     if not cells and not loops and not any(cls.split(".", 1)[1] + "(" in source
                                            for cls in LAYER_CLASSES):
         return ArgScopeResult(source)
@@ -483,6 +483,13 @@ def resolve_layer_objects(source: str, path: str = "<string>",
         module, factory_regions = build_cells_where_they_run(module, tf, only)
         module, inlined = inline_factories(module, tf, _functions_in_classes(module), only)
         factory_regions |= inlined
+    from migrate.codemod.comprehension_loops import unroll
+    from migrate.codemod.creators_rnn import RUNNERS
+
+    # comprehensions that make layers become loops first: the rules below then see the loop
+    module, unrolled = unroll(module, tf, list(_functions_in_classes(module)),
+                              frozenset(SPECS) | frozenset(RUNNERS), only)
+    factory_regions |= unrolled
     wrapper = cst.MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
     plan = _Plan()
