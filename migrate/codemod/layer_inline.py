@@ -414,25 +414,26 @@ def _names_a_scope(call: cst.Call) -> bool:
 def unnamed_creator_in_loop(tree: ast.Module, tf) -> bool:
     """Some `for` loop calls a functional creator without a name (TF1 numbered those calls,
     this module may write the numbers), or a list comprehension calls a creator or a function of
-    this file (comprehension_loops.py may unroll it): a cheap ast test for the text passes."""
+    this file (comprehension_loops.py may unroll it): a cheap ast test for the text passes (one
+    walk of the tree)."""
     from migrate.codemod.creators import SPECS
 
-    defs = None
-    for loop in ast.walk(tree):
-        if type(loop) is ast.ListComp:
-            if defs is None:
-                defs = {n.name for n in tree.body if type(n) is ast.FunctionDef}
-            for node in ast.walk(loop.elt):
-                if type(node) is ast.Call and ((type(node.func) is ast.Name and node.func.id in defs)
-                                               or (tf.api(node.func) or "") in SPECS):
-                    return True
-        if type(loop) is not ast.For:
-            continue
-        for node in ast.walk(loop):
-            if type(node) is ast.Call and type(node.func) is ast.Attribute:
-                spec = SPECS.get(tf.api(node.func) or "")
-                if spec is not None and not any(k.arg == spec.scope_param for k in node.keywords):
-                    return True
+    defs = {n.name for n in tree.body if type(n) is ast.FunctionDef}
+    todo: list[tuple[ast.AST, bool, bool]] = [(tree, False, False)]  # (node, in a for, in a comp)
+    while todo:
+        node, in_for, in_comp = todo.pop()
+        if type(node) is ast.Call:
+            api = tf.api(node.func) if type(node.func) is ast.Attribute else None
+            spec = SPECS.get(api) if api is not None else None
+            if in_for and spec is not None \
+                    and not any(k.arg == spec.scope_param for k in node.keywords):
+                return True
+            if in_comp and (spec is not None or (type(node.func) is ast.Name
+                                                 and node.func.id in defs)):
+                return True
+        in_for = in_for or type(node) is ast.For
+        in_comp = in_comp or type(node) is ast.ListComp
+        todo.extend((child, in_for, in_comp) for child in ast.iter_child_nodes(node))
     return False
 
 
