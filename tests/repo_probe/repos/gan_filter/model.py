@@ -22,3 +22,14 @@ def gan_losses(z, x):
     d_loss = tf.reduce_mean(tf.nn.softplus(-d_real)) + tf.reduce_mean(tf.nn.softplus(d_fake))
     g_loss = tf.reduce_mean(tf.nn.softplus(-d_fake))
     return d_loss, g_loss
+
+
+def layer_discriminator(x, reuse=False):
+    h = tf.layers.dense(x, 8, activation=tf.nn.leaky_relu, name='d_h0', reuse=reuse,
+                        kernel_regularizer=tf.contrib.layers.l2_regularizer(1e-3))
+    return tf.layers.dense(h, 1, name='d_out', reuse=reuse)
+
+
+def layer_gan(z, x):
+    fake = generator(z)
+    return layer_discriminator(x), layer_discriminator(fake, reuse=True)

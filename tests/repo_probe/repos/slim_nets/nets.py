@@ -40,3 +40,15 @@ def block_net(inputs, scope='block_net'):
             net = conv_block(inputs, 4, scope='block1')
             net = conv_block(net, 4, scope='block2')
         return tf.reduce_mean(net, axis=[1, 2])
+
+
+def vgg_tiny(inputs, is_training=True, scope='vgg_tiny'):
+    with tf.variable_scope(scope, 'vgg_tiny', [inputs]):
+        with slim.arg_scope([slim.conv2d], normalizer_fn=slim.batch_norm,
+                            normalizer_params={'is_training': is_training, 'scale': True}):
+            net = slim.repeat(inputs, 2, slim.conv2d, 4, [3, 3], scope='conv1')
+            net = slim.max_pool2d(net, [2, 2], scope='pool1')
+        net = slim.flatten(net)
+        return slim.fully_connected(net, 3, activation_fn=None,
+                                    weights_initializer=tf.contrib.layers.xavier_initializer(),
+                                    scope='logits')
