@@ -122,6 +122,7 @@ class _Scan(cst.CSTVisitor):
         self.events: dict[int | None, _ScopeEvents] = {}
         self.inline: list[_Inline] = []
         self.functional_sites: list[tuple[cst.Call, str, object, int]] = []  # unnamed, in loops
+        self.functional_singles: list[tuple[cst.Call, str, object, int]] = []  # unnamed, no loop
         self.lists: dict[str, _ListBuild] = {}
         self.list_fors: list[_ListFor] = []
         self.calls_by_name: dict[str, list[tuple[cst.Call, tuple[int, ...]]]] = {}
@@ -328,6 +329,8 @@ class _Scan(cst.CSTVisitor):
             return
         self.paths[id(node)] = tuple(self.path)
         spec = self.specs.get(api) if api is not None else None
+        if spec is not None and not self.loops and _unnamed_creator(node, spec):
+            self.functional_singles.append((node, api, spec, self._line(node)))
         if spec is not None and self.loops and _unnamed_creator(node, spec) \
                 and _keyword(node, spec.reuse_param or "reuse") is None \
                 and not any(a.star for a in node.args):
@@ -636,8 +639,11 @@ def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[
             ready.append(candidate)
     known = {id(c.call) for group in uniquified.values() for c in group} | {
         id(c.call) for c in ready}  # (calls of layers whose names this module decides)
+    singles = _singles(scan, ready, bases)
+    known |= {id(c.call) for group in singles.values() for c in group}
     for (scope, base), group in uniquified.items():
-        why = _why_not_numbered(scope, base, group, scan, known)
+        alone = singles.get((scope, base), [])
+        why = _why_not_numbered(scope, base, group, scan, known, alone)
         if why is not None:
             for candidate in group:
                 plan.diagnostics.append(Diagnostic(
@@ -645,11 +651,28 @@ def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[
                     f"loop is kept: TF1 numbered it ({base}, {base}_1, ...) and {why}",
                     candidate.line, 0, "info"))
             continue
-        _number(base, group, scan)
-        ready += group
+        _number(base, group, scan, alone)
+        ready = [c for c in ready if c not in alone] + group + alone
     for candidate in ready:
         _emit(candidate, plan)
     return bool(ready)
+
+
+def _singles(scan: _Scan, ready: list[_Candidate], bases: dict[str, str]):
+    """(scope, base) -> the unnamed layers built once, outside loops: functional creators and
+    layer objects built and called at once. They take a number of their own in TF1's count."""
+    found: dict[tuple[int | None, str], list[_Candidate]] = {}
+    for call, api, spec, line in scan.functional_singles:
+        candidate = _Candidate(call, call, api, api, [], line, scope_param=spec.scope_param,
+                               default_name=spec.default_name)
+        _group(found, scan, candidate, bases)
+    for candidate in ready:
+        if candidate.list_build is None and not candidate.scope_param \
+                and _is_none(dict(candidate.kwargs).get("name")) \
+                and not any(kind in ("for", "while", "comp")
+                            for kind, _ in scan.paths.get(id(candidate.call), ())):
+            _group(found, scan, candidate, bases)
+    return found
 
 
 def _group(groups, scan: _Scan, candidate: _Candidate, bases: dict[str, str]) -> None:
@@ -661,8 +684,9 @@ def _group(groups, scan: _Scan, candidate: _Candidate, bases: dict[str, str]) ->
 
 
 def _why_not_numbered(scope: int | None, base: str, group: list[_Candidate],
-                      scan: _Scan, known: set[int]) -> str | None:
-    """Why the numbers TF1 gave cannot be decided from the text, or None."""
+                      scan: _Scan, known: set[int], alone: list[_Candidate] = ()) -> str | None:
+    """Why the numbers TF1 gave cannot be decided from the text, or None. `alone`: the unnamed
+    layers of that name built once in the scope (before, between or after the loops)."""
     if scope is None:
         return "its variable scope is the caller's (which names came before is not known here)"
     if scope not in scan.fresh:
@@ -675,22 +699,31 @@ def _why_not_numbered(scope: int | None, base: str, group: list[_Candidate],
         if len(inner) != 1 or inner[0][0] != "for":
             return "not every turn runs it exactly once (a branch, `try` or inner loop)"
         loops.add(inner[0][1])
-    if len(loops) != 1:
-        return "layers of that name are built in more than one loop of the scope"
-    loop = loops.pop()
-    if loop in scan.continues:
-        return "a `continue` may skip it"
-    if any(c.loop is None for c in group) and loop not in scan.zero_counter:
-        return "its loop has no counter from 0 (`range(n)`, `enumerate(...)`)"
+    for candidate in alone:
+        path = scan.paths[id(candidate.call)]
+        rest = path[[i for _, i in path].index(scope) + 1:]
+        if any(kind != "with" for kind, _ in rest):
+            return f"an unnamed {base!r} built once in the scope runs conditionally"
+    for loop in loops:
+        if loop in scan.continues:
+            return "a `continue` may skip it"
+        if any(c.loop is None for c in group if _loop_of(c, scan) == loop) \
+                and loop not in scan.zero_counter:
+            return "its loop has no counter from 0 (`range(n)`, `enumerate(...)`)"
+    items = _items(group, alone, scan)
+    for item in items[:-1]:  # (a loop followed by more layers of the name: its count is needed)
+        if isinstance(item, int) and _turns(item, group, scan) is None:
+            return ("a loop before other layers of that name has no count the text shows "
+                    "unchanged (`range(n)`, `enumerate(xs)` with names not reassigned after)")
     events = scan.events.get(scope, _ScopeEvents())
     own = {id(v) for c in group for k, v in c.kwargs if k == "name"}
     if any((value == base or value.startswith(base + "_")) and node not in own
            for value, node in events.strings):
         return f"the scope holds another {base!r} name"
-    calls = {id(c.call) for c in group}
+    calls = {id(c.call) for c in (*group, *alone)}
     if any(b == base and node not in calls for b, node in events.unnamed):
         return f"an unnamed creator in the scope also takes {base!r}"
-    ctors = {id(c.ctor) for c in group}
+    ctors = {id(c.ctor) for c in (*group, *alone)}
     if any(b == base and node not in ctors for b, node in events.layers):
         return f"another layer in the scope takes {base!r}"
     opaque = [line for node, line in events.opaque if node not in known]
@@ -699,40 +732,120 @@ def _why_not_numbered(scope: int | None, base: str, group: list[_Candidate],
     return None
 
 
-def _number(base: str, group: list[_Candidate], scan: _Scan) -> None:
-    """Write TF1's uniquified names: turn i's j-th of k layers is `base_{k*i+j}` (`base` for 0)."""
-    group.sort(key=lambda c: (scan.positions[c.call].end.line, scan.positions[c.call].end.column))
-    loop_id = next(i for kind, i in reversed(scan.paths[id(group[0].call)]) if kind == "for")
+def _loop_of(candidate: _Candidate, scan: _Scan) -> int:
+    return next(i for kind, i in reversed(scan.paths[id(candidate.call)]) if kind == "for")
+
+
+def _items(group: list[_Candidate], alone, scan: _Scan) -> list:
+    """The loops (their ids) and the layers built once, in the order they run."""
+    where: dict[object, tuple[int, int]] = {}
+    for candidate in group:
+        loop = _loop_of(candidate, scan)
+        start = scan.positions[scan.for_nodes[loop]].start
+        where[loop] = (start.line, start.column)
+    for candidate in alone:
+        end = scan.positions[candidate.call].end
+        where[id(candidate)] = (end.line, end.column)
+    by_id = {id(c): c for c in alone}
+    return [by_id.get(key, key) for key in sorted(where, key=where.get)]
+
+
+def _turns(loop: int, group: list[_Candidate], scan: _Scan) -> str | None:
+    """The number of turns of a loop as an expression read unchanged after it, or None."""
+    node = scan.for_nodes[loop]
+    lists = [c for c in group if c.list_build is not None and id(c.loop) == loop]
+    it = lists[0].list_build.comp.for_in.iter if lists else node.iter
+    if isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and len(it.args) == 1 \
+            and it.args[0].keyword is None and it.func.value in ("range", "enumerate"):
+        inner = it.args[0].value
+        counted = _code(inner) if it.func.value == "range" else f"len({_code(inner)})"
+        it = inner
+    else:
+        counted = f"len({_code(it)})"
+    if not _pure(it):
+        return None
+    line = scan.positions[node].start.line
+    if any(assigned >= line for n in _free(it) for assigned in scan.assigned.get(n, [])):
+        return None
+    return counted
+
+
+def _code(expr: cst.CSTNode) -> str:
+    return cst.Module(body=[]).code_for_node(expr)
+
+
+def _number(base: str, group: list[_Candidate], scan: _Scan, alone=()) -> None:
+    """Write TF1's uniquified names, in the order the scope runs them: the j-th of k layers of a
+    loop's turn i is `base_{offset + k*i + j}`, a layer built once takes `base_{offset}` (`base`
+    for 0); each loop moves the offset on by k times its turns."""
+    const, terms = 0, []  # the offset: a constant and the loops' turns before
+    items = _items(group, alone, scan)
+    for position, item in enumerate(items):
+        if isinstance(item, _Candidate):
+            _set_name(item, _name_text(base, const, terms, None))
+            const += 1
+            continue
+        members = sorted((c for c in group if _loop_of(c, scan) == item),
+                         key=lambda c: (scan.positions[c.call].end.line,
+                                        scan.positions[c.call].end.column))
+        counter = _loop_counter(item, members, scan)
+        k = len(members)
+        turn = counter if k == 1 else f"{k} * {counter}"
+        for j, candidate in enumerate(members):
+            candidate.counter = counter
+            _set_name(candidate, _name_text(base, const + j, [*terms, turn], counter))
+        if position + 1 < len(items):
+            turns = _turns(item, group, scan)
+            if turns.isdigit():
+                const += k * int(turns)
+            else:
+                terms.append(turns if k == 1 else f"{k} * {_parenthesized(turns)}")
+
+
+def _parenthesized(text: str) -> str:
+    return text if text.isidentifier() or text.isdigit() else f"({text})"
+
+
+def _name_text(base: str, const: int, terms: list[str], counter: str | None) -> str:
+    """The name expression of index const + sum(terms) (`base` for index 0, else `base_N`)."""
+    if not terms:
+        return f'"{base}"' if const == 0 else f'"{base}_{const}"'
+    index = " + ".join([*terms, str(const)] if const else terms)
+    if const:  # never 0
+        return f'"{base}_%d" % ({index})'
+    # 0 on the first turn of the first loop only: the counter alone says when
+    when = counter if counter is not None and len(terms) == 1 else _parenthesized(index)
+    return f'"{base}" + ("_%d" % {_parenthesized(index)} if {when} else "")'
+
+
+def _set_name(candidate: _Candidate, text: str) -> None:
+    if candidate.scope_param:
+        candidate.kwargs = [(candidate.scope_param, cst.parse_expression(text))]
+        return
+    kwargs = [(k, v) for k, v in candidate.kwargs if k != "name"]
+    candidate.kwargs = kwargs + [("name", cst.parse_expression(text))]
+
+
+def _loop_counter(loop_id: int, members: list[_Candidate], scan: _Scan) -> str:
+    """The loop's counter from 0, given to it when it has none (a list's loop, `for _ in`)."""
     counter = scan.zero_counter.get(loop_id)
     fresh = next(n for n in ("i", "index", "layer_index", "layer_index_") if n not in scan.names)
-    lists = [c for c in group if c.loop is not None]
+    lists = [c for c in members if c.loop is not None and c.list_build is not None]
     if lists:
         comp_for = lists[0].list_build.comp.for_in
         if lists[0].index is not None and isinstance(lists[0].index, cst.Name):
-            counter = lists[0].index.value
-        elif _counts_from_zero(comp_for.iter) and isinstance(comp_for.target, cst.Name):
+            return lists[0].index.value
+        if _counts_from_zero(comp_for.iter) and isinstance(comp_for.target, cst.Name):
             # `[...(n) for _ in range(n)]`: the loop becomes `for i in range(n)`
             counter = comp_for.target.value if comp_for.target.value != "_" else fresh
             lists[0].header = (cst.Name(counter), comp_for.iter)
-        else:
-            counter = fresh
-    elif counter == "_" and _count_names(scan.for_nodes[loop_id].body, "_") == 0:
+            return counter
+        return fresh
+    if counter == "_" and _count_names(scan.for_nodes[loop_id].body, "_") == 0:
         counter = fresh  # (`for _ in range(n)`: its turns are counted now)
-        group[0].header = (cst.Name(counter), scan.for_nodes[loop_id].iter)
-        group[0].loop = scan.for_nodes[loop_id]
-    k = len(group)
-    for j, candidate in enumerate(group):
-        candidate.counter = counter
-        turn = counter if k == 1 else f"{k} * {counter}" + (f" + {j}" if j else "")
-        if j == 0:
-            text = f'"{base}" + ("_%d" % {turn if k == 1 else "(" + turn + ")"} if {counter} else "")'
-        else:
-            text = f'"{base}_%d" % ({turn})'
-        if candidate.scope_param:
-            candidate.kwargs = [(candidate.scope_param, cst.parse_expression(text))]
-            continue
-        kwargs = [(k_, v) for k_, v in candidate.kwargs if k_ != "name"]
-        candidate.kwargs = kwargs + [("name", cst.parse_expression(text))]
+        members[0].header = (cst.Name(counter), scan.for_nodes[loop_id].iter)
+        members[0].loop = scan.for_nodes[loop_id]
+    return counter
 
 
 def _counts_from_zero(it: cst.BaseExpression) -> bool:

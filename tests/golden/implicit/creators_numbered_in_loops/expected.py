@@ -298,14 +298,43 @@ class PatchCritic(tf.Module):
         return tf.reduce_mean(h, axis=[1, 2, 3])
 
 
+class Sampler(tf.Module):
+    """A generator whose layers are all unnamed: one before, a loop, a list, one after (TF1
+    counted them on: dense, dense_1 .. dense_2, dense_3 .., dense_5)."""
+    def __init__(self, name='sampler'):
+        super().__init__(name=name)
+        self.dense_2 = {}
+        self.dense_3 = {}
+        self.dense_4 = {}
+        with self.name_scope:
+            self.dense = Dense(name="dense")
+
+    @tf.Module.with_name_scope
+    def __call__(self, z, depth=2, widths=(6, 4)):
+        h = self.dense(z, 6, activation=tf.nn.relu)
+        for i in range(depth):
+            if "dense_%d" % (i + 1) not in self.dense_2:
+                self.dense_2["dense_%d" % (i + 1)] = Dense(name="dense_%d" % (i + 1))
+            h = self.dense_2["dense_%d" % (i + 1)](h, 6, activation=tf.nn.relu)
+        for i, w in enumerate(widths):
+            if "dense_%d" % (depth + i + 1) not in self.dense_3:
+                self.dense_3["dense_%d" % (depth + i + 1)] = Dense(name="dense_%d" % (depth + i + 1))
+            h = self.dense_3["dense_%d" % (depth + i + 1)](h, units=w, activation=tf.nn.tanh)
+        if "dense_%d" % (depth + len(widths) + 1) not in self.dense_4:
+            self.dense_4["dense_%d" % (depth + len(widths) + 1)] = Dense(name="dense_%d" % (depth + len(widths) + 1))
+        return self.dense_4["dense_%d" % (depth + len(widths) + 1)](h, 2)
+
+
 class ActorCritic(tf.Module):
     def __init__(self, name=None):
         super().__init__(name=name)
         self.trunk = PolicyTrunk()
         self.pi = Dense(name="pi")
+        self.sampler = Sampler()
         self.patch_critic = PatchCritic()
 
     def __call__(self, obs, real, fake):
         features = self.trunk(obs)
         logits = self.pi(features, 3)
-        return logits, self.patch_critic(real), self.patch_critic(fake)
+        samples = self.sampler(obs), self.sampler(obs)
+        return logits, self.patch_critic(real), self.patch_critic(fake), samples

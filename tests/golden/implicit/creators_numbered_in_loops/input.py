@@ -20,7 +20,21 @@ def patch_critic(image, reuse=False):
         return tf.reduce_mean(h, axis=[1, 2, 3])
 
 
+def sampler(z, depth=2, widths=(6, 4), reuse=False):
+    """A generator whose layers are all unnamed: one before, a loop, a list, one after (TF1
+    counted them on: dense, dense_1 .. dense_2, dense_3 .., dense_5)."""
+    with tf.variable_scope("sampler", reuse=reuse):
+        h = tf.layers.dense(z, 6, activation=tf.nn.relu)
+        for _ in range(depth):
+            h = tf.layers.dense(h, 6, activation=tf.nn.relu)
+        blocks = [tf.layers.Dense(w, activation=tf.nn.tanh) for w in widths]
+        for block in blocks:
+            h = block(h)
+        return tf.layers.dense(h, 2)
+
+
 def actor_critic(obs, real, fake):
     features = policy_trunk(obs)
     logits = tf.layers.dense(features, 3, name="pi")
-    return logits, patch_critic(real), patch_critic(fake, reuse=True)
+    samples = sampler(obs), sampler(obs, reuse=True)
+    return logits, patch_critic(real), patch_critic(fake, reuse=True), samples
