@@ -717,6 +717,12 @@ def tree_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
+def _relative(reported: str, migrated: Path) -> str:
+    """A report path (relative to the run's directory) as a path inside the migrated repo."""
+    marker = f"{migrated.name}/"
+    return reported.split(marker, 1)[1] if marker in reported else reported
+
+
 def static_report(original: Path, migrated: Path, report: dict[str, Any]) -> dict[str, Any]:
     files: dict[str, Any] = {}
     before = after = 0
@@ -744,7 +750,15 @@ def static_report(original: Path, migrated: Path, report: dict[str, Any]) -> dic
         for d in f.get("diagnostics", []):
             if d["severity"] in ("warning", "error"):
                 histogram[d["code"]] = histogram.get(d["code"], 0) + 1
+    converted: dict[str, list[str]] = {}
+    file_refusals: dict[str, list[str]] = {}
+    for f in report.get("files", []):
+        rel = _relative(f["path"], migrated)
+        converted[rel] = [fn["legacy_name"].split(".")[-1] for fn in f.get("functions", [])]
+        file_refusals[rel] = [(d["line"], f"{d['code']}: {d['message'][:160]}") for d in f.get("diagnostics", [])
+                              if d["code"] in _STRUCTURAL_REFUSALS and d["severity"] != "info"]
     return {"files": files, "calls_before": before, "calls_after": after,
+            "converted": converted, "file_refusals": file_refusals,
             "functions_converted": report.get("summary", {}).get("functions_converted", 0),
             "classes": sorted(fn["class_name"] for f in report.get("files", []) for fn in f.get("functions", [])),
             "support_module": any((migrated / p.relative_to(original).parent / SUPPORT).exists()
@@ -817,10 +831,12 @@ def finish_repo(result: dict[str, Any], sides: dict[str, Any]) -> None:
         if "error" in old:
             entries.append({"entry": label, "verdict": "LEGACY ERROR", "problems": [old["error"]]})
         elif "error" in new:
-            still = _still_tf1(Path(result["migrated_dir"]), entry["entry"])
+            still = _still_tf1(Path(result["migrated_dir"]), entry["entry"]) or _refused(result, entry["entry"])
             verdict = "NOT CONVERTED" if still else "MIGRATED ERROR"
             entries.append({"entry": label, "verdict": verdict,
                             "problems": [still] if still else [new["error"]]})
+        elif _refused(result, entry["entry"]):
+            entries.append({"entry": label, "verdict": "NOT CONVERTED", "problems": [_refused(result, entry["entry"])]})
         else:
             problems = compare(old, new, entry)
             entries.append({"entry": label, "verdict": "FAILED" if problems else "PROVEN", "kind": new["kind"],
@@ -851,6 +867,30 @@ def _still_tf1(repo: Path, entry: str) -> str:
             if used:
                 return f"the entry stayed TF1 code (refused: see the refusals above); it uses {used}"
     return ""
+
+
+_STRUCTURAL_REFUSALS = {"unsupported-call", "unconvertible-callee", "dynamic-scope", "dynamic-reuse",
+                        "unsupported-scope", "decorated", "cross-file", "imported-elsewhere", "implicit-creator",
+                        "scope-lookup", "custom-getter", "make-template", "partitioner", "collections"}
+
+
+def _refused(result: dict[str, Any], entry: str) -> str:
+    """An entry the run left as TF1 code: a structural refusal reported inside its def."""
+    relpath, _, target = entry.partition(":")
+    if not target or target.split(".")[-1] in result["converted"].get(relpath, ()):
+        return ""
+    try:
+        tree = ast.parse((Path(result["legacy_dir"]) / relpath).read_text())
+    except (OSError, SyntaxError):
+        return ""
+    owner, _, method = target.partition(".")
+    spans = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name in (owner, method):
+            spans.append((node.lineno, node.end_lineno or node.lineno))
+    reasons = [text for line, text in result["file_refusals"].get(relpath, [])
+               if any(a <= line <= b for a, b in spans)]
+    return f"the entry stayed TF1 code: {reasons[:2]}" if reasons else ""
 
 
 def _importers(repo: Path, modules: set[str]) -> set[str]:

@@ -11,3 +11,10 @@ def classifier(images, num_classes=3, training=False):
         h = tf.layers.flatten(h)
         h = U.dense_block(h, 16, 'fc', dropout=0.0, training=training)
         return tf.layers.dense(h, num_classes, name='logits')
+
+
+def two_heads(a, b):
+    with tf.variable_scope('heads'):
+        ha = U.dense(a, 4, name='proj', activation=tf.nn.relu)
+        hb = U.dense(b, 4, name='proj', activation=tf.nn.relu, reuse=True)
+        return U.shared_head(ha), U.shared_head(hb)

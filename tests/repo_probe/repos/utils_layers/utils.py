@@ -33,3 +33,11 @@ def residual_dense(x, name):
     with tf.variable_scope(name):
         h = tf.layers.dense(x, x.get_shape().as_list()[-1], activation=tf.nn.relu, name='inner')
         return x + tf.layers.dense(h, x.get_shape().as_list()[-1], name='outer')
+
+
+def dense(x, units, **kwargs):
+    return tf.layers.dense(x, units, **kwargs)
+
+
+def shared_head(x):
+    return tf.layers.dense(x, 2, name='shared_head', reuse=tf.AUTO_REUSE)
