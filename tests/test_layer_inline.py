@@ -277,3 +277,15 @@ def test_a_comprehension_that_makes_layers_becomes_its_loop() -> None:
                 return pair
         """)
     assert "for n in sizes" not in kept.source.split("def f", 1)[1].split("pair =")[0]
+
+
+def test_tensor_methods_of_parameters_do_not_hide_the_numbers() -> None:
+    r = _resolve("""
+        def trunk(x, depth):
+            with tf.variable_scope("trunk"):
+                width = x.get_shape().as_list()[-1]
+                for _ in range(depth):
+                    x = tf.layers.dense(x, width)
+                return x
+        """)
+    assert 'name="dense" + ("_%d" % i if i else "")' in r.source

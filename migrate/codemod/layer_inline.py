@@ -88,6 +88,12 @@ _SAFE_CALLS = frozenset({
     "getattr", "hasattr", "round", "any", "all", "repr", "format"})
 
 
+_VALUE_METHODS = frozenset({
+    "get_shape", "as_list", "set_shape", "append", "extend", "insert", "pop", "format", "items",
+    "keys", "values", "get", "copy", "split", "join", "replace", "startswith", "endswith",
+    "index", "count", "update"})
+
+
 @dataclass
 class _ScopeEvents:
     """What, in one variable scope's own body, could take a uniquified layer name."""
@@ -315,8 +321,11 @@ class _Scan(cst.CSTVisitor):
             return True  # (a method of a call's result: judged at that call)
         if isinstance(root, (cst.SimpleString, cst.FormattedString)):
             return True
-        return isinstance(root, cst.Name) and root.value not in ("self", "cls") \
-            and root.value in self.assigned
+        if not isinstance(root, cst.Name) or root.value in ("self", "cls"):
+            return False
+        # a local value's method, or a tensor's / list's / dict's on anything but self
+        return root.value in self.assigned or (
+            isinstance(func, cst.Attribute) and func.attr.value in _VALUE_METHODS)
 
     def visit_Call(self, node: cst.Call) -> None:
         api = self.tf.api(node.func)
