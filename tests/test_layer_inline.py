@@ -50,9 +50,10 @@ def test_unnamed_and_fixed_names_in_a_loop_get_tf1s_numbers() -> None:
 def test_distinct_computed_names_in_a_loop_are_kept_as_written() -> None:
     r = _resolve("""
         def tower(x, n):
-            for i in range(n):
-                x = tf.layers.Conv2D(4, 3, name="conv%d" % i)(x)
-            return x
+            with tf.variable_scope("tower"):
+                for i in range(n):
+                    x = tf.layers.Conv2D(4, 3, name="conv%d" % i)(x)
+                return x
         """)
     assert 'tf.layers.conv2d(x, filters=4, kernel_size=3, name="conv%d" % i)' in r.source
 
@@ -289,3 +290,13 @@ def test_tensor_methods_of_parameters_do_not_hide_the_numbers() -> None:
                 return x
         """)
     assert 'name="dense" + ("_%d" % i if i else "")' in r.source
+
+
+def test_a_named_layer_in_the_callers_scope_stays() -> None:
+    # TF1 made fc, fc_1 when block ran twice in one scope; tf.layers.dense(name="fc") would not
+    r = _resolve("""
+        def block(x):
+            return tf.layers.Dense(4, name="fc")(x)
+        """)
+    assert "tf.layers.Dense(4" in r.source
+    assert any("runs in the caller's variable scope" in d.message for d in r.diagnostics)

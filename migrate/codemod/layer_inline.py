@@ -616,6 +616,14 @@ def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[
                 "implicit-creator", f"`tf.{site.api}(...)(...)` is kept: {why}", site.line, 0,
                 "info"))
             continue
+        if why is None and not renamed and not _is_none(dict(kwargs).get("name")) \
+                and not _in_own_scope(scan, site.node):
+            why = _CALLERS_SCOPE
+        if why is not None:
+            plan.diagnostics.append(Diagnostic(
+                "implicit-creator", f"`tf.{site.api}(...)(...)` is kept: {why}", site.line, 0,
+                "info"))
+            continue
         candidate = _Candidate(site.node, site.ctor, site.api, functional, kwargs, site.line)
         if renamed:
             _group(uniquified, scan, candidate, bases)
@@ -642,6 +650,12 @@ def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[
         candidate = _Candidate(scan.calls_by_name[loop.target][0][0], build.ctor, build.api,
                                functional, kwargs, build.line, loop.node, loop.index, build)
         name = dict(kwargs).get("name")
+        if _string(name) is None and not _is_none(name) \
+                and not _in_own_scope(scan, candidate.call):
+            plan.diagnostics.append(Diagnostic(
+                "implicit-creator", f"the list of `tf.{build.api}` layers `{build.name}` is "
+                f"kept: {_CALLERS_SCOPE}", build.line, 0, "info"))
+            continue
         if _is_none(name) or _string(name) is not None:
             _group(uniquified, scan, candidate, bases)
         else:
@@ -665,6 +679,19 @@ def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[
     for candidate in ready:
         _emit(candidate, plan)
     return bool(ready)
+
+
+_CALLERS_SCOPE = (
+    "it has a name and runs in the caller's variable scope: TF1 uniquified a layer object's "
+    "name on every call of the function (fc, fc_1), the functional creator would re-enter fc")
+
+
+def _in_own_scope(scan: _Scan, call: cst.Call) -> bool:
+    """The call's innermost variable scope is one this function enters by name (a second call
+    of the function re-enters it: TF1 then reused or failed, never uniquified)."""
+    path = scan.paths.get(id(call), ())
+    scope = next((i for kind, i in reversed(path) if kind == "scope"), None)
+    return scope is not None and scope in scan.fresh
 
 
 def _singles(scan: _Scan, ready: list[_Candidate], bases: dict[str, str]):
