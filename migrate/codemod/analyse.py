@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from migrate.codemod.external import ExternalCallee, parse_cst_def
+from migrate.codemod.host_nested import host_nested_defs
 from migrate.codemod.lookups import ast_listing, by_captured_scope
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.rnn_cells import cell_blockers
@@ -127,6 +128,7 @@ class FunctionInfo:
     blockers: list[Diagnostic] = field(default_factory=list)
     escapes: bool = False  # referenced other than by a direct call
     is_host: bool = False  # runs sessions / feeds: stays a function, hosts module instances
+    host_nested: frozenset[str] = frozenset()  # a host's nested defs whose calls it rewrites (host_nested.py)
     external: ExternalCallee | None = None  # another file's function, as this file calls it
 
 
@@ -185,6 +187,8 @@ class _BodyScan:
         self.foreign: set[str] = set()  # local names bound to objects built by other files' code
         self.listings: list[int] = []  # lines of variable listings the converted model can answer
         self.listing_names: set[str] = set()  # local names bound to such a listing
+        self.nested_external: list[Diagnostic] = []  # blocks of other files' functions called in nested code
+        self.call_sites: list[tuple[str, int, int, bool]] = []  # (callee, line, column, in nested code)
 
     def block(self, code: str, message: str, node: ast.expr) -> None:
         self.blockers.append(((node.lineno, node.col_offset), Diagnostic(code, message, node.lineno, node.col_offset)))
@@ -229,8 +233,10 @@ class _BodyScan:
             dotted = ast_dotted_name(func)
             if dotted in self.external_dotted:  # another file's function, or a tf.layers-style creator
                 self.calls.add(dotted)  # type: ignore[arg-type]
+                self.call_sites.append((dotted, node.lineno, node.col_offset, bool(nested)))
                 if nested:
                     self.block("unsupported-call", f"{dotted} inside a nested function or lambda", node)
+                    self.nested_external.append(self.blockers[-1][1])
                 return
         if api is not None:
             self._tf_call(api, node, nested)
@@ -244,8 +250,10 @@ class _BodyScan:
                 self.constructs.add(func.id)
             if func.id in self.top_functions:
                 self.calls.add(func.id)
+                self.call_sites.append((func.id, node.lineno, node.col_offset, bool(nested)))
             elif func.id in self.external_names and func.id not in self.assigned and func.id not in self.params:
                 self.calls.add(func.id)
+                self.call_sites.append((func.id, node.lineno, node.col_offset, bool(nested)))
         elif type(func) is ast.Attribute:
             if self.self_name is not None and type(func.value) is ast.Name and func.value.id == self.self_name \
                     and func.attr in self.methods:
@@ -761,6 +769,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     constructs: dict[str, set[str]] = {}
     tf_variable_direct: set[str] = set()
     scan_of = {info.qualname: scans[id(fn)] for info, fn in defs if functions.get(info.qualname) is info}
+    nested_candidates: list[tuple[FunctionInfo, Function, _BodyScan]] = []
     may_use_cells = _may_use_cells(tree, tf)
     for info, fn in defs:
         if functions.get(info.qualname) is not info:
@@ -775,6 +784,10 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         # `build_model`s, a model's `__init__`) stays TF1 graph code and calls the converted
         # model as a host; its own tf.Variables (global_step, BEGAN's k) stay TF1 variables.
         info.is_host = (s.session and not s.direct_creator) or (s.training and not s.named_creator)
+        if info.is_host:
+            info.host_nested = host_nested_defs(fn, tf)[0]
+        elif not s.direct_creator and any(nested for *_, nested in s.call_sites):
+            nested_candidates.append((info, fn, s))
         constructs[info.qualname] = s.constructs
         if s.tf_variable:
             tf_variable_direct.add(info.qualname)
@@ -808,25 +821,31 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         if ext.creates_tf_variable:
             tf_variable_direct.add(spelling)
 
-    creators = {q for q, f in functions.items() if f.direct_creator and not f.is_host}
-    changed = True
-    while changed:
-        changed = False
-        for q, f in functions.items():
-            # (A constructor that only builds such objects stores them: it creates nothing.)
-            built = constructs.get(q, set())
-            builds_owner = f.name != "__init__" and (
-                bool(built & foreign_classes) or any(c == (functions[m].owner or "") for c in built for m in creators))
-            if q not in creators and (f.calls & creators or builds_owner) and not f.is_host:
-                creators.add(q)
-                changed = True
+    def creating() -> set[str]:
+        creators = {q for q, f in functions.items() if f.direct_creator and not f.is_host}
+        changed = True
+        while changed:
+            changed = False
+            for q, f in functions.items():
+                # (A constructor that only builds such objects stores them: it creates nothing.)
+                built = constructs.get(q, set())
+                builds_owner = f.name != "__init__" and (
+                    bool(built & foreign_classes) or any(c == (functions[m].owner or "") for c in built for m in creators))
+                if q not in creators and (f.calls & creators or builds_owner) and not f.is_host:
+                    creators.add(q)
+                    changed = True
+        return creators
+
+    creators = creating()
+    if any(_nested_host(info, fn, s, tf, creators) for info, fn, s in nested_candidates):
+        creators = creating()
 
     # A host stays TF1 and only its own statements are rewritten: a variable-creating function
     # called from a function or lambda nested in it (pix2pix's create_model.create_discriminator)
     # keeps its def, so it stays TF1 too.
     for info, fn in defs:
         if info.is_host and functions.get(info.qualname) is info:
-            for name, line in _nested_calls(fn):
+            for name, line in _nested_calls(fn, info.host_nested):
                 callee = functions.get(name)
                 if name in creators and callee is not None and not (callee.external and callee.external.implicit):
                     callee.blockers.append(Diagnostic(
@@ -1009,10 +1028,31 @@ def _walk_definition(scan: _FileScan, node: Function | ast.ClassDef, scans: dict
     scan.body, scan.region = None, None
 
 
-def _nested_calls(fn: Function) -> list[tuple[str, int]]:
-    """Names (`f`, `ops.f`) called inside functions and lambdas nested in `fn`."""
+def _nested_host(info: FunctionInfo, fn: Function, s: _BodyScan, tf: TfNames, creators: set[str]) -> bool:
+    """A function that calls variable-creating functions only from its own nested defs (gpt-2's
+    sample_sequence: step() -> model.model(..., reuse=tf.AUTO_REUSE)) is a host, which builds
+    each module once before the def, when the defs' calls provably run at its root scope."""
+    if info.owner is not None or info.qualname not in creators:
+        return False
+    sites = [(name, (line, col), nested) for name, line, col, nested in s.call_sites if name in creators]
+    if not sites or any(not nested for *_, nested in sites):
+        return False
+    qualifying, positions = host_nested_defs(fn, tf)
+    if any(position not in positions for _, position, _ in sites):
+        return False
+    info.is_host = True
+    info.host_nested = qualifying
+    info.blockers = [d for d in info.blockers if not any(d is r for r in s.nested_external)]
+    return True
+
+
+def _nested_calls(fn: Function, rewritten: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
+    """Names (`f`, `ops.f`) called inside functions and lambdas nested in `fn` (but not in the
+    nested defs the host rewrites)."""
     out = []
     for stmt in fn.body:
+        if isinstance(stmt, ast.FunctionDef) and stmt.name in rewritten:
+            continue
         for node in ast.walk(stmt):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
                 for call in ast.walk(node):

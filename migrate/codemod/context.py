@@ -36,6 +36,19 @@ def _tf1_scope(name):
     return {tf}.compat.v2.name_scope(f"{{current}}/{{name}}/" if current else f"{{name}}/")
 '''
 
+REUSED_HELPER_NAME = "_tf1_reused"
+REUSED_HELPER = '''
+def _tf1_reused(key, build):
+    """A module TF1 code that may run again (a sampling function) called with AUTO_REUSE:
+    built once per graph, as TF1's variable store shared the variables."""
+    import weakref
+    graphs = _tf1_reused.__dict__.setdefault("graphs", weakref.WeakKeyDictionary())
+    modules = graphs.setdefault({tf}.compat.v1.get_default_graph(), {{}})
+    if key not in modules:
+        modules[key] = build()
+    return modules[key]
+'''
+
 
 def code(node: cst.CSTNode) -> str:
     return _EMPTY.code_for_node(node)
@@ -50,6 +63,7 @@ class FileContext:
     sigs: dict[str, ScopeSignature] = field(default_factory=dict)
     class_names: dict[str, str] = field(default_factory=dict)  # qualname -> generated class
     uses_scope_helper: bool = False  # some body re-enters scopes by name: emit SCOPE_HELPER
+    uses_reused_helper: bool = False  # a host builds a module per graph (AUTO_REUSE): emit REUSED_HELPER
     library_classes: set[str] = field(default_factory=set)  # tf.layers-style classes built: emit them
     # Methods re-entering another method's scope (migrate.codemod.reentry): generated class ->
     # the creator's qualname, and each creator's site registry.

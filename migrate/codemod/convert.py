@@ -16,7 +16,7 @@ from migrate.codemod.analyse import FileAnalysis, analyse_module, attach_nodes, 
 from migrate.codemod.lines import LineIndex
 from migrate.codemod.listing_leftovers import stale_listings
 from migrate.codemod.body import BodyConverter
-from migrate.codemod.context import SCOPE_HELPER, FileContext
+from migrate.codemod.context import REUSED_HELPER, SCOPE_HELPER, FileContext
 from migrate.codemod.external import FilePlan, tf_names_of
 from migrate.codemod.implicit import implicit_creators
 from migrate.codemod.contrib_imports import drop_unused_contrib_imports
@@ -413,6 +413,8 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
         raise _ScriptBlocked(e)
     module = rename_in_dunder_all(module, {q: plan.class_name for q, plan in plans.items()
                                            if "." not in q and plan.class_name != q}, analysis.kept_tf1)
+    if ctx.uses_reused_helper:
+        module = _add_scope_helper(module, tf_alias, REUSED_HELPER)
     if ctx.uses_scope_helper:
         module = _add_scope_helper(module, tf_alias)
     if ctx.library_classes:
@@ -463,7 +465,8 @@ class _Rewriter(cst.CSTTransformer):
         info = self.ctx.analysis.functions.get(q)
         if info is not None and info.node is original and info.is_host and q not in self.ctx.analysis.blocked:
             names = NameAllocator(_host_taken(self.module_names, self.ctx.analysis) | (set(self.classes.taken) - self.module_names))
-            body = rewrite_host_statements(self.ctx, list(updated.body.body), names, self.classes, script=False)
+            body = rewrite_host_statements(self.ctx, list(updated.body.body), names, self.classes, script=False,
+                                           nested_defs=info.host_nested)
             return updated.with_changes(body=updated.body.with_changes(body=body))
         return updated
 
@@ -473,7 +476,8 @@ class _Rewriter(cst.CSTTransformer):
         if info is None or not info.is_host or q in self.ctx.analysis.blocked:
             return stmt
         names = NameAllocator(_host_taken(self.module_names, self.ctx.analysis) | (set(self.classes.taken) - self.module_names))
-        body = rewrite_host_statements(self.ctx, list(stmt.body.body), names, self.classes, script=False)
+        body = rewrite_host_statements(self.ctx, list(stmt.body.body), names, self.classes, script=False,
+                                       nested_defs=info.host_nested)
         return stmt.with_changes(body=stmt.body.with_changes(body=body))
 
     def _class(self, q: str, plan: ClassPlan) -> cst.ClassDef:
@@ -661,11 +665,11 @@ def _after_imports(body: list) -> int:
     return index
 
 
-def _add_scope_helper(module: cst.Module, tf_alias: str) -> cst.Module:
+def _add_scope_helper(module: cst.Module, tf_alias: str, text: str = SCOPE_HELPER) -> cst.Module:
     """The helper goes after the imports (and module docstring), once."""
     body = list(module.body)
     index = _after_imports(body)
-    helper = cst.parse_statement(SCOPE_HELPER.format(tf=tf_alias).strip() + "\n")
+    helper = cst.parse_statement(text.format(tf=tf_alias).strip() + "\n")
     helper = helper.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
     body.insert(index, helper)
     return module.with_changes(body=body)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from migrate.codemod.body import instance_site
-from migrate.codemod.context import SCOPE_HELPER_NAME, VARIABLE_PARAMS, FileContext, code
+from migrate.codemod.context import REUSED_HELPER_NAME, SCOPE_HELPER_NAME, VARIABLE_PARAMS, FileContext, code
 from migrate.codemod.naming import NameAllocator, attr_name_for, class_name_for, literal_string
 from migrate.codemod.scopes import ScopeCall, Unsupported, bind_call, is_reuse_statement, scope_items
 from migrate.codemod.variables import get_variable_spec
@@ -26,6 +26,7 @@ class _HostCalls(cst.CSTTransformer):
         self.frame_counts: list[int] = []
         self.open_withs: list[cst.With] = []
         self.scopes_with_calls: set[int] = set()  # ids of host `with`s around converted calls
+        self.in_def = 0  # inside a nested def the host rewrites
 
     @property
     def before(self) -> list[cst.BaseStatement]:
@@ -50,7 +51,17 @@ class _HostCalls(cst.CSTTransformer):
         return updated
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False  # nested definitions in a host are left alone
+        # nested definitions in a host are left alone, but for the host's own statement being
+        # rewritten: a def whose calls run at the host's root scope (migrate.codemod.host_nested)
+        if node is self.host.rewriting_def:
+            self.in_def += 1
+            return True
+        return False
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        if original is self.host.rewriting_def:
+            self.in_def -= 1
+        return updated
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
         return False
@@ -115,11 +126,15 @@ class _HostCalls(cst.CSTTransformer):
             return updated
         if self.nested:
             raise Unsupported("unsupported-call", f"{callee} called inside a lambda", original)
-        if not self.host.script and (_auto_reuse(original) or any(
-                _auto_reuse(item.item) for w in self.open_withs for item in w.items if isinstance(item.item, cst.Call))):
-            # TF1 shared the variables across calls of the host; its instances are made per call
-            raise Unsupported("unsupported-scope", f"{callee} with AUTO_REUSE in {self.host.where}, which stays TF1 "
-                              "and may run again: each run would build new variables", original)
+        if self.in_def and ctx.sigs[callee].kind == "none":
+            # its variables take the name scope of wherever the def runs (body of a tf.while_loop
+            # inside a name_scope, say), which TF1's get_variable ignored
+            raise Unsupported("unsupported-scope", f"{callee} (no scope of its own) called in a function nested "
+                              f"in {self.host.where}", original)
+        # TF1 shared the variables across runs of a host that may run again (a sampling function
+        # called per graph): the module is built once per graph (REUSED_HELPER)
+        per_graph = not self.host.script and (_auto_reuse(original) or any(
+            _auto_reuse(item.item) for w in self.open_withs for item in w.items if isinstance(item.item, cst.Call)))
         frames = self.host.frames
         if any(kind == "dynamic" for kind, _, _ in frames):
             raise Unsupported("dynamic-scope", f"{callee} called inside a computed scope at script level", original)
@@ -138,7 +153,12 @@ class _HostCalls(cst.CSTTransformer):
                 raise Unsupported("unsupported-scope", f"{callee} reuses variables created elsewhere", original)
             name = self.host.names.take(attr_name_for("_".join([*path, site.attr_hint])))
             self.host.instances[key] = name
-            self.constructions.setdefault(path, []).append(f"{name} = {site.ctor}")
+            ctor = site.ctor
+            if per_graph:
+                ctx.uses_reused_helper = True
+                scope = "/".join([*path, site.shared_key])
+                ctor = f"{REUSED_HELPER_NAME}({f'{scope}:{callee}'!r}, lambda: {site.ctor})"
+            self.constructions.setdefault(path, []).append(f"{name} = {ctor}")
         return updated.with_changes(func=cst.Name(name), args=site.args)
 
 
@@ -158,6 +178,7 @@ class HostState:
     frames: list[tuple[str, str | None, bool]] = field(default_factory=list)  # (kind, name, reuse)
     path: tuple[str, ...] = ()  # the variable scope path of the call being rewritten
     script: bool = True  # the module level (runs once), else a host function (may run again)
+    rewriting_def: cst.FunctionDef | None = None  # the nested def being rewritten, if any
     where: str = "the module level"
 
     def count_open(self, name: str) -> None:
@@ -174,8 +195,10 @@ class HostState:
 
 
 def rewrite_host_statements(ctx: FileContext, body: list[cst.BaseStatement], names: NameAllocator,
-                            classes: NameAllocator, script: bool) -> list[cst.BaseStatement]:
-    """Rewrite the top-level statements of a host (the module, or a host function's body)."""
+                            classes: NameAllocator, script: bool,
+                            nested_defs: frozenset[str] = frozenset()) -> list[cst.BaseStatement]:
+    """Rewrite the top-level statements of a host (the module, or a host function's body);
+    `nested_defs`: the host's own defs whose calls it rewrites too (migrate.codemod.host_nested)."""
     host = HostState(ctx, names, script=script, where="the module level" if script else "a host function")
     blocks = ScriptBlocks(ctx, names, classes)
     out: list[cst.BaseStatement] = []
@@ -183,9 +206,11 @@ def rewrite_host_statements(ctx: FileContext, body: list[cst.BaseStatement], nam
         if isinstance(stmt, (cst.FunctionDef, cst.ClassDef, cst.SimpleStatementLine)) and _is_import(stmt):
             out.append(stmt)
             continue
-        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and not (
+                isinstance(stmt, cst.FunctionDef) and stmt.name.value in nested_defs and not script):
             out.append(stmt)
             continue
+        host.rewriting_def = stmt if isinstance(stmt, cst.FunctionDef) else None
         if script and isinstance(stmt, cst.With) and blocks.is_script_block(stmt):
             out.extend(blocks.convert(stmt))
             continue
