@@ -244,6 +244,105 @@ def _contrib_flatten(inputs, outputs_collections=None, scope=None):
     return {tf}.reshape(inputs, [{tf}.shape(inputs)[0], -1])
 '''
 
+_CONTRIB_HPARAMS = '''
+class _contrib_HParams(object):
+    """tf.contrib.training.HParams in plain Python (TF2 has none): named hyperparameters read as
+    attributes; add_hparam / set_hparam / del_hparam / override_from_dict / values / get /
+    parse("a=1,b=[2,3]") / parse_json / to_json, a value keeping its default's type."""
+
+    def __init__(self, hparam_def=None, model_structure=None, **kwargs):
+        self._hparam_types = dict()
+        self._model_structure = model_structure
+        for name, value in sorted(kwargs.items()):
+            self.add_hparam(name, value)
+
+    def add_hparam(self, name, value):
+        if getattr(self, name, None) is not None:
+            raise ValueError("Hyperparameter name is reserved: %s" % name)
+        if isinstance(value, (list, tuple)):
+            self._hparam_types[name] = (type(value[0]) if value else None, True)
+        else:
+            self._hparam_types[name] = (type(value) if value is not None else None, False)
+        setattr(self, name, value)
+
+    def set_hparam(self, name, value):
+        param_type, is_list = self._hparam_types[name]
+        if is_list:
+            setattr(self, name, [self._cast(name, param_type, v) for v in value])
+        else:
+            setattr(self, name, self._cast(name, param_type, value))
+
+    @staticmethod
+    def _cast(name, param_type, value):
+        if param_type is None or value is None or isinstance(value, param_type):
+            return value
+        if param_type is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if param_type is int and isinstance(value, float) and value == int(value):
+            return int(value)
+        raise ValueError("Could not cast hparam '%s' of type %s from value %r" % (name, param_type, value))
+
+    def del_hparam(self, name):
+        if name in self._hparam_types:
+            delattr(self, name)
+            del self._hparam_types[name]
+
+    def override_from_dict(self, values_dict):
+        for name, value in values_dict.items():
+            self.set_hparam(name, value)
+        return self
+
+    def values(self):
+        return dict((name, getattr(self, name)) for name in self._hparam_types)
+
+    def get(self, key, default=None):
+        return getattr(self, key) if key in self._hparam_types else default
+
+    def parse(self, values):
+        import re
+        pattern = re.compile(r"\\s*(\\w+)\\s*=\\s*(\\[[^\\]]*\\]|[^,]*)\\s*(,|$)")
+        pos = 0
+        while pos < len(values):
+            m = pattern.match(values, pos)
+            if not m:
+                raise ValueError("Malformed hyperparameter value: %s" % values[pos:])
+            pos = m.end()
+            name, text = m.group(1), m.group(2).strip()
+            if name not in self._hparam_types:
+                raise ValueError("Unknown hyperparameter type for %s" % name)
+            param_type, is_list = self._hparam_types[name]
+            parse = self._parser(param_type)
+            if is_list:
+                items = [t.strip() for t in text.strip("[]").split(",") if t.strip()]
+                setattr(self, name, [parse(t) for t in items])
+            else:
+                setattr(self, name, parse(text))
+        return self
+
+    @staticmethod
+    def _parser(param_type):
+        if param_type is bool:
+            return lambda t: t.lower() in ("true", "1")
+        return param_type if param_type in (int, float) else str
+
+    def parse_json(self, values_json):
+        import json
+        return self.override_from_dict(json.loads(values_json))
+
+    def to_json(self, indent=None, separators=None, sort_keys=False):
+        import json
+        return json.dumps(self.values(), indent=indent, separators=separators, sort_keys=sort_keys)
+
+    def __contains__(self, key):
+        return key in self._hparam_types
+
+    def __str__(self):
+        return str(sorted(self.values().items()))
+
+    def __repr__(self):
+        return "%s(%s)" % (type(self).__name__, self.__str__())
+'''
+
 _CONTRIB_MAX_POOL2D = '''
 def _contrib_max_pool2d(inputs, kernel_size, stride=2, padding="VALID", data_format="NHWC",
                         outputs_collections=None, scope=None):
@@ -369,6 +468,7 @@ HELPERS: dict[str, tuple[str, tuple[str, ...]]] = {
                                                     "_contrib_sum_regularizer")),
     "_contrib_apply_regularization": (_CONTRIB_APPLY, ()),
     "_contrib_flatten": (_CONTRIB_FLATTEN, ()),
+    "_contrib_HParams": (_CONTRIB_HPARAMS, ()),
     "_contrib_max_pool2d": (_CONTRIB_MAX_POOL2D, ()),
     "_contrib_avg_pool2d": (_CONTRIB_AVG_POOL2D, ()),
     "_layers_dropout": (_LAYERS_DROPOUT, ()),

@@ -192,6 +192,7 @@ for _lib in ("layers", "slim"):
     for _name in ("l1_regularizer", "l2_regularizer", "l1_l2_regularizer", "sum_regularizer",
                   "flatten", "max_pool2d", "avg_pool2d", "dropout"):
         CONTRIB_HELPERS[f"tf.contrib.{_lib}.{_name}"] = f"_contrib_{_name}"
+CONTRIB_HELPERS["tf.contrib.training.HParams"] = "_contrib_HParams"  # plain Python: TF2 has none
 # tf.layers' creators that make no variables (TF2 has them only as tf.compat.v1.layers, backed by
 # tf_keras): generated helpers with the same signature and tf_keras' arithmetic.
 LAYERS_HELPERS: dict[str, str] = {
