@@ -297,6 +297,11 @@ def test_a_named_layer_in_the_callers_scope_stays() -> None:
     r = _resolve("""
         def block(x):
             return tf.layers.Dense(4, name="fc")(x)
+
+
+        def model(x):
+            with tf.variable_scope("model"):
+                return block(block(x))
         """)
     assert "tf.layers.Dense(4" in r.source
     assert any("runs in the caller's variable scope" in d.message for d in r.diagnostics)

@@ -589,9 +589,10 @@ class _Candidate:
 
 def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[str, str],
                   ctor_params, call_keywords: dict[str, frozenset[str]], taken: set[int],
-                  plan: InlinePlan) -> bool:
+                  plan: InlinePlan, runs_again: bool = True) -> bool:
     """Plan one function's inline layers and local lists; True when something is rewritten.
-    `taken`: ids of calls another rule already rewrites."""
+    `taken`: ids of calls another rule already rewrites. `runs_again`: the file calls the
+    function more than once (or in a loop): a named layer must then be in a scope of its own."""
     from migrate.codemod.creators import SPECS
 
     bases = {api: SPECS[functional].default_name for api, functional in layer_classes.items()}
@@ -617,7 +618,7 @@ def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[
                 "info"))
             continue
         if why is None and not renamed and not _is_none(dict(kwargs).get("name")) \
-                and not _in_own_scope(scan, site.node):
+                and runs_again and not _in_own_scope(scan, site.node):
             why = _CALLERS_SCOPE
         if why is not None:
             plan.diagnostics.append(Diagnostic(
@@ -650,7 +651,7 @@ def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[
         candidate = _Candidate(scan.calls_by_name[loop.target][0][0], build.ctor, build.api,
                                functional, kwargs, build.line, loop.node, loop.index, build)
         name = dict(kwargs).get("name")
-        if _string(name) is None and not _is_none(name) \
+        if _string(name) is None and not _is_none(name) and runs_again \
                 and not _in_own_scope(scan, candidate.call):
             plan.diagnostics.append(Diagnostic(
                 "implicit-creator", f"the list of `tf.{build.api}` layers `{build.name}` is "
@@ -682,8 +683,9 @@ def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[
 
 
 _CALLERS_SCOPE = (
-    "it has a name and runs in the caller's variable scope: TF1 uniquified a layer object's "
-    "name on every call of the function (fc, fc_1), the functional creator would re-enter fc")
+    "it has a name and runs in the caller's variable scope, and the function runs more than "
+    "once: TF1 uniquified a layer object's name on every call (fc, fc_1), the functional "
+    "creator would re-enter fc")
 
 
 def _in_own_scope(scan: _Scan, call: cst.Call) -> bool:

@@ -258,7 +258,8 @@ class _Plan:
         default_factory=dict)
 
 
-def _plan_function(scan: _FunctionScan, tf_alias: str | None, plan: _Plan) -> None:
+def _plan_function(scan: _FunctionScan, tf_alias: str | None, plan: _Plan,
+                   own_scope=lambda call: True) -> None:
     layer_calls: dict[str, list[_Site]] = {}
     for call_id, (name, site) in scan.calls.items():
         layer_calls.setdefault(name, []).append(site)
@@ -276,7 +277,7 @@ def _plan_function(scan: _FunctionScan, tf_alias: str | None, plan: _Plan) -> No
             "where it is called, or call the functional form there", line, 0, "info"))
     for layer in scan.layers.values():
         why, kwargs = _why_not(layer, layer_calls.get(layer.name, []), scan, tf_alias,
-                               literal_names)
+                               literal_names, own_scope)
         api = "tf." + next(k for k, v in LAYER_CLASSES.items() if v == layer.functional)
         if why is not None:
             plan.diagnostics.append(Diagnostic(
@@ -289,7 +290,7 @@ def _plan_function(scan: _FunctionScan, tf_alias: str | None, plan: _Plan) -> No
 
 
 def _why_not(layer: _Layer, calls: list[_Site], scan: _FunctionScan, tf_alias: str | None,
-             literal_names: dict[str, int]):
+             literal_names: dict[str, int], own_scope=lambda call: True):
     """(reason the layer object stays, None) or (None, constructor arguments as keywords)."""
     if layer.name in scan.duplicates or len(scan.assigned.get(layer.name, [])) != 1:
         return f"`{layer.name}` is assigned more than once", None
@@ -332,6 +333,10 @@ def _why_not(layer: _Layer, calls: list[_Site], scan: _FunctionScan, tf_alias: s
     literal = _string(name) if name is not None else None
     if literal is not None and literal_names.get(literal, 0) > 1:
         return f"two layers here are named {literal!r} (TF1 made {literal}, {literal}_1)", None
+    if name is not None and not all(own_scope(s.node) for s in calls):
+        from migrate.codemod.layer_inline import _CALLERS_SCOPE
+
+        return _CALLERS_SCOPE, None
     if layer.site.loops and name is not None and not layer.site.fresh_scope:
         # (a variable_scope entered in the loop starts TF1's name counter afresh each time)
         spelled = repr(literal) if literal is not None else "`" + _code(name) + "`"
@@ -492,6 +497,7 @@ def resolve_layer_objects(source: str, path: str = "<string>",
     factory_regions |= unrolled
     wrapper = cst.MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
+    repeated_calls = _repeated_calls(tree)
     plan = _Plan()
     regions: set[str | None] = set(_plan_attributes(wrapper.module, tf, positions, only, plan))
     regions |= factory_regions
@@ -501,10 +507,12 @@ def resolve_layer_objects(source: str, path: str = "<string>",
         scan = _FunctionScan(tf, positions)
         function.visit(scan)
         before = len(plan.removed)
-        _plan_function(scan, tf.tf_alias, plan)
+        _plan_function(scan, tf.tf_alias, plan, _own_scope_test(
+            function, qualname, tf, positions, repeated_calls))
         if len(plan.removed) > before:
             regions.add(qualname)
-        if _plan_inline(function, tf, positions, plan):
+        if _plan_inline(function, tf, positions, plan,
+                        qualname.rsplit(".", 1)[-1] in repeated_calls):
             regions.add(qualname)
         if cells:
             regions |= _plan_cell_calls(function, qualname, tf, positions, plan)
@@ -528,14 +536,55 @@ def _functions_in_classes(module: cst.Module):
                     yield f"{stmt.name.value}.{item.name.value}", item, stmt
 
 
-def _plan_inline(function: cst.FunctionDef, tf: TfNames, positions, plan: _Plan) -> bool:
+def _own_scope_test(function: cst.FunctionDef, qualname: str, tf: TfNames, positions,
+                    repeated_calls: set[str]):
+    """call -> False when a named layer object there would be uniquified by TF1 on a second
+    call of the function: the function runs more than once in this file (called twice, or in a
+    loop) and the call's innermost variable scope is not one the function enters by name."""
+    from migrate.codemod import layer_inline
+    from migrate.codemod.creators import SPECS
+
+    if qualname.rsplit(".", 1)[-1] not in repeated_calls:
+        return lambda call: True
+    found = []
+
+    def test(call: cst.Call) -> bool:
+        if not found:  # (scanned only when a named layer asks)
+            bases = {api: SPECS[f].default_name for api, f in LAYER_CLASSES.items()}
+            scan = layer_inline._Scan(tf, positions, LAYER_CLASSES, bases, SPECS)
+            function.visit(scan)
+            found.append(scan)
+        return layer_inline._in_own_scope(found[0], call)
+
+    return test
+
+
+def _repeated_calls(tree: ast.Module) -> set[str]:
+    """Names of functions / methods this file calls more than once or inside a loop."""
+    counts: dict[str, int] = {}
+    todo: list[tuple[ast.AST, bool]] = [(tree, False)]
+    while todo:
+        node, looped = todo.pop()
+        if type(node) is ast.Call:
+            func = node.func
+            name = func.id if type(func) is ast.Name else (
+                func.attr if type(func) is ast.Attribute else None)
+            if name is not None:
+                counts[name] = counts.get(name, 0) + (2 if looped else 1)
+        looped = looped or type(node) in (ast.For, ast.While, ast.ListComp, ast.GeneratorExp)
+        todo.extend((child, looped) for child in ast.iter_child_nodes(node))
+    return {name for name, count in counts.items() if count > 1}
+
+
+def _plan_inline(function: cst.FunctionDef, tf: TfNames, positions, plan: _Plan,
+                 runs_again: bool) -> bool:
     """Layers built and called in one expression, local lists of layers iterated once
     (migrate/codemod/layer_inline.py)."""
     from migrate.codemod import layer_inline
 
     result = layer_inline.InlinePlan()
     changed = layer_inline.plan_function(function, tf, positions, LAYER_CLASSES, _ctor_params,
-                                         _CALL_KEYWORDS, set(plan.calls), result)
+                                         _CALL_KEYWORDS, set(plan.calls), result, runs_again)
     plan.calls.update(result.calls)
     plan.removed |= result.removed
     plan.fors.update(result.fors)
