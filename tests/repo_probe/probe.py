@@ -152,6 +152,8 @@ def import_all(repo: Path) -> dict[str, str]:
 
 
 def _legacy_tf() -> Any:
+    import importlib
+
     import tensorflow as tf
 
     tf.compat.v1.disable_v2_behavior()
@@ -160,7 +162,7 @@ def _legacy_tf() -> Any:
     from migrate.checker import legacy_contrib
 
     legacy_contrib.install(tf)
-    import tf_keras.src.legacy_tf_layers.migration_utils  # noqa: F401 - before the swap below
+    importlib.import_module("tf_keras.src.legacy_tf_layers.migration_utils")  # before the swap below
 
     sys.modules["tensorflow"] = tf.compat.v1  # user code's `import tensorflow` is TF1's API
     return tf
@@ -338,17 +340,16 @@ def _migrated_callable(tf: Any, module: Any, target: str, entry: dict[str, Any],
         def build() -> Any:
             instance = cls(**init_args, **(tensors if to_init else {}))
             if to_init:  # the constructor is the forward pass (BERT): later calls run it again
-                def call() -> Any:
-                    instance.__init__(**init_args, **tensors)
-                    return getattr(instance, method)() if method else instance
                 first = [True]
 
-                def first_or_again() -> Any:  # the first call is the construction itself
-                    if tf.inside_function():  # traced: the forward pass runs in the graph
-                        return call()
-                    if first.pop() if first else False:
-                        return getattr(instance, method)() if method else instance
-                    return call()
+                def first_or_again() -> Any:
+                    # the first eager call is the construction itself; traced, the forward
+                    # pass must run in the graph
+                    if first and not tf.inside_function():
+                        first.pop()
+                    else:
+                        instance.__init__(**init_args, **tensors)
+                    return getattr(instance, method)() if method else instance
                 return instance, first_or_again
             if entry.get("before"):
                 getattr(instance, entry["before"])(**tensors)
@@ -962,7 +963,13 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="repo-probe-") as tmp:
         if "--keep" in options:  # the copies, reports and side logs stay there for a look
             tmp = options["--keep"]
+            keep = Path(tmp)
+            if keep.exists() and any(keep.iterdir()) and not (keep / ".repo-probe").exists():
+                print(f"--keep {tmp}: not empty and not an earlier probe's directory", file=sys.stderr)
+                return 2
             shutil.rmtree(tmp, ignore_errors=True)
+            keep.mkdir(parents=True)
+            (keep / ".repo-probe").write_text("tests/repo_probe/probe.py output; deleted by the next --keep run\n")
         for name in names:
             results.append(migrate_repo(REPOS / name, Path(tmp) / name))
         run_entries(results, Path(tmp))
