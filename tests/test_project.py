@@ -305,3 +305,23 @@ def test_slim_create_train_op_makes_a_host() -> None:
     train, codes = out["train.py"]
     assert "class LossOf(tf.Module):" in train and "loss_of = LossOf()" in train
     assert "implicit-creator" not in codes and "unconvertible-callee" not in codes
+
+
+def test_a_sampler_calling_a_shared_step_directly_and_in_a_while_loop_body_is_a_host() -> None:
+    # P's F11 (gpt-2's sample.py as users write it): step() is a converted function whose model
+    # call has AUTO_REUSE; sample_sequence calls it directly and from its while_loop body
+    out = _migrate({
+        "model.py": "import tensorflow as tf\n\n\ndef model(X, scope='model', reuse=False):\n"
+                    "    with tf.variable_scope(scope, reuse=reuse):\n"
+                    "        w = tf.get_variable('w', [3, 3])\n        return tf.matmul(X, w)\n",
+        "sample.py": "import tensorflow as tf\nimport model\n\n\ndef step(tokens):\n"
+                     "    return model.model(X=tokens, reuse=tf.AUTO_REUSE)\n\n\n"
+                     "def sample_sequence(context, length=3):\n    def body(prev):\n        return step(prev)\n"
+                     "    first = step(context)\n"
+                     "    return tf.while_loop(cond=lambda *args: True, body=body, maximum_iterations=length,\n"
+                     "                         loop_vars=[first])\n"})
+    sample, codes = out["sample.py"]
+    assert "class Step(tf.Module):" in sample and "def step(" not in sample
+    assert "step = _tf1_reused('step:step', lambda: Step())" in sample  # once per graph: AUTO_REUSE inside
+    assert "def model(" not in out["model.py"][0]
+    assert not codes - {"compat-v1-kept", "initializer-rewrite"}

@@ -1029,17 +1029,18 @@ def _walk_definition(scan: _FileScan, node: Function | ast.ClassDef, scans: dict
 
 
 def _nested_host(info: FunctionInfo, fn: Function, s: _BodyScan, tf: TfNames, creators: set[str]) -> bool:
-    """A function that calls variable-creating functions only from its own nested defs (gpt-2's
-    sample_sequence: step() -> model.model(..., reuse=tf.AUTO_REUSE)) is a host, which builds
-    each module once before the def, when the defs' calls provably run at its root scope."""
+    """A function that calls variable-creating functions from its own nested defs (gpt-2's
+    sample_sequence: step() -> model.model(..., reuse=tf.AUTO_REUSE)), and creates none itself, is
+    a host, which builds each module once before the def, when the defs' calls provably run at
+    its root scope."""
     if info.owner is not None or info.qualname not in creators:
         return False
     sites = [(name, (line, col), nested) for name, line, col, nested in s.call_sites if name in creators]
-    if not sites or any(not nested for *_, nested in sites):
+    if not any(nested for *_, nested in sites):
         return False
     qualifying, positions = host_nested_defs(fn, tf)
-    if any(position not in positions for _, position, _ in sites):
-        return False
+    if any(nested and position not in positions for _, position, nested in sites):
+        return False  # (its direct calls are rewritten as any host's)
     info.is_host = True
     info.host_nested = qualifying
     info.blockers = [d for d in info.blockers if not any(d is r for r in s.nested_external)]

@@ -126,7 +126,7 @@ class _HostCalls(cst.CSTTransformer):
             return updated
         if self.nested:
             raise Unsupported("unsupported-call", f"{callee} called inside a lambda", original)
-        if self.in_def and ctx.sigs[callee].kind == "none":
+        if self.in_def and ctx.sigs[callee].kind == "none" and _makes_variables_itself(ctx, callee):
             # its variables take the name scope of wherever the def runs (body of a tf.while_loop
             # inside a name_scope, say), which TF1's get_variable ignored
             raise Unsupported("unsupported-scope", f"{callee} (no scope of its own) called in a function nested "
@@ -134,7 +134,8 @@ class _HostCalls(cst.CSTTransformer):
         # TF1 shared the variables across runs of a host that may run again (a sampling function
         # called per graph): the module is built once per graph (REUSED_HELPER)
         per_graph = not self.host.script and (_auto_reuse(original) or any(
-            _auto_reuse(item.item) for w in self.open_withs for item in w.items if isinstance(item.item, cst.Call)))
+            _auto_reuse(item.item) for w in self.open_withs for item in w.items if isinstance(item.item, cst.Call))
+            or _reuses_inside(ctx, callee))
         frames = self.host.frames
         if any(kind == "dynamic" for kind, _, _ in frames):
             raise Unsupported("dynamic-scope", f"{callee} called inside a computed scope at script level", original)
@@ -160,6 +161,26 @@ class _HostCalls(cst.CSTTransformer):
                 ctor = f"{REUSED_HELPER_NAME}({f'{scope}:{callee}'!r}, lambda: {site.ctor})"
             self.constructions.setdefault(path, []).append(f"{name} = {ctor}")
         return updated.with_changes(func=cst.Name(name), args=site.args)
+
+
+def _makes_variables_itself(ctx: FileContext, callee: str) -> bool:
+    """The callee's own body makes variables (not only through modules it builds, which take
+    their names where the host builds them)."""
+    info = ctx.analysis.functions.get(callee)
+    if info is None or info.external is not None and info.external.implicit:
+        return True
+    return info.direct_creator if info.external is None else any(
+        api in info.external.source for api in ("get_variable", "Variable(", "layers.", "slim.", "Cell("))
+
+
+def _reuses_inside(ctx: FileContext, callee: str) -> bool:
+    """The callee's own code asks for AUTO_REUSE (gpt-2's step(): model(..., reuse=tf.AUTO_REUSE)):
+    TF1 shared its variables across runs of the host too."""
+    info = ctx.analysis.functions.get(callee)
+    if info is None:
+        return False
+    text = info.external.source if info.external is not None else code(info.node) if info.node is not None else ""
+    return "AUTO_REUSE" in text
 
 
 def _auto_reuse(call: cst.BaseExpression) -> bool:
