@@ -421,6 +421,7 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
         for path, names in _outside_pins(outside, files).items():
             pins[path] = pins.get(path, frozenset()) | names
     project = Project(summaries, pins, root, shared_support=shared_support)
+    _pin_re_exports(project)
     for path, s in summaries.items():
         project.reachable[path] = _reachable(project, s)
         if any(b.kind == "star" for b in s.bindings):
@@ -432,6 +433,20 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
 
 
 _IMPORT_LINE = re.compile(r"^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import[ \t]+([^\n#;]+)|import[ \t]+([^\n#;]+))", re.M)
+
+
+def _pin_re_exports(project: Project) -> None:
+    """A pinned name a package's `__init__.py` only re-exports (`import nets; nets.resnet_small`
+    from a file outside the run) pins the def it comes from, whose module would lose it."""
+    for path, names in list(project.pins.items()):
+        s = project.summaries.get(path)
+        if s is None:
+            continue
+        wanted = set(project.star_exports(path)) if _STAR in names else set(names)
+        for name in sorted(wanted - set(s.defs)):
+            node = project.resolve_name(path, name)
+            if node is not None and node[0] != path:
+                project.pins[node[0]] = project.pins.get(node[0], frozenset()) | {node[1]}
 
 
 def _imports_a_stem(source: str, stems: set[str]) -> bool:
@@ -696,7 +711,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                 forced.append((q, "unconvertible-callee", f"{q} left unchanged: it shares variables with code "
                                                          f"that cannot be converted ({reason})"))
         renames = _import_renames(project, s, component_reason, kept,
-                                  *_helper_users(path, helper_callers, host_users, component_reason))
+                                  *_helper_users(path, helper_callers, host_users, component_reason, kept))
         foreign = tuple(sorted((n, rerun) for n, (_, rerun) in project.foreign_classes(s, component_reason).items()))
         plan = FilePlan(externals=externals, forced_blocks=tuple(forced), import_renames=renames,
                         kept_tf1=tuple(sorted(q for p, q in kept if p == path)),
@@ -774,10 +789,12 @@ def _kept_defs(project: Project, helper_callers: dict[Node, set[Node]], componen
 
 
 def _helper_users(path: Path, helper_callers: dict[Node, set[Node]], host_users: dict[Node, set[Path]],
-                  component_reason: dict[Node, str]) -> tuple[set[Node], set[Node]]:
-    """Other files' helpers this file calls from code that stays TF1 (by the old def's name), and
-    from code that converts (by the class's)."""
-    tf1 = {h for h, callers in helper_callers.items() if any(c[0] == path and c in component_reason for c in callers)}
+                  component_reason: dict[Node, str], kept: Collection[Node] = frozenset()) -> tuple[set[Node], set[Node]]:
+    """Other files' helpers this file calls from code that stays TF1 (by the old def's name: also
+    a converted caller's def that stays beside its class), and from code that converts (by the
+    class's)."""
+    tf1 = {h for h, callers in helper_callers.items()
+           if any(c[0] == path and (c in component_reason or c in kept) for c in callers)}
     converted = {h for h, callers in helper_callers.items()
                  if any(c[0] == path and c not in component_reason for c in callers)}
     return tf1, converted | {h for h, files in host_users.items() if path in files}

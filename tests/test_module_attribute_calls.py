@@ -60,3 +60,29 @@ def test_dunder_all_keeps_both_names_when_the_def_stays() -> None:
     module = cst.parse_module('__all__ = ["fc", "other"]\n')
     assert rename_in_dunder_all(module, {"fc": "Fc"}, frozenset({"fc"})).code == '__all__ = ["fc", "Fc", "other"]\n'
     assert rename_in_dunder_all(module, {"fc": "Fc"}, frozenset()).code == '__all__ = ["Fc", "other"]\n'
+
+
+def test_outside_importers_through_a_package_re_export_keep_the_defs() -> None:
+    # P's F12: `migrate run nets` in a work tree whose classify.py does `import nets;
+    # nets.resnet_small(...)`, resnet_small re-exported by nets/__init__.py
+    from pathlib import Path
+
+    from migrate.project import build_project, link
+
+    root = Path("/virtual/f12")
+    layers = _LAYERS.replace("__all__ = ['fc']", "__all__ = ['conv', 'fc']").replace(
+        "\n\ndef fc(", "\n\ndef conv(x, n, name):\n    with tf.variable_scope(name):\n"
+        "        return tf.matmul(x, tf.get_variable('w', [3, n]))\n\n\ndef fc(")
+    sources = {root / "nets/__init__.py": "from .layers import *\nfrom .resnet import resnet_small\n",
+               root / "nets/layers.py": layers,
+               root / "nets/resnet.py": "import tensorflow as tf\nfrom .layers import conv\n\n\n"
+                                        "def resnet_small(images):\n    with tf.variable_scope('resnet'):\n"
+                                        "        return conv(images, 4, 'c1')\n"}
+    outside = {root / "classify.py": "import nets\n\n\ndef head(images, x):\n"
+                                     "    return nets.resnet_small(images), nets.fc(x, 5, name='head')\n"}
+    project = build_project(sources, outside)
+    plan = link(project)
+    assert "resnet_small" in plan.plan_for(root / "nets/resnet.py").kept_tf1
+    assert set(plan.plan_for(root / "nets/layers.py").kept_tf1) >= {"conv", "fc"}
+    # the kept def still calls conv: its file imports both names
+    assert ("conv", "+Conv") in plan.plan_for(root / "nets/resnet.py").import_renames
