@@ -9,6 +9,7 @@ blocks those components everywhere, and the plan is made again until it holds.
 
 from __future__ import annotations
 
+import ast
 import os
 import sys
 from dataclasses import replace
@@ -84,6 +85,13 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
                     found = True
                 continue
             refusal = _refusal(outcome.result.diagnostics)
+            if _stale_only(outcome.result.diagnostics):
+                # the file came back unchanged: only the functions holding a refusal refused;
+                # the others are decided again once those are (one refused caller of a helper)
+                culprits = _refusing(project, path, expected, outcome.result.diagnostics)
+                if culprits:
+                    found = True
+                    expected = culprits
             for q in sorted(expected):
                 if q not in done:
                     extra[(path, q)] = refusal or ("unconvertible-callee",
@@ -207,6 +215,23 @@ def _stale_only(diagnostics) -> bool:
     of another file's helper refused, say, for a scope name with a slash), decided as one."""
     errors = [d for d in diagnostics if d.severity == "error"]
     return bool(errors) and all(d.code == "internal-error" and "stale-reference" in d.message for d in errors)
+
+
+def _refusing(project, path: Path, expected: frozenset[str], diagnostics) -> frozenset[str]:
+    """The expected functions of `path` whose definition holds one of the file's refusals."""
+    s = project.summaries.get(path)
+    if s is None:
+        return frozenset()
+    spans = {}
+    for node in s.tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            spans[node.name] = (node.lineno, node.end_lineno or node.lineno)
+        elif isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    spans[f"{node.name}.{item.name}"] = (item.lineno, item.end_lineno or item.lineno)
+    lines = [d.line for d in diagnostics if d.severity != "info" and d.code != "internal-error" and d.line]
+    return frozenset(q for q in expected if q in spans and any(spans[q][0] <= line <= spans[q][1] for line in lines))
 
 
 def _refusal(diagnostics) -> tuple[str, str] | None:

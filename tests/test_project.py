@@ -325,3 +325,21 @@ def test_a_sampler_calling_a_shared_step_directly_and_in_a_while_loop_body_is_a_
     assert "step = _tf1_reused('step:step', lambda: Step())" in sample  # once per graph: AUTO_REUSE inside
     assert "def model(" not in out["model.py"][0]
     assert not codes - {"compat-v1-kept", "initializer-rewrite"}
+
+
+def test_one_refused_caller_of_a_helper_does_not_refuse_its_file_neighbours(tmp_path: Path) -> None:
+    # P's F10: two_heads refuses (its **kwargs helper hides the layer names); the trial's file
+    # came back unchanged (a stale reference to the helper), which refused classifier too
+    (tmp_path / "utils.py").write_text(
+        "import tensorflow as tf\n\n\ndef block(x, units, name):\n    with tf.variable_scope(name):\n"
+        "        return tf.layers.dense(x, units, activation=tf.nn.relu)\n\n\n"
+        "def dense(x, units, **kwargs):\n    return tf.layers.dense(x, units, **kwargs)\n", encoding="utf-8")
+    (tmp_path / "model.py").write_text(
+        "import tensorflow as tf\nimport utils as U\n\n\ndef classifier(x):\n    with tf.variable_scope('clf'):\n"
+        "        return U.block(x, 4, 'fc')\n\n\ndef two_heads(a, b):\n    with tf.variable_scope('heads'):\n"
+        "        ha = U.dense(a, 4, name='proj')\n        hb = U.dense(b, 4, name='proj', reuse=True)\n"
+        "        return ha, hb\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", "--no-progress", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    model = (tmp_path / "model.py").read_text(encoding="utf-8")
+    assert "class Classifier(tf.Module)" in model and "def two_heads(" in model
