@@ -837,7 +837,17 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         return creators
 
     creators = creating()
-    if any(_nested_host(info, fn, s, tf, creators) for info, fn, s in nested_candidates):
+    defs_by_name = {info.qualname: fn for info, fn in defs}
+
+    def shares_by_reuse(name: str) -> bool:
+        """The callee's own code asks for AUTO_REUSE (so does a host's per-graph module)."""
+        callee = functions.get(name)
+        if callee is not None and callee.external is not None:
+            return "AUTO_REUSE" in callee.external.source
+        node = defs_by_name.get(name)
+        return node is not None and _mentions_auto_reuse(node)
+
+    if any(_nested_host(info, fn, s, tf, creators, shares_by_reuse) for info, fn, s in nested_candidates):
         creators = creating()
 
     # A host stays TF1 and only its own statements are rewritten: a variable-creating function
@@ -1028,15 +1038,23 @@ def _walk_definition(scan: _FileScan, node: Function | ast.ClassDef, scans: dict
     scan.body, scan.region = None, None
 
 
-def _nested_host(info: FunctionInfo, fn: Function, s: _BodyScan, tf: TfNames, creators: set[str]) -> bool:
+def _nested_host(info: FunctionInfo, fn: Function, s: _BodyScan, tf: TfNames, creators: set[str],
+                 shares_by_reuse) -> bool:
     """A function that calls variable-creating functions from its own nested defs (gpt-2's
     sample_sequence: step() -> model.model(..., reuse=tf.AUTO_REUSE)), and creates none itself, is
     a host, which builds each module once before the def, when the defs' calls provably run at
-    its root scope."""
+    its root scope, and once per graph: their variables are shared by AUTO_REUSE (at the call or
+    in the callee), as the per-graph module shares them, also when converted code calls the host
+    again (a host that builds modules per run would make new variables on every call)."""
     if info.owner is not None or info.qualname not in creators:
         return False
     sites = [(name, (line, col), nested) for name, line, col, nested in s.call_sites if name in creators]
     if not any(nested for *_, nested in sites):
+        return False
+    calls = {(n.lineno, n.col_offset): n for n in ast.walk(fn) if type(n) is ast.Call}
+    if not all(shares_by_reuse(name) or (position in calls and any(
+            k.arg == "reuse" and _mentions_auto_reuse(k.value) for k in calls[position].keywords))
+            for name, position, nested in sites if nested):
         return False
     qualifying, positions = host_nested_defs(fn, tf)
     if any(nested and position not in positions for _, position, nested in sites):
@@ -1045,6 +1063,11 @@ def _nested_host(info: FunctionInfo, fn: Function, s: _BodyScan, tf: TfNames, cr
     info.host_nested = qualifying
     info.blockers = [d for d in info.blockers if not any(d is r for r in s.nested_external)]
     return True
+
+
+def _mentions_auto_reuse(node: ast.AST) -> bool:
+    return any(type(n) is ast.Attribute and n.attr == "AUTO_REUSE" or type(n) is ast.Name and n.id == "AUTO_REUSE"
+               for n in ast.walk(node))
 
 
 def _nested_calls(fn: Function, rewritten: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
