@@ -238,18 +238,31 @@ def _uses(source: str, names: Iterable[str]) -> set[str]:
 def library_closure(class_names: Iterable[str]) -> set[str]:
     """`class_names` and every library helper/base they use: the top-level names
     library_source(class_names) defines (a converted function's class must not take one)."""
-    chunks = dict(_library())
+    return set(_closure(frozenset(class_names)))
+
+
+@functools.lru_cache(maxsize=256)
+def _closure(class_names: frozenset[str]) -> frozenset[str]:
+    # the project plan asks for the same few sets thousands of times (every callee's class name)
+    uses = _library_uses()
     wanted = set(class_names)
-    unknown = wanted - set(chunks)
+    unknown = wanted - set(uses)
     if unknown:
         raise KeyError(f"no library class {', '.join(sorted(unknown))}")
     todo = list(wanted)
     while todo:
         name = todo.pop()
-        for used in _uses(chunks[name], chunks) - wanted:
+        for used in uses[name] - wanted:
             wanted.add(used)
             todo.append(used)
-    return wanted
+    return frozenset(wanted)
+
+
+@functools.lru_cache(maxsize=1)
+def _library_uses() -> dict[str, frozenset[str]]:
+    """Per library def, the library's top-level names its source mentions."""
+    chunks = dict(_library())
+    return {name: frozenset(_uses(source, chunks)) for name, source in chunks.items()}
 
 
 def library_source(class_names: Iterable[str]) -> str:

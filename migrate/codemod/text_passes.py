@@ -63,6 +63,50 @@ def _run(name: str, run: _Pass, source: str, path: str, only, remember: bool) ->
     return _labelled(found, path)
 
 
+def precompute(sources: "list[str]", jobs: int) -> None:
+    """The planner's passes over `sources`, in a pool of `jobs` forked workers (largest texts
+    first), kept as the planner itself keeps them: its later calls find them and the serial
+    plan does not pay for them. The same functions run on the same texts (pure: see above)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    todo = sorted({s for s in sources if ("arg_scopes", s) not in _results and _may_need_a_pass(s)},
+                  key=len, reverse=True)
+    if jobs <= 1 or len(todo) < 2:
+        return
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        return  # no fork here: the planner runs the passes itself
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context) as pool:
+        for found in pool.map(_planner_passes, todo, chunksize=1):
+            for key, result in found:
+                if len(_results) >= _LIMIT:
+                    _results.clear()
+                _results[key] = result
+
+
+def _may_need_a_pass(source: str) -> bool:
+    """Text tests only: the texts whose entry test (an ast parse) may admit one of the passes."""
+    from migrate.codemod.layer_objects import LAYER_CLASSES
+
+    return "arg_scope" in source or "Cell(" in source or any(
+        cls.split(".", 1)[1] + "(" in source for cls in LAYER_CLASSES)
+
+
+def _planner_passes(source: str) -> list[tuple[tuple[str, str], ArgScopeResult]]:
+    """In a worker: what planning_text / layer_planning_text store for `source`."""
+    from migrate.codemod.arg_scopes import planning_text
+    from migrate.codemod.layer_objects import layer_planning_text
+
+    _results.clear()
+    layer_planning_text(planning_text(source))
+    found = list(_results.items())
+    _results.clear()
+    astparse.forget()
+    return found
+
+
 def _labelled(result: ArgScopeResult, path: str) -> ArgScopeResult:
     """A copy with the file's path on its diagnostics (callers may change the copy)."""
     return dataclasses.replace(result, diagnostics=[d.with_path(path) for d in result.diagnostics],
