@@ -207,6 +207,10 @@ def _classify_own_name(
     literal = literal_string(name)
     if literal is not None:
         if not is_identifier(literal):
+            # (BERT's "cls/predictions"): no module can take that name; the scope stays an
+            # inner scope of a scope-less module, entered by name (`_tf1_scope`)
+            if all(is_identifier(part) for part in literal.split("/")):
+                return None, None, None
             raise Unsupported("unsupported-scope", f"scope name {literal!r} is not a valid tf.Module name")
         return "literal", literal, None
     default_literal = literal_string(call.default_name)

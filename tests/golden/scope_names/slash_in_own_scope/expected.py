@@ -1,0 +1,147 @@
+import tensorflow as tf
+import math
+
+
+def _tf1_fans(shape):
+    """TF1 init_ops._compute_fans."""
+    shape = tf.TensorShape(shape).as_list()
+    if len(shape) < 1:
+        fan_in = fan_out = 1
+    elif len(shape) == 1:
+        fan_in = fan_out = shape[0]
+    elif len(shape) == 2:
+        fan_in, fan_out = shape[0], shape[1]
+    else:
+        receptive_field_size = 1
+        for dim in shape[:-2]:
+            receptive_field_size *= dim
+        fan_in = shape[-2] * receptive_field_size
+        fan_out = shape[-1] * receptive_field_size
+    return int(fan_in), int(fan_out)
+
+
+
+def _tf1_glorot_uniform(shape, dtype):
+    """TF1 glorot_uniform_initializer (tf.get_variable's and tf.layers' default kernel init)."""
+    fan_in, fan_out = _tf1_fans(shape)
+    scale = 1.0 / max(1., (fan_in + fan_out) / 2.)
+    limit = math.sqrt(3.0 * scale)
+    return tf.random.uniform(shape, -limit, limit, dtype)
+
+
+
+def _tf1_variable(name, shape, dtype, initializer, default_initializer, trainable=True,
+                  constraint=None):
+    """A variable as TF1's get_variable made it: the initializer called with (shape, dtype);
+    None means the library's default. TF1 initializers converted by the upgrade stage
+    (`_tf1_*_initializer(...)`) and TF2 core initializers both take (shape, dtype)."""
+    shape = [int(d) for d in shape]
+    if initializer is None:
+        value = default_initializer(shape, dtype)
+    elif callable(initializer):
+        value = initializer(shape, dtype=dtype)
+    else:  # a constant value (get_variable accepts a tensor or array as initializer)
+        value = tf.cast(initializer, dtype)
+    return tf.Variable(value, name=name, trainable=trainable, constraint=constraint)
+
+
+
+def _layer_dtype(inputs):
+    """TF1 layers create their variables in the (floating) input dtype."""
+    dtype = inputs.dtype.base_dtype
+    return dtype if dtype.is_floating else tf.float32
+
+
+
+class _Regularized(tf.Module):
+    """Keeps (attribute, regularizer) pairs: TF1 put regularizer(variable) in
+    REGULARIZATION_LOSSES; `regularization_losses()` recomputes them from the current values."""
+
+    def _regularize(self, attribute, regularizer):
+        if regularizer is not None:
+            self._regularized.append((attribute, regularizer))
+
+    def regularization_losses(self):
+        losses = [regularizer(getattr(self, attribute))
+                  for attribute, regularizer in self._regularized]
+        return [loss for loss in losses if loss is not None]
+
+
+
+def _no_activity_regularizer(activity_regularizer):
+    if activity_regularizer is not None:
+        raise NotImplementedError("activity_regularizer is not supported by the migrated layer")
+
+
+
+def _tf1_dense_matmul(inputs, kernel):
+    """tf.layers' core dense op: matmul for rank 2, tensordot over the last axis otherwise."""
+    if inputs.shape.rank == 2:
+        return tf.matmul(inputs, kernel)
+    outputs = tf.tensordot(inputs, kernel, [[inputs.shape.rank - 1], [0]])
+    outputs.set_shape(inputs.shape[:-1].concatenate([kernel.shape[-1]]))
+    return outputs
+
+
+
+class Dense(_Regularized):
+    """tf.layers.dense: variables `dense/kernel` [in, units] (glorot uniform) and `dense/bias`."""
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "dense")
+        self.kernel = None
+        self.bias = None
+        self._regularized = []
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, units, activation=None, use_bias=True, kernel_initializer=None,
+                 bias_initializer=tf.zeros, kernel_regularizer=None,
+                 bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
+                 bias_constraint=None, trainable=True):
+        _no_activity_regularizer(activity_regularizer)
+        inputs = tf.convert_to_tensor(inputs)
+        dtype = _layer_dtype(inputs)
+        if self.kernel is None:
+            self.kernel = _tf1_variable("kernel", [inputs.shape[-1], units], dtype,
+                                        kernel_initializer, _tf1_glorot_uniform, trainable,
+                                        kernel_constraint)
+            self._regularize("kernel", kernel_regularizer)
+            if use_bias:
+                self.bias = _tf1_variable("bias", [units], dtype, bias_initializer,
+                                          tf.zeros, trainable, bias_constraint)
+                self._regularize("bias", bias_regularizer)
+        outputs = _tf1_dense_matmul(tf.cast(inputs, dtype), self.kernel)
+        if self.bias is not None:
+            outputs = tf.nn.bias_add(outputs, self.bias)
+        if activation is not None:
+            outputs = activation(outputs)
+        return outputs
+
+
+def _tf1_scope(name):
+    """A TF1 variable scope's name in TF2: entering it again reuses the name, also in tf.function
+    (whose graph would make a relative name_scope unique: step, step_1, ...)."""
+    current = tf.get_current_name_scope()
+    return tf.name_scope(f"{current}/{name}/" if current else f"{name}/")
+# BERT's masked-LM head opens "cls/predictions": no tf.Module takes that name, so the scope
+# stays an inner scope of a scope-less module
+
+
+class GetMaskedLmOutput(tf.Module):
+    def __init__(self, name=None):
+        super().__init__(name=name)
+        self.cls_predictions_transform_dense = None
+        self.cls_predictions_output_bias = None
+
+    def __call__(self, input_tensor, output_weights):
+        input_tensor = tf.identity(input_tensor)
+        with _tf1_scope("cls/predictions"):
+            with _tf1_scope("transform"):
+                if self.cls_predictions_transform_dense is None:
+                    self.cls_predictions_transform_dense = Dense(name='dense')
+                input_tensor = self.cls_predictions_transform_dense(input_tensor, 4, activation=tf.tanh)
+            if self.cls_predictions_output_bias is None:
+                self.cls_predictions_output_bias = tf.Variable(tf.zeros_initializer()([5], dtype=tf.float32), name="output_bias")
+            output_bias = self.cls_predictions_output_bias
+            logits = tf.matmul(input_tensor, output_weights, transpose_b=True)
+            return tf.nn.bias_add(logits, output_bias)
