@@ -32,4 +32,4 @@ def test_whole_repositories_migrate_and_their_entry_points_are_proven(tmp_path: 
     assert sum(r["functions_converted"] > 0 for r in results) >= 8, summary
 
 
-EXPECTED_PROVEN = 40
+EXPECTED_PROVEN = 47
