@@ -71,7 +71,9 @@ class FileOutcome:
     result: FileResult
     diff: str = ""
     detail: str = ""  # why, for people: exception text, or a traceback under --debug
-    output: tuple[str, TransformOutput] | None = None  # (source text, output) with Options.keep_output
+    # (source text, output) with Options.keep_output, plus, once the output was checked, (the
+    # output as the file gets it, its support-module names, the verification's failure or None)
+    output: tuple | None = None
     support: frozenset[str] = frozenset()  # names the new text imports from its directory's support module
     pending: "PendingWrite | None" = None  # a write held back until the support module is written
 
@@ -171,7 +173,7 @@ def _parses(text: str, notebook: bool) -> bool:
 # ---------------------------------------------------------------- one file
 
 
-_LAST_OUTPUT: tuple[str, TransformOutput] | None = None  # one file at a time per process
+_LAST_OUTPUT: tuple | None = None  # one file at a time per process: (text, output[, checked])
 _SUPPORT_NAMES: frozenset[str] = frozenset()  # what the last file's new text imports from the support module
 
 
@@ -227,17 +229,22 @@ def _process(c: Candidate, options: Options) -> FileOutcome:
     planned = c.plan is not None and (not c.plan.empty or transform is _REAL_TRANSFORM)
     if (c.pinned or planned) and transform is transform_source:
         transform = functools.partial(transform_source, pinned=c.pinned, plan=c.plan)
-    global _LAST_OUTPUT
+    global _LAST_OUTPUT, _SUPPORT_NAMES
+    checked = None  # the trial's checks of this very output (same text, plan and support mode)
     try:
         if c.precomputed is not None and c.precomputed[0] == decoded.text:
             output = c.precomputed[1]  # the plan trial already transformed this text with this plan
+            checked = c.precomputed[2] if len(c.precomputed) > 2 else None
         else:
             output = transform(decoded.text, c.display)
     except libcst.ParserSyntaxError as exc:
         return _unparsable(c, options, decoded.text, data, exc)
     _LAST_OUTPUT = (decoded.text, output)
+    transformed = output
     shared = not notebook and c.plan is not None and c.plan.support == "module"
-    if shared and output.code != decoded.text:
+    if checked is not None:
+        output, _SUPPORT_NAMES = checked[0], checked[1]
+    elif shared and output.code != decoded.text:
         output = _share_support(c, decoded.text, output)
     elif not notebook and c.plan is not None and c.plan.support == "reserved":
         output = _note_inlined(decoded.text, output)
@@ -251,14 +258,18 @@ def _process(c: Candidate, options: Options) -> FileOutcome:
             return _finish(c, options, "error", "internal-error", diags, detail=diags[0].message, data=data)
         return _finish(c, options, "unchanged", "", diags, output.functions, data=data)
 
-    if not _parses(output.code, notebook):
-        if not notebook and not _parses(decoded.text, False):
-            return _unparsable(c, options, decoded.text, data)
-        msg = "the migrated text does not parse; file left untouched (a codemod bug)"
-        diag = Diagnostic("internal-error", msg, 0, 0, "error", c.display)
-        return _finish(c, options, "error", "internal-error", (diag, *diags), detail=msg, data=data)
-    exports = support.exports if shared else None
-    failure = None if notebook else verify_output(decoded.text, output.code, c.path, exports)
+    if checked is not None:
+        failure = checked[2]  # it parsed, and this is what the verification said of it
+    else:
+        if not _parses(output.code, notebook):
+            if not notebook and not _parses(decoded.text, False):
+                return _unparsable(c, options, decoded.text, data)
+            msg = "the migrated text does not parse; file left untouched (a codemod bug)"
+            diag = Diagnostic("internal-error", msg, 0, 0, "error", c.display)
+            return _finish(c, options, "error", "internal-error", (diag, *diags), detail=msg, data=data)
+        exports = support.exports if shared else None
+        failure = None if notebook else verify_output(decoded.text, output.code, c.path, exports)
+        _LAST_OUTPUT = (decoded.text, transformed, (output, _SUPPORT_NAMES, failure))
     if failure is not None:  # the output would not run: leave the file as it is (migrate/verify.py)
         return _finish(c, options, "error", "internal-error", (failure, *diags), detail=failure.message, data=data)
     try:
