@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from migrate.codemod.dunder_all import rename_in_dunder_all
+from migrate.codemod.library_clashes import alias_clashing_imports
 from migrate.codemod.fastwalk import visit as fast_visit
 from migrate.codemod.analyse import FileAnalysis, analyse_module, attach_nodes, components
 from migrate.codemod.lines import LineIndex
@@ -418,6 +419,7 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
     if ctx.uses_scope_helper:
         module = _add_scope_helper(module, tf_alias)
     if ctx.library_classes:
+        module = alias_clashing_imports(module, ctx.library_classes, {plan.class_name for plan in plans.values()})
         module = _add_library(module, ctx.library_classes)
     module = _drop_unused_decorator_imports(module)
     module = drop_unused_contrib_imports(module)
