@@ -17,7 +17,7 @@ import libcst as cst
 from migrate.codemod.lookups import by_captured_scope, cst_listing, listing_code
 from migrate.codemod.analyse import FunctionInfo, is_regularization_lookup
 from migrate.codemod.creators import makes_default_named_layers
-from migrate.codemod.forwarded_names import forwarded_layer_default
+from migrate.codemod.forwarded_names import argument_for as _argument_for, forwarded_layer_default
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.context import GET_VARIABLE_PARAMS, SCOPE_HELPER_NAME, VARIABLE_PARAMS, FileContext, code
 from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string, pattern_text, snake_case
@@ -1068,13 +1068,6 @@ def _instance_site(class_name, sig, scope_arg, name_literal, new_args, hint, cal
                           f"{sig.literal}, {sig.literal}_1, ... on each call", call)
     return InstanceSite(f"{class_name}(name={code(scope_arg)})", new_args, None, scope_arg,
                         attr_name_for(pattern_text(scope_arg)) or hint)
-
-
-def _argument_for(call: cst.Call, index: int, param: str) -> cst.BaseExpression | None:
-    """What `call` passes for the parameter at `index` named `param` (by keyword or position)."""
-    positional = [a for a in call.args if a.keyword is None and not a.star]
-    return next((a.value for a in call.args if a.keyword is not None and a.keyword.value == param),
-                positional[index].value if index < len(positional) else None)
 
 
 def _owner_setting(expr: cst.BaseExpression) -> bool:

@@ -63,10 +63,15 @@ def _default_named_by(call: cst.Call, param: str, api_of: Callable[[cst.BaseExpr
     return default if _passed_as(call, inner_index, inner_param, param) else None
 
 
-def _passed_as(call: cst.Call, index: int, keyword: str, param: str) -> bool:
+def argument_for(call: cst.Call, index: int, param: str) -> cst.BaseExpression | None:
+    """What `call` passes for the parameter at `index` named `param` (by keyword or position)."""
     positional = [a for a in call.args if a.keyword is None and not a.star]
-    value = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == keyword),
-                 positional[index].value if index < len(positional) else None)
+    return next((a.value for a in call.args if a.keyword is not None and a.keyword.value == param),
+                positional[index].value if index < len(positional) else None)
+
+
+def _passed_as(call: cst.Call, index: int, keyword: str, param: str) -> bool:
+    value = argument_for(call, index, keyword)
     return isinstance(value, cst.Name) and value.value == param
 
 
