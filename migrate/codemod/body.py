@@ -23,6 +23,7 @@ from migrate.codemod.context import GET_VARIABLE_PARAMS, SCOPE_HELPER_NAME, VARI
 from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string, pattern_text, snake_case
 from migrate.codemod.plan import ClassPlan, object_name, scope_text, site_line
 from migrate.codemod import reentry
+from migrate.codemod.repeated_creation import check_call_site
 from migrate.codemod.scopes import (ScopeCall, ScopeSignature, Unsupported, bind_call,
                                     is_reuse_block, is_reuse_statement, scope_items)
 from migrate.codemod.variables import get_variable_spec, int_bound_names
@@ -764,6 +765,7 @@ class BodyConverter(cst.CSTTransformer):
             self.tfvar_helper_sites.add((self._full_path(), callee, name))
             site_key = (self._path(), callee, f"{name}@{id(original)}")
         attr = self.sub_attrs.get(site_key)
+        check_call_site(self, original, site, callee, attr, key)  # TF1's "already exists" (repeated_creation.py)
         if attr is not None and self.ctx.sigs[callee].kind == "none" and self._unnamed_again(updated, callee):
             raise Unsupported("dynamic-scope", f"{callee} is called again in the same scope without a name: TF1 "
                               "gives the layers it passes name=None to new names (dense_1, ...)", original)
