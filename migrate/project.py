@@ -24,6 +24,7 @@ from typing import Collection, Iterable
 
 from migrate import astparse
 from migrate.codemod.arg_scopes import planning_text
+from migrate.codemod.helper_choices import helper_choice_planning_text
 from migrate.codemod.layer_objects import layer_planning_text
 from migrate.codemod.analyse import FileAnalysis, analyse_module
 from migrate.codemod.external import ExternalCallee, FilePlan
@@ -412,7 +413,7 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
         if "tensorflow" not in source and not _imports_a_stem(source, stems):
             continue  # neither TF code nor a user of the run's modules: nothing to plan
         # arg_scope defaults made explicit, layer objects as their functional creators
-        s = summarise(path, layer_planning_text(planning_text(source)), files, root)
+        s = summarise(path, helper_choice_planning_text(layer_planning_text(planning_text(source))), files, root)
         if s is None:
             unparsable[path] = source
         else:

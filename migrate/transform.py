@@ -9,6 +9,7 @@ import libcst as cst
 
 from migrate import astparse
 from migrate.codemod.arg_scopes import transform_with_arg_scopes
+from migrate.codemod.helper_choices import transform_with_helper_choices
 from migrate.codemod.layer_objects import transform_with_layer_objects
 from migrate.codemod.convert import Conversion, convert_module, preview
 from migrate.codemod.external import FilePlan
@@ -29,10 +30,12 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
     `pinned`: top-level names other files import from this one that must stay (files the project
     cannot see through); `plan`: the project's cross-file decisions for this file (migrate.project).
     """
-    # slim.arg_scope defaults made explicit first (migrate/codemod/arg_scopes.py)
-    # and layer objects that are their functional creator written as it (codemod/layer_objects.py)
+    # slim.arg_scope defaults made explicit first (migrate/codemod/arg_scopes.py), layer objects
+    # that are their functional creator written as it (codemod/layer_objects.py), and a helper
+    # chosen by a condition written as the two calls (codemod/helper_choices.py)
     out = transform_with_arg_scopes(lambda text: transform_with_layer_objects(
-        lambda t: _transform_source(t, path, pinned, plan), text, path), source, path)
+        lambda t: transform_with_helper_choices(lambda u: _transform_source(u, path, pinned, plan), t, path),
+        text, path), source, path)
     anchored = anchor_columns(out.diagnostics, source)  # function-level reasons: not column 0
     return out if anchored is out.diagnostics else dataclasses.replace(out, diagnostics=anchored)
 

@@ -745,7 +745,9 @@ class BodyConverter(cst.CSTTransformer):
                              self._resolve_scope_object,
                              lambda expr: self._name_parameter(expr) or self._always_named(expr))
         key = self._dynamic_key([site.name_expr] if site.dynamic and site.name_expr is not None else [])
-        site_key = (self._path(), callee if site.shared_key is None else "", site.shared_key or code(site.name_expr))
+        # (the callee is part of the key: two helpers called in one scope name, in the two
+        # branches of an `if` say, are two modules, not one called for both)
+        site_key = (self._path(), callee, site.shared_key or code(site.name_expr))
         if site.shared_key == callee and callee in self.ctx.analysis.tf_variable_creators:
             # A helper with no scope of its own making tf.Variables (wavenet's
             # create_variable(name, shape)): TF1 makes new variables on every call, so each call
