@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from migrate.codemod.external import ExternalCallee, parse_cst_def
-from migrate.codemod.host_nested import host_nested_defs
+from migrate.codemod.host_nested import estimator_model_fns, host_nested_defs, nested_host_calls
 from migrate.codemod.lookups import ast_listing, by_captured_scope
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.rnn_cells import cell_blockers
@@ -129,6 +129,7 @@ class FunctionInfo:
     escapes: bool = False  # referenced other than by a direct call
     is_host: bool = False  # runs sessions / feeds: stays a function, hosts module instances
     host_nested: frozenset[str] = frozenset()  # a host's nested defs whose calls it rewrites (host_nested.py)
+    host_model_fns: frozenset[str] = frozenset()  # its nested Estimator model_fns: hosts of their own
     external: ExternalCallee | None = None  # another file's function, as this file calls it
 
 
@@ -784,6 +785,9 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         # `build_model`s, a model's `__init__`) stays TF1 graph code and calls the converted
         # model as a host; its own tf.Variables (global_step, BEGAN's k) stay TF1 variables.
         info.is_host = (s.session and not s.direct_creator) or (s.training and not s.named_creator)
+        model_fns = estimator_model_fns(fn, tf) if info.owner is None and not s.direct_creator else frozenset()
+        if model_fns:  # BERT's model_fn_builder: the Estimator runs each model_fn in a graph of its own
+            info.is_host, info.host_model_fns = True, model_fns
         if info.is_host:
             info.host_nested = host_nested_defs(fn, tf)[0]
         elif not s.direct_creator and any(nested for *_, nested in s.call_sites):
@@ -855,7 +859,9 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     # keeps its def, so it stays TF1 too.
     for info, fn in defs:
         if info.is_host and functions.get(info.qualname) is info:
-            for name, line in _nested_calls(fn, info.host_nested):
+            model_fns = [stmt for stmt in fn.body if isinstance(stmt, ast.FunctionDef) and stmt.name in info.host_model_fns]
+            for name, line in [*_nested_calls(fn, info.host_nested | info.host_model_fns),
+                               *(call for model_fn in model_fns for call in nested_host_calls(model_fn))]:
                 callee = functions.get(name)
                 if name in creators and callee is not None and not (callee.external and callee.external.implicit):
                     callee.blockers.append(Diagnostic(

@@ -468,7 +468,7 @@ class _Rewriter(cst.CSTTransformer):
         if info is not None and info.node is original and info.is_host and q not in self.ctx.analysis.blocked:
             names = NameAllocator(_host_taken(self.module_names, self.ctx.analysis) | (set(self.classes.taken) - self.module_names))
             body = rewrite_host_statements(self.ctx, list(updated.body.body), names, self.classes, script=False,
-                                           nested_defs=info.host_nested)
+                                           nested_defs=info.host_nested, nested_hosts=info.host_model_fns)
             return updated.with_changes(body=updated.body.with_changes(body=body))
         return updated
 
@@ -479,7 +479,7 @@ class _Rewriter(cst.CSTTransformer):
             return stmt
         names = NameAllocator(_host_taken(self.module_names, self.ctx.analysis) | (set(self.classes.taken) - self.module_names))
         body = rewrite_host_statements(self.ctx, list(stmt.body.body), names, self.classes, script=False,
-                                       nested_defs=info.host_nested)
+                                       nested_defs=info.host_nested, nested_hosts=info.host_model_fns)
         return stmt.with_changes(body=stmt.body.with_changes(body=body))
 
     def _class(self, q: str, plan: ClassPlan) -> cst.ClassDef:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ast
 
-from migrate.codemod.tfapi import TfNames
+from migrate.codemod.tfapi import TfNames, ast_dotted_name
 
 _NESTING = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
@@ -68,3 +68,45 @@ def _only_called(fn: ast.AST, name: str, tf: TfNames) -> bool:
         elif isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
             return False
     return True
+
+
+def estimator_model_fns(fn: ast.FunctionDef | ast.AsyncFunctionDef, tf: TfNames) -> frozenset[str]:
+    """The defs among `fn`'s own statements that are Estimator model_fns (BERT's
+    `model_fn_builder(...).model_fn`): they return a `tf.estimator.EstimatorSpec` or a
+    `TPUEstimatorSpec`, directly or through a local name. The Estimator calls a model_fn once in
+    each graph it builds (train, eval, predict) and TF1 made the variables anew in each, so each
+    call of the def is a host of its own: it builds its modules on every run, where it calls them."""
+    found = set()
+    for stmt in fn.body:
+        if isinstance(stmt, ast.FunctionDef) and not stmt.decorator_list and _returns_estimator_spec(stmt, tf):
+            found.add(stmt.name)
+    return frozenset(found)
+
+
+def _returns_estimator_spec(fn: ast.FunctionDef, tf: TfNames) -> bool:
+    def is_spec(node: ast.AST | None) -> bool:
+        if not isinstance(node, ast.Call) or not isinstance(node.func, (ast.Name, ast.Attribute)):
+            return False
+        api = tf.api(node.func)
+        return api is not None and api.rsplit(".", 1)[-1] in ("EstimatorSpec", "TPUEstimatorSpec")
+
+    specs = {t.id for n in ast.walk(fn) if isinstance(n, ast.Assign) and is_spec(n.value)
+             for t in n.targets if isinstance(t, ast.Name)}
+    return any(isinstance(n, ast.Return) and (is_spec(n.value) or isinstance(n.value, ast.Name) and n.value.id in specs)
+               for n in ast.walk(fn))
+
+
+def nested_host_calls(fn: ast.FunctionDef) -> list[tuple[str, int]]:
+    """Names called inside the functions and lambdas nested in a nested host (a model_fn's
+    `metric_fn`, `tpu_scaffold`): the host rewrites only its own statements."""
+    out = []
+    for stmt in fn.body:
+        for node in ast.walk(stmt):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                for call in ast.walk(node):
+                    if isinstance(call, ast.Call):
+                        name = ast_dotted_name(call.func)
+                        if name is not None:
+                            out.append((name, call.lineno))
+    return out
+

@@ -217,15 +217,21 @@ class HostState:
 
 def rewrite_host_statements(ctx: FileContext, body: list[cst.BaseStatement], names: NameAllocator,
                             classes: NameAllocator, script: bool,
-                            nested_defs: frozenset[str] = frozenset()) -> list[cst.BaseStatement]:
+                            nested_defs: frozenset[str] = frozenset(),
+                            nested_hosts: frozenset[str] = frozenset()) -> list[cst.BaseStatement]:
     """Rewrite the top-level statements of a host (the module, or a host function's body);
-    `nested_defs`: the host's own defs whose calls it rewrites too (migrate.codemod.host_nested)."""
+    `nested_defs`: the host's own defs whose calls it rewrites too (migrate.codemod.host_nested);
+    `nested_hosts`: its defs that are hosts of their own (Estimator model_fns), rewritten inside."""
     host = HostState(ctx, names, script=script, where="the module level" if script else "a host function")
     blocks = ScriptBlocks(ctx, names, classes)
     out: list[cst.BaseStatement] = []
     for stmt in body:
         if isinstance(stmt, (cst.FunctionDef, cst.ClassDef, cst.SimpleStatementLine)) and _is_import(stmt):
             out.append(stmt)
+            continue
+        if isinstance(stmt, cst.FunctionDef) and stmt.name.value in nested_hosts and not script:
+            inner = rewrite_host_statements(ctx, list(stmt.body.body), names, classes, script=False)
+            out.append(stmt.with_changes(body=stmt.body.with_changes(body=inner)))
             continue
         if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and not (
                 isinstance(stmt, cst.FunctionDef) and stmt.name.value in nested_defs and not script):

@@ -81,6 +81,10 @@ def transform_notebook(
     new = result.code
     pieces = _CELL_RE.split(new)
     # pieces: [prefix, "0", body0, "1", body1, ...]
+    if len(pieces) == 2 * len(index) + 1 and pieces[0].strip():
+        # code the transform put above the first cell (the support imports and helpers of converted
+        # classes): the first code cell runs first, so it holds them
+        pieces = ["", pieces[1], pieces[0].lstrip("\n") + pieces[2].lstrip("\n"), *pieces[3:]]
     if len(pieces) != 2 * len(index) + 1 or pieces[0].strip():
         return TransformOutput(text, tuple(result.diagnostics) + (
             Diagnostic("parse-error", "notebook cells could not be mapped back; left unchanged",
