@@ -24,6 +24,7 @@ from migrate.codemod.host_nested import estimator_model_fns, host_nested_defs, n
 from migrate.codemod.lookups import ast_listing, by_captured_scope
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.rnn_cells import cell_blockers
+from migrate.codemod.rnn_cell_shared import shared_cells_by_class
 from migrate.codemod.tfapi import TfNames, ast_dotted_name
 from migrate.diagnostics import Diagnostic
 
@@ -632,10 +633,12 @@ def _may_use_cells(tree: ast.Module, tf: TfNames) -> bool:
     return False
 
 
-def _add_rnn_cell_blockers(info: FunctionInfo, fn: Function, tf: TfNames, converting: frozenset[str]) -> None:
-    """RNN cells convert only when built and run in the same function (migrate.codemod.rnn_cells);
-    a refused cell makes its function a blocked creator, as every implicit creator is."""
-    found = cell_blockers(fn, tf, converting=converting)
+def _add_rnn_cell_blockers(info: FunctionInfo, fn: Function, tf: TfNames, converting: frozenset[str],
+                           shared: frozenset[str] = frozenset()) -> None:
+    """RNN cells convert only when built and run in the same function (migrate.codemod.rnn_cells),
+    or kept on `self` for the whole class (`shared`, rnn_cell_shared.py); a refused cell makes its
+    function a blocked creator, as every implicit creator is."""
+    found = cell_blockers(fn, tf, converting=converting, shared=shared)
     if found:
         info.direct_creator = True
         info.blockers.extend(Diagnostic(code, message, node.lineno, node.col_offset)
@@ -772,6 +775,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     scan_of = {info.qualname: scans[id(fn)] for info, fn in defs if functions.get(info.qualname) is info}
     nested_candidates: list[tuple[FunctionInfo, Function, _BodyScan]] = []
     may_use_cells = _may_use_cells(tree, tf)
+    shared_cells = shared_cells_by_class(tree, tf) if may_use_cells else {}
     for info, fn in defs:
         if functions.get(info.qualname) is not info:
             continue  # redefined later in the file: the last definition counts
@@ -780,7 +784,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         info.calls = s.calls
         info.blockers = s.sorted_blockers()
         if may_use_cells:
-            _add_rnn_cell_blockers(info, fn, tf, frozenset(by_spelling))
+            _add_rnn_cell_blockers(info, fn, tf, frozenset(by_spelling), shared_cells.get(info.owner, frozenset()))
         # A training graph builder (placeholders, the model, its loss and optimizer: GAN
         # `build_model`s, a model's `__init__`) stays TF1 graph code and calls the converted
         # model as a host; its own tf.Variables (global_step, BEGAN's k) stay TF1 variables.

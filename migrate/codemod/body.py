@@ -24,6 +24,7 @@ from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string,
 from migrate.codemod.plan import ClassPlan, object_name, scope_text, site_line
 from migrate.codemod import reentry
 from migrate.codemod.repeated_creation import check_call_site
+from migrate.codemod.rnn_cell_shared import runs_shared_cell
 from migrate.codemod.scopes import (ScopeCall, ScopeSignature, Unsupported, bind_call,
                                     is_reuse_block, is_reuse_statement, scope_items)
 from migrate.codemod.variables import get_variable_spec, int_bound_names
@@ -778,7 +779,7 @@ class BodyConverter(cst.CSTTransformer):
         if attr is not None and callee in self.ctx.analysis.tf_variable_creators:
             raise Unsupported("unsupported-call", f"{callee} creates tf.Variables and is called again: "
                               "TF1 makes new variables on every call", original)
-        if attr is None and (site.reuse_true or self._reusing()):
+        if attr is None and (site.reuse_true or self._reusing()) and not runs_shared_cell(self, original, callee):
             if self._creator(original) is None:
                 raise Unsupported("unsupported-scope", f"{callee} reuses variables created by another function", original)
             what = f"{callee}(...) in scope {scope_text(self._path(), site.shared_key or code(site.name_expr))!r}"

@@ -22,6 +22,7 @@ from migrate.codemod.external import FilePlan, tf_names_of
 from migrate.codemod.implicit import implicit_creators
 from migrate.codemod.contrib_imports import drop_unused_contrib_imports
 from migrate.codemod.creators import SPECS, library_closure, library_names, library_source
+from migrate.codemod.rnn_cell_shared import build_library_cells
 from migrate.codemod.normalizers import library_normalizers
 from migrate.codemod.emit import (call_parameters, ctor_parameters, delegate_holder_init, docstring_of,
                                   emit_class, emit_delegate)
@@ -418,6 +419,8 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
         module = _add_scope_helper(module, tf_alias, REUSED_HELPER)
     if ctx.uses_scope_helper:
         module = _add_scope_helper(module, tf_alias)
+    # (cells kept on `self` for all methods: the constructor builds the library's, rnn_cell_shared.py)
+    module = build_library_cells(module, tf, {p.owner for p in plans.values() if p.owner}, ctx.library_classes)
     if ctx.library_classes:
         module = alias_clashing_imports(module, ctx.library_classes, {plan.class_name for plan in plans.values()})
         module = _add_library(module, ctx.library_classes)

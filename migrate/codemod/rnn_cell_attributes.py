@@ -204,6 +204,8 @@ def build_cells_where_they_run(module: cst.Module, tf, only) -> tuple[cst.Module
                 if name == owner_scan.self_name:
                     mapping[name] = cst.Name(scan.self_name)
                 elif name in owner_scan.locals and owner != user:
+                    if name in _cell_locals(owner_method, tf):
+                        break  # cells built beside it: kept on self for all (rnn_cell_shared.py)
                     kept = f"_{attr.lstrip('_')}_{name}"
                     if kept in owner_scan.uses or kept in scan.uses:
                         break
@@ -230,6 +232,43 @@ def build_cells_where_they_run(module: cst.Module, tf, only) -> tuple[cst.Module
     if not regions:
         return module, set()
     return module.visit(_Rewrite(statements, attributes, inserts)), regions
+
+
+def _cell_locals(method: cst.FunctionDef, tf) -> set[str]:
+    """Local names `method` binds to (lists of) cells: `cells = [GRUCell(n) ...]`,
+    `cells.append(cell)` of one."""
+    found: set[str] = set()
+
+    def has_cell(expr: cst.CSTNode) -> bool:
+        hit = [False]
+
+        class _V(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> None:
+                if tf.api(node.func) in CELLS:
+                    hit[0] = True
+
+            def visit_Name(self, node: cst.Name) -> None:
+                if node.value in found:
+                    hit[0] = True
+
+        expr.visit(_V())
+        return hit[0]
+
+    class _Bindings(cst.CSTVisitor):
+        def visit_Assign(self, node: cst.Assign) -> None:
+            if has_cell(node.value):
+                for t in node.targets:
+                    found.update(_target_names(t.target))
+
+        def visit_Call(self, node: cst.Call) -> None:
+            func = node.func
+            if isinstance(func, cst.Attribute) and func.attr.value in ("append", "extend") \
+                    and isinstance(func.value, cst.Name) and any(has_cell(a.value) for a in node.args):
+                found.add(func.value.value)
+
+    for _ in range(3):  # (cell = LSTMCell(n); cells.append(cell): names reached through others)
+        method.visit(_Bindings())
+    return found
 
 
 class _Substitute(cst.CSTTransformer):

@@ -48,15 +48,27 @@ def _runner_cell_args(call: ast.Call, spec) -> list[ast.expr]:
 
 
 def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False,
-                  converting: frozenset[str] = frozenset()) -> list[tuple[str, str, ast.AST]]:
+                  converting: frozenset[str] = frozenset(),
+                  shared: frozenset[str] = frozenset()) -> list[tuple[str, str, ast.AST]]:
     """(code, message, node) for each use of an RNN cell in `fn` that cannot convert
     (`script`: module-level code, where cells stay TF1; `converting`: the spellings of the
-    implicit creators this file converts, migrate.codemod.implicit)."""
+    implicit creators this file converts, migrate.codemod.implicit; `shared`: attributes of
+    `self` that hold one cell for all the methods of its class, migrate/codemod/rnn_cell_shared.py:
+    a method may bind one, and run it or read its state sizes)."""
     calls = [n for n in _own_nodes(fn) if type(n) is ast.Call]
     ctors = [c for c in calls if tf.api(c.func) in CELLS]
     runners = sorted((c for c in calls if tf.api(c.func) in RUNNERS), key=lambda c: (c.lineno, c.col_offset))
     if not ctors and not runners:
         return []
+    self_name = _self_name(fn) if shared else None
+
+    def shared_cell(expr: ast.AST) -> bool:
+        """`self.cell`, one of the class's shared cells (built once, lazily named where it first runs)."""
+        return (self_name is not None and type(expr) is ast.Attribute and expr.attr in shared
+                and type(expr.value) is ast.Name and expr.value.id == self_name)
+
+    def assigned_target(target: ast.AST) -> bool:
+        return type(target) is ast.Name or shared_cell(target)
     if not runners and _is_factory(fn, tf):
         return []  # builds a cell and returns it: creates nothing (its callers' cells are judged there)
     if script:
@@ -74,7 +86,7 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False,
 
     def holds_cell(expr: ast.AST) -> bool:
         """A cell, a wrapper of one, or a list of them (not `cell.zero_state(...)`)."""
-        if expr in ctors:
+        if expr in ctors or shared_cell(expr):
             return True
         if type(expr) is ast.Name:
             return expr.id in cell_names
@@ -105,7 +117,7 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False,
 
     def is_cell_expr(expr: ast.AST) -> bool:
         """A constructor, a local cell name, or a list of them (`[cell] * n`, a comprehension)."""
-        if expr in ctors:
+        if expr in ctors or shared_cell(expr):
             return True
         if type(expr) is ast.Name:
             return expr.id in cell_names
@@ -151,7 +163,7 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False,
             if kw.arg in UNSUPPORTED_CELL_ARGS.get(name, ()):
                 out.append((_CODE, f"{name}({kw.arg}=...) is not covered by the migrated cell", ctor))
         parent = parents.get(id(ctor))
-        assigned = isinstance(parent, ast.Assign) and all(type(t) is ast.Name for t in parent.targets)
+        assigned = isinstance(parent, ast.Assign) and all(assigned_target(t) for t in parent.targets)
         if not assigned and not fine_consumer(consumer(ctor)) and not _in_assigned_display(ctor, parents, cell_names):
             out.append((_CODE, f"the RNN cell {name}(...) is used here other than by being assigned to a "
                        "name or passed to tf.nn.dynamic_rnn / static_rnn / bidirectional_dynamic_rnn in "
@@ -171,6 +183,9 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False,
             continue
         if fine_consumer(consumer(node)) or _in_assigned_display(node, parents, cell_names):
             continue
+        if isinstance(parent, ast.Assign) and parent.value is node and any(shared_cell(t) for t in parent.targets) \
+                and all(assigned_target(t) for t in parent.targets):
+            continue  # `self.cell = cell`: the class's shared cell
         out.append((_CODE, f"the RNN cell '{node.id}' is used here other than by tf.nn.dynamic_rnn / "
                    "static_rnn / bidirectional_dynamic_rnn or another cell of this function (returned, "
                    "stored, or passed on: TF1 names its variables where it first runs)", node))
@@ -189,6 +204,12 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False,
                            f"({ast.unparse(arg)}): build it where it runs so its variables can be decided",
                            runner))
     return out
+
+
+def _self_name(fn: ast.AST) -> str | None:
+    args = getattr(fn, "args", None)
+    params = [*args.posonlyargs, *args.args] if args is not None else []
+    return params[0].arg if params else None
 
 
 def _in_assigned_display(node: ast.AST, parents: dict[int, ast.AST], cell_names: set[str]) -> bool:
