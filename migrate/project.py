@@ -613,6 +613,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                 elif d.code != "unconvertible-callee" or "stays TF1" not in d.message:
                     blockers[node].append((d.code, d.message, f"{display}:{d.line}"))
                     own.add(node)
+            if q in a.kept_by_decorator:  # a registry's or wrapper's users call the def (codemod/decorators.py)
+                pinned.setdefault(node, ("kept-tf1", a.kept_by_decorator[q], f"{display}:{info.line}"))
             for other in info.calls | a.extra_edges.get(q, set()):
                 callee = a.functions.get(other)
                 if callee is None or other not in a.creators:

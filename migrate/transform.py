@@ -129,7 +129,8 @@ def _transform(source: str, path: str, pinned: frozenset[str], plan: FilePlan | 
         code = converted_code if converted_code is not None else module_code(new_module, lines, module)
     if uses_tf or seen.tf.aliases:
         converted = frozenset(f.legacy_name for f in conversion.functions)
-        kept = converted & frozenset(plan.kept_tf1) if plan is not None else frozenset()
+        kept = converted & (frozenset(plan.kept_tf1 if plan is not None else ()) |
+                            (seen.analysis.kept_tf1 if seen.analysis is not None else frozenset()))
         diagnostics.extend(_leftovers(tree, seen.tf, diagnostics, converted,
                                       bool(converted) and seen.analysis is not None and seen.analysis.script_creates,
                                       kept))

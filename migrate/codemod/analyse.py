@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from migrate.codemod.decorators import classify as classify_decorator, earlier_run_blocks, kept_defs
 from migrate.codemod.external import ExternalCallee, parse_cst_def
 from migrate.codemod.host_nested import estimator_model_fns, host_nested_defs, nested_host_calls
 from migrate.codemod.lookups import ast_listing, by_captured_scope
@@ -65,9 +66,6 @@ _SCOPE_LOOKUPS = {
     "contrib.framework.get_trainable_variables", "contrib.slim.get_variables",
     "contrib.slim.get_trainable_variables", "contrib.slim.get_model_variables",
 }
-# Decorators that only register the function for `arg_scope` defaults: a converted function whose
-# name is never passed around (an arg_scope list would make it escape) does not need them.
-_TRANSPARENT_DECORATORS = {"add_arg_scope"}
 # Decorators a converted method keeps around its delegate. Excluded: those that change how the
 # method binds (static/class methods), open scopes / share variables themselves, or run the body
 # in several graphs (run_in_graph_and_eager_modes: one cached module cannot serve both).
@@ -151,6 +149,10 @@ class FileAnalysis:
     #   occur: a function's qualname, or None (module level, class bodies, nested classes)
     creating_regions: set[str | None] = field(default_factory=set)  # where NAMING_SCOPE_CREATORS are called
     kept_tf1: frozenset[str] = frozenset()  # converted, and the TF1 def stays for other files' TF1 callers
+    base_chains: dict[str, list[str]] = field(default_factory=dict)  # class -> its bases in the file that
+    #   end in a plain root (migrate/codemod/module_bases.py; set by convert_module)
+    kept_by_decorator: dict[str, str] = field(default_factory=dict)  # converting functions whose decorator
+    #   returns them (a registry, a logging wrapper): qualname -> what it does; their def stays (kept_tf1)
 
     @property
     def cross_file(self) -> bool:
@@ -774,6 +776,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     tf_variable_direct: set[str] = set()
     scan_of = {info.qualname: scans[id(fn)] for info, fn in defs if functions.get(info.qualname) is info}
     nested_candidates: list[tuple[FunctionInfo, Function, _BodyScan]] = []
+    kept_by_decorator: dict[str, str] = {}  # qualname -> what its decorator does (it returns the function)
     may_use_cells = _may_use_cells(tree, tf)
     shared_cells = shared_cells_by_class(tree, tf) if may_use_cells else {}
     for info, fn in defs:
@@ -803,13 +806,16 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
             name = ast_dotted_name(deco.func if isinstance(deco, ast.Call) else deco) or "a computed decorator"
             if info.owner is not None and name == "property":
                 continue
-            if info.owner is None and name.rsplit(".", 1)[-1] in _TRANSPARENT_DECORATORS:
+            verdict = classify_decorator(deco, tree, tf)  # (migrate/codemod/decorators.py)
+            if info.owner is None and verdict.kind == "transparent":
                 continue  # returns the function itself for arg_scope: the class keeps working without it
-            if info.owner is not None and _delegate_keeps(name):
+            if info.owner is None and verdict.keeps_def:
+                kept_by_decorator[info.qualname] = verdict.what  # converts; the decorated def stays beside its class
+                continue
+            if info.owner is not None and (verdict.keeps_def or (not verdict.seen and _delegate_keeps(name))):
                 continue  # a method stays a method (a delegate to its module): the decorator still wraps it
             info.blockers.append(Diagnostic(
-                "decorated", f"{info.qualname} is decorated with @{name}, which this tool cannot see through",
-                info.line, _column(fn, deco)))
+                "decorated", f"{info.qualname} is decorated: {verdict.what}", info.line, _column(fn, deco)))
         if info.owner and info.name == "__init__" and _calls_base_init(fn):
             info.blockers.append(Diagnostic(
                 "unsupported-call", "variables created in __init__, which also runs its base class's "
@@ -929,6 +935,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
             f.blockers.append(Diagnostic("imported-elsewhere", f"{q} is imported by another file of this run; "
                                          "converting it would break that import", f.line))
 
+    earlier_run_blocks(kept_by_decorator, functions, creators, class_names)
     # Components of the creator graph (undirected); hosts and module level are not members.
     blocked: set[str] = set()
     component_of = components(creators, functions, extra_edges)
@@ -986,7 +993,9 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                         foreign_reruns=foreign_reruns,
                         assigned_names=scan.assigned,
                         naming_regions=scan.naming_regions,
-                        creating_regions=scan.creating_regions)
+                        creating_regions=scan.creating_regions,
+                        kept_by_decorator={q: w for q, w in kept_by_decorator.items() if q in creators},
+                        kept_tf1=kept_defs(kept_by_decorator.keys() & converted, functions, creators))
 
 
 def components(members: set[str], functions: dict[str, FunctionInfo],

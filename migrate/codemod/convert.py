@@ -28,6 +28,7 @@ from migrate.codemod.emit import (call_parameters, ctor_parameters, delegate_hol
                                   emit_class, emit_delegate)
 from migrate.codemod.hosts import rewrite_host_statements
 from migrate.codemod.naming_scopes import rename_naming_scopes
+from migrate.codemod.module_bases import as_module_root, assigned_on_self, module_base_chains, module_roots
 from migrate.codemod.naming import RESERVED_ATTRS, NameAllocator, class_name_for
 from migrate.codemod.plan import ClassPlan, explain_fields
 from migrate.codemod.scopes import Unsupported, scope_signature
@@ -141,7 +142,7 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset(),
                               frozenset(plan.known_plain) if plan else frozenset(),
                               frozenset(c for c, _ in foreign), frozenset(c for c, rerun in foreign if rerun))
     if plan is not None and plan.kept_tf1:
-        analysis.kept_tf1 = frozenset(plan.kept_tf1) & analysis.converted
+        analysis.kept_tf1 = (frozenset(plan.kept_tf1) | analysis.kept_tf1) & analysis.converted
     if analysis.script_creates:
         return Preview(tree, tf, analysis, False, frozenset())
     if not analysis.creators:
@@ -180,7 +181,8 @@ def convert_module(module: cst.Module, source: str | None = None,
         return Conversion(module, (), (), frozenset())
     attach_nodes(analysis, module)
     lines = LineIndex(module, source)
-    renames = _reserved_renames(analysis)
+    analysis.base_chains = module_base_chains(seen.tree, {f.owner for f in analysis.functions.values() if f.owner})
+    renames = _reserved_renames(analysis, seen.tree)
     if renames:
         # Owners that set `self.name` can only become tf.Modules with that attribute renamed;
         # keep the rename only if every method of theirs is converted.
@@ -241,7 +243,9 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
         new_module, functions = result
         skip = frozenset(q for q in analysis.functions if q in analysis.blocked or q in analysis.kept_tf1)
         diagnostics += [Diagnostic("kept-tf1", f"{f.legacy_name} became class {f.class_name}; its TF1 def stays "
-                                   "beside it for callers in other files that stay TF1", f.line, 0, "info")
+                                   + (f"beside it, decorated: {analysis.kept_by_decorator[f.legacy_name]} (its "
+                                      "users still call the def)" if f.legacy_name in analysis.kept_by_decorator
+                                      else "beside it for callers in other files that stay TF1"), f.line, 0, "info")
                         for f in functions if f.legacy_name in analysis.kept_tf1]
         diagnostics += stale_listings(tree, tf, analysis, functions)  # (migrate.codemod.listing_leftovers)
         if not analysis.cross_file:
@@ -465,6 +469,8 @@ class _Rewriter(cst.CSTTransformer):
             if q in self.ctx.analysis.kept_tf1:
                 # other files' TF1 code still calls the def: it stays beside its class, as TF1
                 spaced = original.with_changes(leading_lines=[cst.EmptyLine(indent=False), cst.EmptyLine(indent=False)])
+                if len(original.leading_lines) >= 2 and all(l.comment is None for l in original.leading_lines):
+                    spaced = original  # the same node: the upgrade stage's positions map into the source
                 return cst.FlattenSentinel([cls, spaced])
             return cls
         info = self.ctx.analysis.functions.get(q)
@@ -493,6 +499,12 @@ class _Rewriter(cst.CSTTransformer):
     def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef):
         owner = original.name.value
         methods = {q: p for q, p in self.plans.items() if p.owner == owner}
+        if not methods and owner in module_roots(self.ctx.analysis.base_chains, {p.owner for p in self.plans.values()}):
+            # a converted owner's base (module_bases.py), named as that owner's own base would be
+            under = sorted(o for o, chain in self.ctx.analysis.base_chains.items() if chain[-1] == owner)
+            names = [_owner_module_name(o, {q: p for q, p in self.plans.items() if p.owner == o}, self.ctx)
+                     for o in under]
+            return as_module_root(updated, self.ctx.tf_alias, next((n for n in names if n), ""))
         if not methods:
             body = [self._host_method(f"{owner}.{s.name.value}", s) if isinstance(s, cst.FunctionDef) else s
                     for s in updated.body.body]
@@ -562,18 +574,27 @@ class _Rewriter(cst.CSTTransformer):
         return ctor_parameters(self.ctx.sigs[q])
 
 
-def _reserved_renames(analysis: FileAnalysis) -> dict[str, dict[str, str]]:
-    """Owner classes (with converted methods) that assign tf.Module's own properties on self."""
+def _reserved_renames(analysis: FileAnalysis, tree: ast.Module) -> dict[str, dict[str, str]]:
+    """Owner classes (with converted methods) that assign tf.Module's own properties on self,
+    in their own `__init__` or in that of a base class of this file that becomes the tf.Module
+    (migrate/codemod/module_bases.py: the base and its other subclasses are renamed too)."""
     out: dict[str, dict[str, str]] = {}
     owners = {f.owner for q, f in analysis.functions.items() if f.owner and q in analysis.converted}
-    for owner in owners:
+    for owner in sorted(owners):
         init = analysis.functions.get(f"{owner}.__init__")
-        if init is None:
-            continue
-        assigned = _self_assigned(init.node)
+        chain = analysis.base_chains.get(owner, [])
+        assigned = _self_assigned(init.node) if init is not None and init.node is not None else set()
+        for base in chain:
+            assigned |= assigned_on_self(tree, base)
         clash = assigned & RESERVED_ATTRS
         if clash:
-            out[owner] = {attr: _free(f"scope_{attr}" if attr == "name" else f"{attr}_", assigned) for attr in clash}
+            renames = {attr: _free(f"scope_{attr}" if attr == "name" else f"{attr}_", assigned) for attr in clash}
+            out[owner] = renames
+            if chain:  # every class of the file under the same root reads the renamed attribute
+                for cls, other in analysis.base_chains.items():
+                    if other[-1] == chain[-1]:
+                        out.setdefault(cls, renames)
+                out.setdefault(chain[-1], renames)
     return out
 
 

@@ -6,7 +6,8 @@ A reported node is placed, in order of preference:
    (code the structural stage left alone: refused functions, untouched statements);
 2. else at the first occurrence of its text in the original source (the codemod reprints
    the code it keeps: the same tokens) that no other node holds yet, nodes taken in their
-   order in the intermediate text; for a call, its callee's text is tried next;
+   order in the intermediate text (all held: the first, the same code twice, as a def kept
+   beside its class); for a call, its callee's text is tried next;
 3. else (code the structural stage generated, e.g. get_variable's implicit glorot default made
    explicit: no token of the file) its position in the intermediate text, clamped into the file.
 """
@@ -85,10 +86,14 @@ def original_positions(nodes: list[cst.CSTNode], intermediate: dict[int, tuple[i
         for text in _texts(node):
             if not text or "\n" in text:
                 continue
-            free = [p for p in _occurrences(source, text, starts) if p not in taken]
+            found = _occurrences(source, text, starts)
+            free = [p for p in found if p not in taken]
             if free:
                 positions[id(node)] = free[0]
                 taken.add(free[0])
+                break
+            if found:  # every occurrence held: the same code twice (a def kept beside its class)
+                positions[id(node)] = found[0]
                 break
         else:  # generated code (no token in the file): at least a place inside the file
             line, column = intermediate.get(id(node), (1, 0))

@@ -66,8 +66,9 @@ class Dense(tf.Module):
         return tf.nn.relu(tf.matmul(x, w) + b)
 
 
-class BaseModel(object):
+class BaseModel(tf.Module):
     def __init__(self, num_units, num_layers=2):
+        super().__init__(name='encoder_object')
         self.num_units = num_units
         self.num_layers = num_layers
 
