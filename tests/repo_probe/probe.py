@@ -174,7 +174,23 @@ def _legacy_tf() -> Any:
     importlib.import_module("tf_keras.src.legacy_tf_layers.migration_utils")  # before the swap below
 
     sys.modules["tensorflow"] = tf.compat.v1  # user code's `import tensorflow` is TF1's API
+    install_estimator_spec(tf.compat.v1)
     return tf
+
+
+def install_estimator_spec(tf_module: Any) -> None:
+    """TF 2.21 has no tf.estimator: model_fns that return `tf.estimator.EstimatorSpec(...)`
+    (BERT's layout) get a plain record of the same fields on both sides, so they can run."""
+    import collections
+    import types
+
+    if hasattr(tf_module, "estimator"):
+        return
+    fields = ("mode", "predictions", "loss", "train_op", "eval_metric_ops", "export_outputs",
+              "training_chief_hooks", "training_hooks", "scaffold", "evaluation_hooks", "prediction_hooks")
+    spec = collections.namedtuple("EstimatorSpec", fields, defaults=(None,) * len(fields))
+    modes = types.SimpleNamespace(TRAIN="train", EVAL="eval", PREDICT="infer")
+    tf_module.estimator = types.SimpleNamespace(EstimatorSpec=spec, ModeKeys=modes)
 
 
 _BEFORE: list[Any] = []  # the legacy outputs of an entry's `before` call: run once, first
@@ -399,6 +415,8 @@ class _Absent:
 
 def migrated_side(repos: list[str], outdir: str) -> None:
     import tensorflow as tf
+
+    install_estimator_spec(tf)
 
     for repo in repos:
         root = Path(repo)

@@ -10,7 +10,9 @@ def create_optimizer(loss, init_lr, num_train_steps):
     tvars = tf.trainable_variables()
     grads = tf.gradients(loss, tvars)
     (grads, _) = tf.clip_by_global_norm(grads, clip_norm=1.0)
-    train_op = optimizer.apply_gradients(zip(grads, tvars), global_step=global_step)
-    new_global_step = global_step + 1
-    train_op = tf.group(train_op, [global_step.assign(new_global_step)])
+    train_op = optimizer.apply_gradients(zip(grads, tvars))
+    # the step counter moves after the update (the learning rate read it before)
+    with tf.control_dependencies([train_op]):
+        new_global_step = global_step + 1
+        train_op = tf.group(train_op, [global_step.assign(new_global_step)])
     return train_op

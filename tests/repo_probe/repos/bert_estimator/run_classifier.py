@@ -1,12 +1,7 @@
-import collections
-
 import tensorflow as tf
 
 import modeling
 import optimization
-
-# stands in for tf.estimator.EstimatorSpec, which TF 2.21 lacks, so the model_fn runs anywhere
-ModelSpec = collections.namedtuple("ModelSpec", ["mode", "loss", "train_op", "predictions"])
 
 
 def create_model(bert_config, is_training, input_ids, segment_ids, labels, num_labels):
@@ -38,7 +33,7 @@ def model_fn_builder(bert_config, num_labels, init_checkpoint, learning_rate, nu
         input_ids = features["input_ids"]
         segment_ids = features["segment_ids"]
         label_ids = features["label_ids"]
-        is_training = (mode == "train")
+        is_training = (mode == tf.estimator.ModeKeys.TRAIN)
 
         (total_loss, per_example_loss, logits, probabilities) = create_model(
             bert_config, is_training, input_ids, segment_ids, label_ids, num_labels)
@@ -53,10 +48,12 @@ def model_fn_builder(bert_config, num_labels, init_checkpoint, learning_rate, nu
             init_string = ", *INIT_FROM_CKPT*" if var.name in initialized_variable_names else ""
             tf.logging.info("  name = %s, shape = %s%s", var.name, var.shape, init_string)
 
-        if mode == "train":
+        if mode == tf.estimator.ModeKeys.TRAIN:
             train_op = optimization.create_optimizer(total_loss, learning_rate, num_train_steps)
-            return ModelSpec(mode=mode, loss=total_loss, train_op=train_op, predictions=None)
-        return ModelSpec(mode=mode, loss=total_loss, train_op=None, predictions={"probabilities": probabilities})
+            output_spec = tf.estimator.EstimatorSpec(mode=mode, loss=total_loss, train_op=train_op)
+        else:
+            output_spec = tf.estimator.EstimatorSpec(mode=mode, predictions={"probabilities": probabilities})
+        return output_spec
 
     return model_fn
 
@@ -65,7 +62,7 @@ def train_graph(input_ids, segment_ids, label_ids, bert_config):
     model_fn = model_fn_builder(bert_config, num_labels=3, init_checkpoint=None, learning_rate=0.1,
                                 num_train_steps=10)
     features = {"input_ids": input_ids, "segment_ids": segment_ids, "label_ids": label_ids}
-    spec = model_fn(features, None, "train", params={})
+    spec = model_fn(features, None, tf.estimator.ModeKeys.TRAIN, params={})
     return spec.loss, spec.train_op
 
 
@@ -73,4 +70,4 @@ def predict_graph(input_ids, segment_ids, label_ids, bert_config):
     model_fn = model_fn_builder(bert_config, num_labels=3, init_checkpoint=None, learning_rate=0.1,
                                 num_train_steps=10)
     features = {"input_ids": input_ids, "segment_ids": segment_ids, "label_ids": label_ids}
-    return model_fn(features, None, "eval", params={}).predictions
+    return model_fn(features, None, tf.estimator.ModeKeys.PREDICT, params={}).predictions
