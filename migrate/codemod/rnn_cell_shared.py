@@ -29,15 +29,37 @@ _READS = {"zero_state", "state_size", "output_size"}
 _RUNNER_CLASSES = frozenset(spec.class_name for spec in RUNNERS.values())
 
 
-def shared_cells_by_class(tree: ast.Module, tf: TfNames) -> dict[str, frozenset[str]]:
-    """Class name -> its shared cell attributes (top-level classes)."""
+def shared_cells_by_class(tree: ast.Module, tf: TfNames, outside_reads: bool = True) -> dict[str, frozenset[str]]:
+    """Class name -> its shared cell attributes (top-level classes). `outside_reads`: refuse an
+    attribute read outside those classes (off for the converted text, whose generated modules
+    read `owner.cell`)."""
     found: dict[str, frozenset[str]] = {}
+    inside: dict[str, dict[str, int]] = {}
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
             attrs = _shared_in_class(node, tf)
             if attrs:
                 found[node.name] = attrs
-    return found
+                inside[node.name] = _attribute_counts(node)
+    if not found or not outside_reads:
+        return found
+    # (read outside those classes' own methods, `model.cell` in a caller or a subclass: that
+    # code would get the library cell, so the cell stays TF1)
+    reads = _attribute_counts(tree)
+    ours: dict[str, int] = {}
+    for name, attrs in found.items():
+        for a in attrs:
+            ours[a] = ours.get(a, 0) + inside[name].get(a, 0)
+    kept = {name: frozenset(a for a in attrs if reads.get(a, 0) == ours[a]) for name, attrs in found.items()}
+    return {name: attrs for name, attrs in kept.items() if attrs}
+
+
+def _attribute_counts(root: ast.AST) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for node in ast.walk(root):
+        if type(node) is ast.Attribute:
+            counts[node.attr] = counts.get(node.attr, 0) + 1
+    return counts
 
 
 def constructing_methods(cls: ast.ClassDef, tf: TfNames, attrs: frozenset[str]) -> set[str]:
@@ -128,7 +150,7 @@ def build_library_cells(module: cst.Module, tf: TfNames, converted_owners: set[s
     if not converted_owners or not library_classes & _RUNNER_CLASSES:
         return module
     tree = ast.parse(module.code)
-    shared = shared_cells_by_class(tree, tf)
+    shared = shared_cells_by_class(tree, tf, outside_reads=False)
     wanted: dict[str, set[str]] = {}
     for node in tree.body:
         if isinstance(node, ast.ClassDef) and node.name in shared and node.name in converted_owners:
