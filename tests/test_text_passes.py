@@ -134,3 +134,51 @@ def test_only_the_planner_stores():
     text_passes.arg_scopes(source, remember=True)
     assert len(text_passes._results) == 1
     text_passes.forget()
+
+
+@pytest.mark.parametrize("name", sorted(_CASES))
+def test_a_remembered_text_gets_the_same_result_without_its_entry_test(name, monkeypatch):
+    """The planner (or the pool, text_passes.precompute) keeps texts the entry tests turned away
+    too: the transforms' later calls on them only look them up, and get what the passes give."""
+    text_passes.forget()
+    source = textwrap.dedent(_CASES[name])
+    planned = text_passes.layer_objects(text_passes.arg_scopes(source, remember=True).source, remember=True)
+    assert len(text_passes._results) == 2
+    calls = []
+    monkeypatch.setattr(text_passes, "_may_hold_arg_scope_block", lambda s: calls.append(s) or True)
+    monkeypatch.setattr(text_passes, "_may_hold_layer_object", lambda s: calls.append(s) or True)
+    _same(text_passes.arg_scopes(source, "m.py"), resolve_arg_scopes(source, "m.py"))
+    scoped = resolve_arg_scopes(source).source
+    _same(text_passes.layer_objects(scoped, "m.py"), resolve_layer_objects(scoped, "m.py"))
+    assert planned.source == resolve_layer_objects(scoped).source
+    assert not calls
+    text_passes.forget()
+
+
+def test_unroll_scans_only_functions_with_a_list_comprehension(monkeypatch):
+    import libcst as cst
+
+    from migrate.codemod import comprehension_loops
+    from migrate.codemod.tfapi import collect_tf_names
+
+    source = textwrap.dedent("""
+        import tensorflow as tf
+
+        def plain(x):
+            return tf.layers.dense(x, 4, name="d")
+
+        def bank(x):
+            return tf.concat([tf.layers.dense(x, 1, name="h%d" % i) for i in range(3)], -1)
+        """)
+    import ast
+
+    module = cst.parse_module(source)
+    functions = [(f.name.value, f, None) for f in module.body if isinstance(f, cst.FunctionDef)]
+    scanned = []
+    real = comprehension_loops._unroll_function
+    monkeypatch.setattr(comprehension_loops, "_unroll_function",
+                        lambda function, *a: scanned.append(function.name.value) or real(function, *a))
+    new, regions = comprehension_loops.unroll(module, collect_tf_names(ast.parse(source)), functions,
+                                              frozenset({"layers.dense"}))
+    assert scanned == ["bank"] and regions == {"bank"}
+    assert "for i in range(3):" in new.code and "return tf.layers.dense(x, 4" in new.code

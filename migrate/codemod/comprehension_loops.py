@@ -114,6 +114,8 @@ def unroll(module: cst.Module, tf, functions, creators: frozenset[str],
     for qualname, function, _ in functions:
         if only is not None and qualname not in only:
             continue
+        if not _has_list_comp(function):
+            continue  # (_unrolled acts on a statement with one list comprehension: none here)
         new = _unroll_function(function, tf, creators)
         if new is not None:
             replacements[id(function)] = new
@@ -125,7 +127,27 @@ def unroll(module: cst.Module, tf, functions, creators: frozenset[str],
         def leave_FunctionDef(self, original, updated):
             return replacements.get(id(original), updated)
 
-    return module.visit(_Swap()), regions
+    from migrate.codemod.fastwalk import visit as fast_visit
+
+    return fast_visit(module, _Swap()), regions  # (rebuilds only the functions swapped)
+
+
+class _ListComps(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found = False
+
+    def visit_ListComp(self, node: cst.ListComp) -> bool:
+        self.found = True
+        return False
+
+
+def _has_list_comp(function: cst.FunctionDef) -> bool:
+    """A cheap test (the fast walker, migrate/codemod/fastwalk.py) before the costly names scans."""
+    from migrate.codemod.fastwalk import visit as fast_visit
+
+    found = _ListComps()
+    fast_visit(function, found)
+    return found.found
 
 
 def _unroll_function(function: cst.FunctionDef, tf, creators) -> cst.FunctionDef | None:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from migrate.codemod.fastwalk import visit as fast_visit
 from migrate.diagnostics import Diagnostic
 
 
@@ -296,7 +297,7 @@ class ClassScan:
                 continue
             qualname = f"{cls.name.value}.{item.name.value}"
             scan = _MethodScan(self, qualname, params[0].name.value)
-            item.visit(scan)
+            fast_visit(item, scan)  # (a read-only scan: the same callbacks, faster)
             self.locals[qualname] = scan.locals
 
     def line(self, node: cst.CSTNode) -> int:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from migrate.codemod.fastwalk import visit as fast_visit
 from migrate.diagnostics import Diagnostic
 
 _ITER_CALLS = frozenset({"range", "len", "zip", "enumerate", "reversed", "list", "tuple"})
@@ -597,7 +598,7 @@ def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[
 
     bases = {api: SPECS[functional].default_name for api, functional in layer_classes.items()}
     scan = _Scan(tf, positions, layer_classes, bases, SPECS)
-    function.visit(scan)
+    fast_visit(function, scan)  # (a read-only scan: the same callbacks, faster)
     ready: list[_Candidate] = []
     uniquified: dict[tuple[int | None, str], list[_Candidate]] = {}  # (scope, base) -> layers
     for site in scan.inline:

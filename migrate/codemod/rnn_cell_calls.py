@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from migrate.codemod.fastwalk import visit as fast_visit
 from migrate.codemod.creators_rnn import CELL_CALL_API, CELL_SCOPE_NAMES, CELLS, RUNNERS
 from migrate.diagnostics import Diagnostic
 
@@ -179,7 +180,7 @@ def _scope_name(scan: _Scan, expr: cst.BaseExpression | None, line: int, seen: i
 def plan_function(function: cst.FunctionDef, qualname: str | None, tf, positions,
                   plan: CellCallPlan) -> None:
     scan = _Scan(tf, positions)
-    function.visit(scan)
+    fast_visit(function, scan)  # (a read-only scan: the same callbacks, faster)
     if not scan.has_ctor or tf.tf_alias is None:
         return
     cells = {c.cell for c in scan.direct if c.cell in scan.bindings}

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from migrate.codemod.fastwalk import visit as fast_visit
 from migrate.codemod.creators_rnn import CELLS
 
 
@@ -298,7 +299,7 @@ def _construct(value: cst.BaseExpression, call: cst.Call,
 def plan_function(function: cst.FunctionDef, qualname: str, module_factories: dict[str, _Factory],
                   class_factories: dict[str, _Factory], tf, plan: FactoryPlan) -> None:
     scan = _CallerScan()
-    function.visit(scan)
+    fast_visit(function, scan)  # (a read-only scan: the same callbacks, faster)
     nested = {name: f for name, fn in scan.nested.items()
               if scan.locals.get(name) == 1 and (f := _as_factory(fn, tf, False)) is not None}
     self_name = function.params.params[0].name.value if class_factories and function.params.params else None

@@ -23,7 +23,10 @@ from migrate.codemod.arg_scopes import _ARG_SCOPE_APIS, ArgScopeResult, resolve_
 from migrate.codemod.tfapi import collect_tf_names
 
 _Pass = Callable[..., ArgScopeResult]
-_results: dict[tuple[str, str], ArgScopeResult] = {}  # (pass name, text) -> result, path-less
+_results: dict[tuple[str, str], ArgScopeResult | None] = {}  # (pass name, text) -> result, path-less
+# (None: the pass's cheap entry test turned the text away: unchanged, no diagnostic; kept too,
+# so the workers' transforms and the planner do not test it again)
+_UNTOUCHED = None
 _LIMIT = 8192  # results kept (two per planned file): memory stays bounded over many runs
 
 
@@ -35,7 +38,7 @@ def forget() -> None:
 def arg_scopes(source: str, path: str = "<string>", only: frozenset[str | None] | None = None, *,
                remember: bool = False) -> ArgScopeResult:
     """`resolve_arg_scopes(source, path, only)`."""
-    if only is None and not _may_hold_arg_scope_block(source):
+    if only is None and _turned_away("arg_scopes", source, _may_hold_arg_scope_block, remember):
         return ArgScopeResult(source)
     return _run("arg_scopes", resolve_arg_scopes, source, path, only, remember)
 
@@ -45,9 +48,27 @@ def layer_objects(source: str, path: str = "<string>", only: frozenset[str | Non
     """`resolve_layer_objects(source, path, only)`."""
     from migrate.codemod.layer_objects import resolve_layer_objects
 
-    if only is None and not _may_hold_layer_object(source):
+    if only is None and _turned_away("layer_objects", source, _may_hold_layer_object, remember):
         return ArgScopeResult(source)
     return _run("layer_objects", resolve_layer_objects, source, path, only, remember)
+
+
+def _turned_away(name: str, source: str, may_hold: Callable[[str], bool], remember: bool) -> bool:
+    """The pass's entry test said no (now, or when the planner or the pool ran it on this text)."""
+    found = _results.get((name, source), _results)
+    if found is not _results:
+        return found is _UNTOUCHED
+    if may_hold(source):
+        return False
+    if remember:
+        _keep((name, source), _UNTOUCHED)
+    return True
+
+
+def _keep(key: tuple[str, str], result: ArgScopeResult | None) -> None:
+    if len(_results) >= _LIMIT:
+        _results.clear()
+    _results[key] = result
 
 
 def _run(name: str, run: _Pass, source: str, path: str, only, remember: bool) -> ArgScopeResult:
@@ -57,9 +78,7 @@ def _run(name: str, run: _Pass, source: str, path: str, only, remember: bool) ->
     if found is None:
         found = run(source)
         if remember:
-            if len(_results) >= _LIMIT:
-                _results.clear()
-            _results[(name, source)] = found
+            _keep((name, source), found)
     return _labelled(found, path)
 
 
@@ -70,8 +89,9 @@ def precompute(sources: "list[str]", jobs: int) -> None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    todo = sorted({s for s in sources if ("arg_scopes", s) not in _results and _may_need_a_pass(s)},
-                  key=len, reverse=True)
+    # every text: the entry tests (an ast parse and walks) are costly too, and turned-away texts
+    # are kept as such (their planner and transform calls then cost a lookup)
+    todo = sorted({s for s in sources if ("arg_scopes", s) not in _results}, key=len, reverse=True)
     if jobs <= 1 or len(todo) < 2:
         return
     try:
@@ -81,17 +101,7 @@ def precompute(sources: "list[str]", jobs: int) -> None:
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context) as pool:
         for found in pool.map(_planner_passes, todo, chunksize=1):
             for key, result in found:
-                if len(_results) >= _LIMIT:
-                    _results.clear()
-                _results[key] = result
-
-
-def _may_need_a_pass(source: str) -> bool:
-    """Text tests only: the texts whose entry test (an ast parse) may admit one of the passes."""
-    from migrate.codemod.layer_objects import LAYER_CLASSES
-
-    return "arg_scope" in source or "Cell(" in source or any(
-        cls.split(".", 1)[1] + "(" in source for cls in LAYER_CLASSES)
+                _keep(key, result)
 
 
 def _planner_passes(source: str) -> list[tuple[tuple[str, str], ArgScopeResult]]:
