@@ -466,13 +466,14 @@ def resolve_layer_objects(source: str, path: str = "<string>",
 
     cells = "Cell(" in source  # a cell may be called directly (rnn_cell_calls.py)
     loops = "for " in source  # creators numbered in loops, comprehensions unrolled
-    if not cells and not loops and not any(cls.split(".", 1)[1] + "(" in source
-                                           for cls in LAYER_CLASSES):
+    repeats = "repeat(" in source or "stack(" in source  # slim.repeat / slim.stack (slim_repeat.py)
+    if not cells and not loops and not repeats and not any(cls.split(".", 1)[1] + "(" in source
+                                                           for cls in LAYER_CLASSES):
         return ArgScopeResult(source)
     try:
         tree = ast.parse(source)
         tf = collect_tf_names(tree)
-        if not cells and not _assigns_a_layer(tree) and not (
+        if not cells and not repeats and not _assigns_a_layer(tree) and not (
                 loops and unnamed_creator_in_loop(tree, tf)):
             return ArgScopeResult(source)  # (libcst, the costly parse, only when needed)
         module = parse_module(source)  # (migrate/cstparse.py: parser-built nodes not re-validated)
@@ -492,6 +493,12 @@ def resolve_layer_objects(source: str, path: str = "<string>",
         factory_regions |= inlined
     from migrate.codemod.comprehension_loops import unroll
     from migrate.codemod.creators_rnn import RUNNERS
+
+    if repeats:  # slim.repeat / slim.stack written out as their calls first
+        from migrate.codemod.slim_repeat import unroll_repeats
+
+        module, written = unroll_repeats(module, tf, list(_functions_in_classes(module)), only)
+        factory_regions |= written
 
     # comprehensions that make layers become loops first: the rules below then see the loop
     module, unrolled = unroll(module, tf, list(_functions_in_classes(module)),

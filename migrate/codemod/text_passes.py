@@ -155,7 +155,7 @@ def _may_hold_layer_object(source: str) -> bool:
 
     from migrate.codemod.layer_inline import unnamed_creator_in_loop
 
-    if "Cell(" in source:
+    if "Cell(" in source or "repeat(" in source or "stack(" in source:  # (slim.repeat / stack too)
         return True
     loops = "for " in source  # unnamed creators numbered in loops (layer_inline.py)
     if not loops and not any(cls.split(".", 1)[1] + "(" in source for cls in LAYER_CLASSES):
