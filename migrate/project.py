@@ -27,6 +27,7 @@ from migrate.codemod.arg_scopes import planning_text
 from migrate.codemod.helper_choices import helper_choice_planning_text
 from migrate.codemod.layer_objects import layer_planning_text
 from migrate.codemod.analyse import FileAnalysis, analyse_module
+from migrate.codemod.decorators import foreign_verdicts
 from migrate.codemod.external import ExternalCallee, FilePlan
 from migrate.codemod.implicit import implicit_creators
 from migrate.codemod.naming import class_name_for
@@ -201,6 +202,7 @@ class Project:
     _stars: dict[Path, dict[str, Node]] = field(default_factory=dict)
     shared_support: frozenset[Path] = frozenset()  # files whose support code goes to a shared module
     kept: set[Node] = field(default_factory=set)  # converted functions whose TF1 def stays (the last link)
+    plain_sources: dict[Path, str] = field(default_factory=dict)  # files not summarised (no TF): decorators
 
     def resolve_name(self, path: Path, name: str, depth: int = 0) -> Node | None:
         """The function `name` denotes in `path`'s namespace (following re-exports)."""
@@ -408,9 +410,11 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
     _RESOLVED.clear()
     summaries: dict[Path, Summary] = {}
     unparsable: dict[Path, str] = {}
+    plain: dict[Path, str] = {}
     stems = {p.parent.name if p.name == "__init__.py" else p.stem for p in files}
     for path, source in sources.items():
         if "tensorflow" not in source and not _imports_a_stem(source, stems):
+            plain[path] = source  # (read only for the decorators it may define: _foreign_decorators)
             continue  # neither TF code nor a user of the run's modules: nothing to plan
         # arg_scope defaults made explicit, layer objects as their functional creators
         s = summarise(path, helper_choice_planning_text(layer_planning_text(planning_text(source))), files, root)
@@ -422,7 +426,7 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
     if outside:
         for path, names in _outside_pins(outside, files).items():
             pins[path] = pins.get(path, frozenset()) | names
-    project = Project(summaries, pins, root, shared_support=shared_support)
+    project = Project(summaries, pins, root, shared_support=shared_support, plain_sources=plain)
     _pin_re_exports(project)
     for path, s in summaries.items():
         project.reachable[path] = _reachable(project, s)
@@ -488,7 +492,34 @@ def _analyse(project: Project, s: Summary, externals: tuple[ExternalCallee, ...]
     foreign = project.foreign_classes(s)
     return analyse_module(s.tree, tf, project.pins.get(s.path, frozenset()), externals, forced,
                           frozenset(project.known_plain(s)),
-                          frozenset(foreign), frozenset(n for n, (_, rerun) in foreign.items() if rerun))
+                          frozenset(foreign), frozenset(n for n, (_, rerun) in foreign.items() if rerun),
+                          _foreign_decorators(project, s))
+
+
+def _foreign_decorators(project: Project, s: Summary) -> tuple[tuple[str, str, str], ...]:
+    """Verdicts on the decorators s takes from the run's other files (codemod/decorators.py)."""
+    if "@" not in s.source or not s.bindings:
+        return ()
+    reach = project.reachable.get(s.path, {})
+    names = {b.local: (b.target, b.remote) for b in s.bindings if b.kind == "name"}
+    modules = {b.local: b.target for b in s.bindings if b.kind == "module"}
+
+    def locate(spelling: str) -> Node | None:
+        head, _, attr = spelling.rpartition(".")
+        return reach.get(spelling) or names.get(spelling) or (
+            (modules[head], attr) if head in modules else None)
+
+    def definition(path: Path):
+        t = project.summaries.get(path)
+        if t is not None:
+            return t.tree, t.tf
+        source = project.plain_sources.get(path)  # (a file with no TF code: a registry module)
+        try:
+            tree = astparse.parse(source) if source is not None and "def " in source else None
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+        return (tree, collect_tf_names(tree)) if tree is not None else None
+    return foreign_verdicts(s.tree, locate, definition)
 
 
 _CREATOR_HINT = re.compile(r"get_variable|variable_scope|Variable\b|layers|slim|contrib|rnn|make_template|keras")
@@ -722,7 +753,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                         foreign_classes=foreign if s.creators else (),
                         tf_aliases=project.tf_inherited.get(path, ()),
                         exported=tuple(sorted(q for q in s.creators if (path, q) in cross_nodes)),
-                        known_plain=project.known_plain(s))
+                        known_plain=project.known_plain(s),
+                        decorators=_foreign_decorators(project, s) if s.creators else ())
         if not plan.empty:
             files[path] = plan
         converted[path] = frozenset(q for q in s.creators if (path, q) not in component_reason)

@@ -228,3 +228,68 @@ class Critic(Model):
     out = transform_source(source, "critic.py")
     assert "class Model(snt.AbstractModule):" in out.code
     assert "class Model(tf.Module)" not in out.code
+
+
+def _migrate(files: dict[str, str]) -> dict[str, tuple[str, list]]:
+    """Plan a run over `files` and transform each with its plan (as tests/test_project.py)."""
+    from pathlib import Path
+
+    from migrate.project import plan_project
+
+    root = Path("/virtual/repo")
+    sources = {root / name: text for name, text in files.items()}
+    project, plan = plan_project(sources)
+    out = {}
+    for path, text in sources.items():
+        result = transform_source(text, str(path), project.pins.get(path, frozenset()), plan.plan_for(path))
+        out[path.relative_to(root).as_posix()] = (result.code, list(result.diagnostics))
+    return out
+
+
+def test_registry_and_wrapper_defined_in_another_file_of_the_run() -> None:
+    registry = '''_LAYERS = {}
+
+
+def register(name):
+    def decorator(fn):
+        _LAYERS[name] = fn
+        return fn
+    return decorator
+
+
+def scoped(fn):
+    def wrapper(*args, **kwargs):
+        with tf.variable_scope(fn.__name__):
+            return fn(*args, **kwargs)
+    return wrapper
+
+
+def layer(name):
+    return _LAYERS[name]
+'''
+    blocks = _DENSE + '''import registry
+from registry import register, scoped
+
+
+@register("ffn")
+def ffn(x, units):
+    return dense(x, units, "ffn")
+
+
+@registry.register("proj")
+def proj(x, units):
+    return dense(x, units, "proj")
+
+
+@scoped
+def scoped_block(x):
+    w = tf.get_variable("w", [x.get_shape()[-1], 4])  # (its own variables: refused alone)
+    return tf.matmul(x, w)
+'''
+    out = _migrate({"registry.py": registry, "blocks.py": blocks})
+    code, diagnostics = out["blocks.py"]
+    assert '@register("ffn")\ndef ffn(x, units):' in code and "class Ffn(tf.Module):" in code
+    assert '@registry.register("proj")\ndef proj(' in code and "class Proj(tf.Module):" in code
+    decorated = [d.message for d in diagnostics if d.code == "decorated"]
+    assert decorated == ["scoped_block is decorated: @scoped opens a variable_scope around the call"]
+    assert out["registry.py"][0] == registry  # the registry itself is not touched

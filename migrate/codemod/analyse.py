@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from migrate.codemod.decorators import classify as classify_decorator, earlier_run_blocks, kept_defs
+from migrate.codemod.decorators import (DecoratorVerdict, classify as classify_decorator, earlier_run_blocks,
+                                        foreign_key, kept_defs)
 from migrate.codemod.external import ExternalCallee, parse_cst_def
 from migrate.codemod.host_nested import estimator_model_fns, host_nested_defs, nested_host_calls
 from migrate.codemod.lookups import ast_listing, by_captured_scope
@@ -705,9 +706,11 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                    forced_blocks: tuple[tuple[str, str, str], ...] = (),
                    known_plain: frozenset[str] = frozenset(),
                    foreign_classes: frozenset[str] = frozenset(),
-                   foreign_reruns: frozenset[str] = frozenset()) -> FileAnalysis:
+                   foreign_reruns: frozenset[str] = frozenset(),
+                   foreign_decorators: tuple[tuple[str, str, str], ...] = ()) -> FileAnalysis:
     """`externals`: other files' variable-creating functions this file calls (the project plan);
-    `forced_blocks`: (qualname, code, message) of local functions another file keeps TF1."""
+    `forced_blocks`: (qualname, code, message) of local functions another file keeps TF1;
+    `foreign_decorators`: verdicts on decorators other files define (decorators.foreign_verdicts)."""
     functions: dict[str, FunctionInfo] = {}
     defs: list[tuple[FunctionInfo, Function]] = []
     top_index = 0
@@ -777,6 +780,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     scan_of = {info.qualname: scans[id(fn)] for info, fn in defs if functions.get(info.qualname) is info}
     nested_candidates: list[tuple[FunctionInfo, Function, _BodyScan]] = []
     kept_by_decorator: dict[str, str] = {}  # qualname -> what its decorator does (it returns the function)
+    foreign_verdict = {key: DecoratorVerdict(kind, what) for key, kind, what in foreign_decorators}
     may_use_cells = _may_use_cells(tree, tf)
     shared_cells = shared_cells_by_class(tree, tf) if may_use_cells else {}
     for info, fn in defs:
@@ -806,7 +810,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
             name = ast_dotted_name(deco.func if isinstance(deco, ast.Call) else deco) or "a computed decorator"
             if info.owner is not None and name == "property":
                 continue
-            verdict = classify_decorator(deco, tree, tf)  # (migrate/codemod/decorators.py)
+            verdict = foreign_verdict.get(foreign_key(deco)) or classify_decorator(deco, tree, tf)  # (decorators.py)
             if info.owner is None and verdict.kind == "transparent":
                 continue  # returns the function itself for arg_scope: the class keeps working without it
             if info.owner is None and verdict.keeps_def:

@@ -140,7 +140,8 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset(),
     foreign = plan.foreign_classes if plan else ()
     analysis = analyse_module(tree, tf, pinned, externals, plan.forced_blocks if plan else (),
                               frozenset(plan.known_plain) if plan else frozenset(),
-                              frozenset(c for c, _ in foreign), frozenset(c for c, rerun in foreign if rerun))
+                              frozenset(c for c, _ in foreign), frozenset(c for c, rerun in foreign if rerun),
+                              plan.decorators if plan else ())
     if plan is not None and plan.kept_tf1:
         analysis.kept_tf1 = (frozenset(plan.kept_tf1) | analysis.kept_tf1) & analysis.converted
     if analysis.script_creates:

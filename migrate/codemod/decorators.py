@@ -18,15 +18,16 @@ stays beside its class with its decorator (the `kept-tf1` machinery). Anything e
 opened around the call, arguments changed, state threaded through `self`, a decorator this file
 does not define) is `refused`, with a sentence saying what the decorator does.
 
-Only the file's own definitions are read (plain `ast`): a decorator imported from another file
-is refused as unseen.
+The file's own definitions are read (plain `ast`), and those of the run's other files the
+project resolves the decorator to (`classify_foreign`, verdicts carried in the file's plan);
+any other decorator is refused as unseen.
 """
 
 from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from migrate.codemod.naming import class_name_for
 from migrate.codemod.tfapi import TfNames, ast_dotted_name
@@ -65,10 +66,11 @@ def decorator_name(deco: ast.expr) -> str:
     return ast_dotted_name(deco.func if isinstance(deco, ast.Call) else deco) or "a computed decorator"
 
 
-def classify(deco: ast.expr, module: ast.Module, tf: TfNames) -> DecoratorVerdict:
-    """The verdict for one decorator of a top-level function of `module`."""
+def classify(deco: ast.expr, module: ast.Module, tf: TfNames, shown: str | None = None) -> DecoratorVerdict:
+    """The verdict for one decorator of a top-level function of `module` (`shown`: how the
+    decorated file spells it, when `module` is the file defining it)."""
     name = decorator_name(deco)
-    shown = f"@{name}"
+    shown = shown or f"@{name}"
     if name.rsplit(".", 1)[-1] in _LIBRARY_TRANSPARENT:
         return DecoratorVerdict("transparent", f"{shown} only registers the function for arg_scope")
     target = _resolve(deco, module)
@@ -79,6 +81,21 @@ def classify(deco: ast.expr, module: ast.Module, tf: TfNames) -> DecoratorVerdic
     if param is None:
         return DecoratorVerdict("refused", f"{shown} does not return a decorator this tool can follow")
     return _judge(shown, fn, param, tf)
+
+
+def foreign_key(deco: ast.expr) -> str:
+    """How a file's decorator is looked up among other files' verdicts: `register()` for a call."""
+    return decorator_name(deco) + ("()" if isinstance(deco, ast.Call) else "")
+
+
+def classify_foreign(deco: ast.expr, remote: str, module: ast.Module, tf: TfNames) -> DecoratorVerdict:
+    """A decorator another file of the run defines (`from registry import register`,
+    `import registry` then `@registry.register(...)`): read where it is defined, as `remote`."""
+    head: ast.expr = ast.Name(remote, ast.Load())
+    if isinstance(deco, ast.Call):
+        head = ast.Call(head, deco.args, deco.keywords)
+    verdict = classify(head, module, tf, shown=f"@{decorator_name(deco)}")
+    return verdict if verdict.seen else DecoratorVerdict("refused", verdict.what.replace("this file", "its file"), False)
 
 
 def _resolve(deco: ast.expr, module: ast.Module) -> tuple[ast.FunctionDef, str | None] | None:
@@ -304,10 +321,11 @@ def _context_text(node: ast.With | ast.AsyncWith, tf: TfNames) -> str:
     item = node.items[0].context_expr
     func = item.func if isinstance(item, ast.Call) else item
     api = tf.api(func)
+    spelled = api or ast_dotted_name(func) or ""  # (a file without TF imports still spells tf.variable_scope)
+    if spelled.endswith(("variable_scope", "name_scope", "Session")):
+        return f"a {spelled.rsplit('.', 1)[-1]}"
     if api is not None:
-        api = api.removeprefix("compat.v1.")
-        return f"a {api.rsplit('.', 1)[-1]}" if api.endswith(("variable_scope", "name_scope", "Session")) \
-            else f"tf.{api}"
+        return f"tf.{api.removeprefix('compat.v1.')}"
     return f"`{ast.unparse(func)}`"
 
 
@@ -360,3 +378,25 @@ def earlier_run_blocks(kept_by_decorator: dict[str, str], functions: Mapping[str
                 "kept-tf1", f"{q} stays as it is: class {cls} is already defined in this file (an earlier run "
                 "kept this def beside it for its decorator's users)", functions[q].line, severity="info"))
         kept_by_decorator.pop(q, None)
+
+
+def foreign_verdicts(tree: ast.Module, locate: Callable[[str], tuple[object, str] | None],
+                     definition: Callable[[object], tuple[ast.Module, TfNames] | None]) -> tuple[tuple[str, str, str], ...]:
+    """(foreign_key, kind, what) of the decorators this file's functions and methods take from
+    other files of the run (`locate`: spelling -> (file, def name); `definition`: a file's
+    tree and TF names). Plain data, for the file's plan."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for stmt in tree.body:
+        defs = [stmt] if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) else \
+            [s for s in stmt.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))] \
+            if isinstance(stmt, ast.ClassDef) else []
+        for fn in defs:
+            for deco in fn.decorator_list:
+                key, target = foreign_key(deco), locate(decorator_name(deco))
+                if target is None or key in out:
+                    continue
+                found = definition(target[0])
+                if found is not None:
+                    verdict = classify_foreign(deco, target[1], *found)
+                    out[key] = (key, verdict.kind, verdict.what)
+    return tuple(out[k] for k in sorted(out))

@@ -53,11 +53,13 @@ class FilePlan:
     # where generated support code goes (migrate/support_module.py): "" inlined (a one-file run),
     # "module" the directory's tf2_migrate_support.py, "reserved" inlined (a user file has that name)
     support: str = ""
+    # (key, kind, what) of decorators other files of the run define (migrate/codemod/decorators.py)
+    decorators: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def empty(self) -> bool:
         return not (self.externals or self.forced_blocks or self.import_renames or self.tf_aliases or self.kept_tf1
-                    or self.exported or self.known_plain or self.foreign_classes)
+                    or self.exported or self.known_plain or self.foreign_classes or self.decorators)
 
 
 def tf_names_of(aliases: tuple[tuple[str, str], ...]) -> TfNames:
