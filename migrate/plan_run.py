@@ -216,7 +216,8 @@ def _limited(paths, limit: int):
 def _stale_only(diagnostics) -> bool:
     """The file's only error is a stale reference: the consequence of its own refusal (a caller
     of another file's helper refused, say, for a scope name with a slash), decided as one."""
-    errors = [d for d in diagnostics if d.severity == "error"]
+    # (the upgrade stage's `contrib` reports are errors about the TF1 code, not a failed transform)
+    errors = [d for d in diagnostics if d.severity == "error" and d.code != "contrib"]
     return bool(errors) and all(d.code == "internal-error" and "stale-reference" in d.message for d in errors)
 
 
