@@ -293,3 +293,26 @@ def scoped_block(x):
     decorated = [d.message for d in diagnostics if d.code == "decorated"]
     assert decorated == ["scoped_block is decorated: @scoped opens a variable_scope around the call"]
     assert out["registry.py"][0] == registry  # the registry itself is not touched
+
+
+def test_method_decorator_storing_the_arguments_stays_on_the_delegate() -> None:
+    source = _DENSE + '''
+def store_args(method):
+    @functools.wraps(method)
+    def wrapper(*positional_args, **keyword_args):
+        self = positional_args[0]
+        self.__dict__.update(keyword_args)
+        return method(*positional_args, **keyword_args)
+    return wrapper
+
+
+class Critic(object):
+
+    @store_args
+    def build(self, obs, hidden=4):
+        with tf.variable_scope("critic"):
+            return dense(obs, hidden, "fc")
+'''
+    out = transform_source(source, "her_critic.py")  # (baselines/her's @store_args, on a method)
+    assert not _messages(out, "decorated")
+    assert "    @store_args\n    def build(self, obs, hidden=4):" in out.code

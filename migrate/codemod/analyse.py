@@ -816,7 +816,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
             if info.owner is None and verdict.keeps_def:
                 kept_by_decorator[info.qualname] = verdict.what  # converts; the decorated def stays beside its class
                 continue
-            if info.owner is not None and (verdict.keeps_def or (not verdict.seen and _delegate_keeps(name))):
+            if info.owner is not None and (verdict.keeps_def or (not verdict.breaks_delegate and _delegate_keeps(name))):
                 continue  # a method stays a method (a delegate to its module): the decorator still wraps it
             info.blockers.append(Diagnostic(
                 "decorated", f"{info.qualname} is decorated: {verdict.what}", info.line, _column(fn, deco)))

@@ -57,6 +57,13 @@ class DecoratorVerdict:
     seen: bool = True  # the decorator is the library's or defined in this file (its verdict is read, not guessed)
 
     @property
+    def breaks_delegate(self) -> bool:
+        """Kept on a method's delegate, it would still be wrong: it opens a scope around the call
+        or threads state through the object (`@layer`). Other refusals leave a method's
+        decorator on its delegate, as before (`@store_args` storing the arguments on self)."""
+        return self.kind == "refused" and self.seen and (" opens " in self.what or " threads state " in self.what)
+
+    @property
     def keeps_def(self) -> bool:
         """Calls through the decorated name still reach the TF1 def: it stays beside its class."""
         return self.kind in ("returns-function", "wrapper")
