@@ -149,6 +149,11 @@ class _HostCalls(cst.CSTTransformer):
             raise Unsupported("dynamic-scope", f"{callee} called with a computed scope name at script level", original)
         key = (path, callee, site.shared_key)
         name = self.host.instances.get(key)
+        if name is None and any(p == path and k == site.shared_key and c != callee for p, c, k in self.host.instances):
+            # (two modules built up front for one scope name, the branches of an `if` say: in a
+            # graph the second would claim `online_1` where TF1 named it `online`; P's G8)
+            raise Unsupported("unsupported-scope", f"{callee} and another function are both built for the scope "
+                              f"{'/'.join([*path, site.shared_key])!r} in {self.host.where}", original)
         if name is None:
             if site.reuse_true or any(reuse for _, _, reuse in frames):
                 raise Unsupported("unsupported-scope", f"{callee} reuses variables created elsewhere", original)

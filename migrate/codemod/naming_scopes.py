@@ -32,6 +32,19 @@ class _Creates(cst.CSTVisitor):
             name = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else None
             if name in self.creators:  # a (refused) creator: its variables take this scope's name
                 self.found = True
+            elif isinstance(func, cst.Call) and isinstance(func.func, cst.Name) and func.func.value == "getattr":
+                self.found = True  # `getattr(ops, kind)(x)`: may be one of them
+
+    # A refused creator named as a value (`lookup_fn = lookup`, `norm_fn=ops.layer_norm`,
+    # `functools.partial(ops.linear, ...)`) may be what a call under the scope runs: the function
+    # keeps its variable scopes (P's G3: they became name scopes, and the variables lost the prefix).
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.creators:
+            self.found = True
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value in self.creators:
+            self.found = True
 
 
 class NamingScopes(cst.CSTTransformer):
