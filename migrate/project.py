@@ -423,6 +423,8 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
         else:
             summaries[path] = s
     pins = _pins_from_text(unparsable, files)
+    for path, names in _local_import_pins(summaries, files, root).items():
+        pins[path] = pins.get(path, frozenset()) | names
     if outside:
         for path, names in _outside_pins(outside, files).items():
             pins[path] = pins.get(path, frozenset()) | names
@@ -948,6 +950,41 @@ def _pins_from_text(unparsable: dict[Path, str], files: Collection[Path]) -> dic
                 if target != path:
                     pinned[target] |= names
     return {path: frozenset(names) for path, names in pinned.items()}
+
+
+def _local_import_pins(summaries: dict[Path, "Summary"], files: Collection[Path],
+                       root: Path) -> dict[Path, frozenset[str]]:
+    """What the run's files import inside functions (`def main(): from model import build`): the
+    plan does not rewrite such imports, so what they name stays importable (P's G1: the def
+    disappeared under them)."""
+    pinned: dict[Path, set[str]] = defaultdict(set)
+    for path, s in summaries.items():
+        if "import" not in s.source:
+            continue
+        top = set(map(id, _top_statements(s.tree.body)))
+        local = [n for n in ast.walk(s.tree) if isinstance(n, (ast.Import, ast.ImportFrom)) and id(n) not in top]
+        _pin_imports(path, s.source, local, files, root, pinned)
+    return {path: frozenset(names) for path, names in pinned.items()}
+
+
+def _pin_imports(path: Path, source: str, statements, files: Collection[Path], root: Path,
+                 pinned: dict[Path, set[str]]) -> None:
+    for stmt in statements:
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                target = resolve_module(path, alias.name, 0, files, root)
+                if target is not None:
+                    pinned[target].update(_attribute_uses(source, alias.asname or alias.name))
+        elif isinstance(stmt, ast.ImportFrom):
+            module = stmt.module or ""
+            base = resolve_module(path, module, stmt.level, files, root)
+            for alias in stmt.names:
+                sub = resolve_module(path, f"{module}.{alias.name}" if module else alias.name, stmt.level,
+                                     files, root) if alias.name != _STAR else None
+                if sub is not None:
+                    pinned[sub].update(_attribute_uses(source, alias.asname or alias.name))
+                elif base is not None:
+                    pinned[base].add(alias.name)
 
 
 def _outside_pins(outside: dict[Path, str], files: Collection[Path]) -> dict[Path, frozenset[str]]:

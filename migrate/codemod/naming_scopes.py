@@ -72,7 +72,7 @@ class NamingScopes(cst.CSTTransformer):
             return False
         self.used_later = frozenset(n.value for n in _loads(node.body))
         qual = f"{self.classes[-1]}.{node.name.value}" if self.classes else node.name.value
-        return qual not in self.skip and not _creates(self.tf, node, self.creators)
+        return qual not in self.skip and not _creates(self.tf, node, self.creators) and not _imports_locally(node)
 
     def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine):
         if is_reuse_statement(self.tf, original):
@@ -128,6 +128,32 @@ class NamingScopes(cst.CSTTransformer):
 def _stringish(expr: cst.BaseExpression) -> bool:
     return (literal_string(expr) is not None or isinstance(expr, (cst.FormattedString, cst.BinaryOperation, cst.Name))
             or (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "format"))
+
+
+def _imports_locally(node: cst.FunctionDef) -> bool:
+    """The function imports something other than TensorFlow in its body (`from lm import dense`):
+    what it calls may create variables, which this file's analysis cannot see (P's G1)."""
+    found = _LocalImports()
+    node.body.visit(found)
+    return found.found
+
+
+class _LocalImports(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = False
+
+    def visit_Import(self, node: cst.Import) -> None:
+        if any(not code_of(a.name).startswith("tensorflow") for a in node.names):
+            self.found = True
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if node.relative or node.module is None or not code_of(node.module).startswith("tensorflow"):
+            self.found = True
+
+
+def code_of(node: cst.CSTNode) -> str:
+    return cst.Module([]).code_for_node(node)
 
 
 def _creates(tf: TfNames, node: cst.CSTNode, creators: frozenset[str] = frozenset()) -> bool:
