@@ -999,24 +999,7 @@ def _outside_pins(outside: dict[Path, str], files: Collection[Path]) -> dict[Pat
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             unparsable[path] = source
             continue
-        for stmt in _top_statements(tree.body):
-            if isinstance(stmt, ast.Import):
-                for alias in stmt.names:
-                    target = resolve_module(path, alias.name, 0, files, root)
-                    if target is not None:
-                        local = alias.asname or alias.name
-                        pinned[target].update(_attribute_uses(source, local))
-            elif isinstance(stmt, ast.ImportFrom):
-                module = stmt.module or ""
-                base = resolve_module(path, module, stmt.level, files, root)
-                for alias in stmt.names:
-                    sub = resolve_module(path, f"{module}.{alias.name}" if module else alias.name, stmt.level,
-                                         files, root) if alias.name != _STAR else None
-                    if sub is not None:
-                        local = alias.asname or alias.name
-                        pinned[sub].update(_attribute_uses(source, local))
-                    elif base is not None:
-                        pinned[base].add(alias.name)
+        _pin_imports(path, source, _top_statements(tree.body), files, root, pinned)
     for path, names in _pins_from_text(unparsable, files).items():
         pinned[path] |= names
     return {path: frozenset(names) for path, names in pinned.items()}
