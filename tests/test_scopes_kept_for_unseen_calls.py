@@ -1,0 +1,76 @@
+"""Calls the analysis cannot follow keep their variable scopes, and never lose a def (the whole-
+repository probe's G1, G3, G8): a creator imported inside a function, a refused creator named as a
+value, and a host that would build two modules for one scope name."""
+
+from __future__ import annotations
+
+from tests.test_project import _migrate
+
+_LM = '''import tensorflow as tf
+
+
+def dense(x, units, scope='dense'):
+    with tf.variable_scope(scope):
+        w = tf.get_variable('w', [x.get_shape()[1], units], initializer=tf.zeros_initializer())
+        return tf.matmul(x, w)
+'''
+
+
+def test_a_function_local_import_keeps_the_def_and_the_callers_variable_scope() -> None:
+    run = '''import tensorflow as tf
+
+
+def head(x):
+    from lm import dense
+    with tf.variable_scope('head'):
+        return dense(x, 2)
+
+
+def main():
+    import lm
+    return lm.dense(tf.zeros([1, 3]), 2)
+'''
+    out = _migrate({"lm.py": _LM, "run.py": run})
+    assert "def dense(" in out["lm.py"][0]  # still importable by `from lm import dense`
+    assert "variable_scope('head')" in out["run.py"][0] and "name_scope" not in out["run.py"][0]
+
+
+def test_a_refused_creator_named_as_a_value_keeps_the_callers_variable_scope() -> None:
+    model = '''import tensorflow as tf
+from lm import dense
+
+
+def head(x):
+    dense_fn = dense
+    with tf.variable_scope('head'):
+        return dense_fn(x, 2)
+
+
+def tail(x, layer=dense):
+    with tf.variable_scope('tail'):
+        return layer(x, 2)
+'''
+    out = _migrate({"lm.py": _LM, "model.py": model})
+    code = out["model.py"][0]
+    assert "variable_scope('head')" in code and "variable_scope('tail')" in code and "name_scope" not in code
+
+
+def test_a_host_building_two_modules_for_one_scope_name_is_refused() -> None:
+    nets = _LM + '''
+
+def wide(x, scope):
+    with tf.variable_scope(scope):
+        w = tf.get_variable('w', [3, 4], initializer=tf.zeros_initializer())
+        return tf.matmul(x, w)
+
+
+def build(x, big=False):
+    if big:
+        q = wide(x, scope='online')
+    else:
+        q = dense(x, 2, scope='online')
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_mean(q))
+'''
+    code, codes = _migrate({"nets.py": nets})["nets.py"]
+    assert "name='online'" not in code  # in a graph the second module would claim online_1
+    assert "unsupported-scope" in codes
