@@ -1,6 +1,6 @@
 """Calls the analysis cannot follow keep their variable scopes, and never lose a def (the whole-
-repository probe's G1, G3, G8): a creator imported inside a function, a refused creator named as a
-value, and a host that would build two modules for one scope name."""
+repository probe's G1, G3, G8, G11): a creator imported inside a function, a refused creator named as a
+value, a host that would build two modules for one scope name, a Keras layer subclass."""
 
 from __future__ import annotations
 
@@ -74,3 +74,20 @@ def build(x, big=False):
     code, codes = _migrate({"nets.py": nets})["nets.py"]
     assert "name='online'" not in code  # in a graph the second module would claim online_1
     assert "unsupported-scope" in codes
+
+
+def test_a_keras_layer_subclass_is_left_as_written() -> None:
+    ffn = '''import tensorflow as tf
+
+
+class FeedForwardNetwork(tf.layers.Layer):
+    def __init__(self, hidden_size, filter_size):
+        super(FeedForwardNetwork, self).__init__()
+        self.filter_dense_layer = tf.layers.Dense(filter_size, activation=tf.nn.relu, name="filter_layer")
+        self.output_dense_layer = tf.layers.Dense(hidden_size, name="output_layer")
+
+    def call(self, x):
+        return self.output_dense_layer(self.filter_dense_layer(x))
+'''
+    code, codes = _migrate({"ffn_layer.py": ffn})["ffn_layer.py"]
+    assert "tf.Module" not in code and "implicit-creator" in codes  # (G11: half converted before)

@@ -881,7 +881,16 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                     callee.blockers.append(Diagnostic(
                         "unsupported-call", f"{name} is called in a function nested in {info.qualname}, "
                         "which stays TF1 graph code (it builds a training op or feeds a session)", line))
-    # `__init__` (or any dunder) that creates variables, directly or through `self._init(...)`
+    # A Keras-style layer class (`class FeedForward(tf.layers.Layer)`, TF's official Transformer
+    # v1): Keras builds and names its weights, and TF 2.21's Keras 3 has no such base for TF1
+    # code; its methods stay as written (P's G11: half converted, it did not import).
+    layer_classes = {c.name for c in tree.body if isinstance(c, ast.ClassDef) and any(
+        isinstance(b, (ast.Name, ast.Attribute)) and (tf.api(b) or "").endswith(("layers.Layer", "keras.Model"))
+        for b in c.bases)}
+    for info, fn in defs:
+        if info.owner in layer_classes and functions.get(info.qualname) is info:
+            info.blockers.append(Diagnostic("implicit-creator", f"{info.owner} subclasses a Keras layer "
+                                            f"(tf.layers.Layer): its weights are the layer's own", info.line))
     # (baselines' policies): the object's constructor cannot delegate to a module it owns.
     for q in sorted(creators):
         f = functions[q]
