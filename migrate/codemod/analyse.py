@@ -891,6 +891,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         if info.owner in layer_classes and functions.get(info.qualname) is info:
             info.blockers.append(Diagnostic("implicit-creator", f"{info.owner} subclasses a Keras layer "
                                             f"(tf.layers.Layer): its weights are the layer's own", info.line))
+    # `__init__` (or any dunder) that creates variables, directly or through `self._init(...)`
     # (baselines' policies): the object's constructor cannot delegate to a module it owns.
     for q in sorted(creators):
         f = functions[q]
