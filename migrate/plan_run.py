@@ -80,7 +80,9 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
             expected = plan.converted.get(path, frozenset())
             done = {f.legacy_name: f.class_name for f in outcome.result.functions}
             exported = set(c.plan.exported) if c.plan is not None else set()
-            if outcome.result.status == "error" and not _stale_only(outcome.result.diagnostics):
+            stale = _stale_only(outcome.result.diagnostics)
+            culprits = _refusing(project, path, expected, outcome.result.diagnostics) if stale else frozenset()
+            if outcome.result.status == "error" and not culprits:
                 # the file stays as it is: its functions stay TF1 and what it calls of other
                 # files stays callable by its old name (kept beside its class, or not converted)
                 if path not in untouched:
@@ -88,13 +90,13 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
                     found = True
                 continue
             refusal = _refusal(outcome.result.diagnostics)
-            if _stale_only(outcome.result.diagnostics):
+            if culprits:
                 # the file came back unchanged: only the functions holding a refusal refused;
-                # the others are decided again once those are (one refused caller of a helper)
-                culprits = _refusing(project, path, expected, outcome.result.diagnostics)
-                if culprits:
-                    found = True
-                    expected = culprits
+                # the others are decided again once those are (one refused caller of a helper).
+                # (A stale reference no refusal explains, in a nested def say: the file stays as
+                # it is, as above, and what it calls keeps its def.)
+                found = True
+                expected = culprits
             for q in sorted(expected):
                 if q not in done:
                     extra[(path, q)] = refusal or ("unconvertible-callee",
