@@ -43,7 +43,7 @@ def test_whole_repositories_migrate_and_their_entry_points_are_proven(tmp_path: 
     assert sum(r["functions_converted"] > 0 for r in results) >= EXPECTED_REPOS_CONVERTING, summary
 
 
-EXPECTED_PROVEN = 79
+EXPECTED_PROVEN = 77  # 79 before G1/G3/G8/G11 were made refusals and G13 (pix2pix_unet train.py)
 EXPECTED_REPOS_CONVERTING = 17
 # G3 (P-findings round 5): the second run converts the helpers the first run kept for a value use,
 # while their importers keep the old names
