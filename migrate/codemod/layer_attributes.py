@@ -509,6 +509,9 @@ def _judge(scan: ClassScan, attr: str, constructions: list[_Construction],
     method = calls[0].method
     if method == construction.method and any(c.line < construction.line for c in calls):
         return "it is called before it is built", None
+    why = _method_runs_in_several_scopes(scan, method)
+    if why is not None:
+        return why, None
     params = ctor_params(functional)
     kwargs: list[tuple[str, cst.BaseExpression]] = []
     snapshots: list[tuple[str, cst.BaseExpression]] = []
@@ -559,6 +562,23 @@ def _judge(scan: ClassScan, attr: str, constructions: list[_Construction],
         if tf_alias is None:
             return "the file has no `tf` alias to spell tf.AUTO_REUSE", None
     return None, (calls, kwargs, snapshots, repeated)
+
+
+def _method_runs_in_several_scopes(scan: ClassScan, method: str) -> str | None:
+    """The calling method run by the class in more than one scope context (`with
+    variable_scope("a"): self.logits(x)`, then under "b"): the layer object kept the variables
+    of its first call (`a/fc`) for both, while one module per calling name scope would make
+    `b/fc` too. Calls from one place (the same `with` blocks of one method, none entered in a
+    loop) run in one scope, as the functional creator needs."""
+    short = method.rsplit(".", 1)[-1]
+    sites = scan.calls.get(short, [])
+    if len(sites) < 2:
+        return None
+    if len({(s.method, s.withs) for s in sites}) > 1 or any(s.with_in_loop for s in sites):
+        return (f"{short}() is called from several places of the class (maybe in several "
+                "variable scopes): TF1 named the layer where it first ran and reused it at the "
+                "others")
+    return None
 
 
 def _self_name_of(scan: ClassScan, method: str) -> str:
