@@ -574,6 +574,13 @@ def _callee(project: Project, s: Summary, spelling: str, target: Path, name: str
     )
 
 
+def _subclasses(s: Summary, foreign: tuple[tuple[str, bool], ...]) -> bool:
+    """A class of `s` derives from another file's converting class: its scopes around the inherited
+    methods need their TF1 names (migrate/codemod/inherited_scopes.py)."""
+    names = {n for n, _ in foreign}
+    return any(isinstance(c, ast.ClassDef) and any(ast.unparse(b) in names for b in c.bases) for c in s.tree.body)
+
+
 def _segment(s: Summary, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
     """The `def` statement's text (ast.get_source_segment splits the whole file on every call)."""
     if s.lines is None:
@@ -752,7 +759,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
         foreign = tuple(sorted((n, rerun) for n, (_, rerun) in project.foreign_classes(s, component_reason).items()))
         plan = FilePlan(externals=externals, forced_blocks=tuple(forced), import_renames=renames,
                         kept_tf1=tuple(sorted(q for p, q in kept if p == path)),
-                        foreign_classes=foreign if s.creators else (),
+                        foreign_classes=foreign if s.creators or _subclasses(s, foreign) else (),
                         tf_aliases=project.tf_inherited.get(path, ()),
                         exported=tuple(sorted(q for q in s.creators if (path, q) in cross_nodes)),
                         known_plain=project.known_plain(s),

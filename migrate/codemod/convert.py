@@ -27,6 +27,7 @@ from migrate.codemod.normalizers import library_normalizers
 from migrate.codemod.emit import (call_parameters, ctor_parameters, delegate_holder_init, docstring_of,
                                   emit_class, emit_delegate)
 from migrate.codemod.hosts import rewrite_host_statements
+from migrate.codemod.inherited_scopes import file_verdicts
 from migrate.codemod.naming_scopes import rename_naming_scopes
 from migrate.codemod.module_bases import as_module_root, assigned_on_self, module_base_chains, module_roots
 from migrate.codemod.naming import RESERVED_ATTRS, NameAllocator, class_name_for
@@ -210,7 +211,8 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
         if analysis.cross_file or "variable_scope" not in source:
             return Conversion(module, tuple(analysis.diagnostics), (), frozenset())
         named = rename_naming_scopes(module, tf, tf.tf_alias or "tf", frozenset(),
-                                     *_without_naming_scopes(module, analysis))
+                                     *_without_naming_scopes(module, analysis),
+                                     inherited=file_verdicts(tree, analysis))  # (inherited_scopes.py)
         return Conversion(named, tuple(analysis.diagnostics), (), frozenset())
     diagnostics = list(analysis.diagnostics)
     names = _all_names(tree)
@@ -252,7 +254,8 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
         if not analysis.cross_file:
             refused = frozenset(q.rsplit(".", 1)[-1] for q in analysis.blocked)
             new_module = rename_naming_scopes(new_module, tf, tf.tf_alias or "tf", skip,
-                                              *_without_naming_scopes(module, analysis), creators=refused)
+                                              *_without_naming_scopes(module, analysis), creators=refused,
+                                              inherited=file_verdicts(tree, analysis))
         return Conversion(new_module, tuple(diagnostics), tuple(functions), skip)
     return Conversion(module, tuple(diagnostics), (), frozenset(analysis.functions))
 

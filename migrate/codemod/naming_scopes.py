@@ -9,7 +9,9 @@ from __future__ import annotations
 import libcst as cst
 
 from migrate.codemod.analyse import NAMING_SCOPE_CREATOR_PREFIXES, NAMING_SCOPE_CREATORS
+from migrate.codemod.context import SCOPE_HELPER_NAME
 from migrate.codemod.fastwalk import visit as fast_visit
+from migrate.codemod.inherited_scopes import CONVERTED, KEPT, Inherited, rename_inherited_name
 from migrate.codemod.naming import literal_string
 from migrate.codemod.scopes import ScopeCall, Unsupported, is_reuse_statement, name_uses
 from migrate.codemod.tfapi import TfNames
@@ -49,9 +51,12 @@ class _Creates(cst.CSTVisitor):
 
 class NamingScopes(cst.CSTTransformer):
     def __init__(self, tf: TfNames, tf_alias: str, skip: frozenset[str], quiet: frozenset[int] = frozenset(),
-                 creators: frozenset[str] = frozenset()) -> None:
+                 creators: frozenset[str] = frozenset(), inherited: dict[str, Inherited] | None = None) -> None:
         self.tf = tf
         self.creators = creators
+        self.inherited = inherited or {}  # class -> what its bases' methods do (inherited_scopes.py)
+        self.frames: list[tuple[str, str | None]] = []  # ("class", name) / (class, self name) per def
+        self.uses_scope_helper = False
         self.tf_alias = tf_alias
         self.skip = skip
         self.quiet = quiet  # ids of functions known not to need entering
@@ -60,14 +65,42 @@ class NamingScopes(cst.CSTTransformer):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.append(node.name.value)
+        self.frames.append(("class", node.name.value))
 
     def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
         self.classes.pop()
+        self.frames.pop()
         return updated
+
+    def _enter_def(self, node: cst.FunctionDef) -> None:
+        """A method's frame names its class and `self`; a def nested in it keeps them (closures)."""
+        outer = self.frames[-1] if self.frames else None
+        if outer is not None and outer[0] == "class":
+            first = node.params.params[0].name.value if node.params.params else None
+            self.frames.append((outer[1] or "", first))
+        elif outer is not None:
+            self.frames.append(outer)
+        else:
+            self.frames.append(("", None))
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        self.frames.pop()
+        return updated
+
+    def _inherited_verdict(self, body: cst.CSTNode) -> str | None:
+        """CONVERTED / KEPT when `body` calls a method the current class inherits (P's G10)."""
+        if not self.frames or self.frames[-1][0] in ("", "class") or self.frames[-1][1] is None:
+            return None
+        cls, self_name = self.frames[-1]
+        info = self.inherited.get(cls)
+        if info is None or not _calls_inherited(body, self_name, info.own_methods):
+            return None
+        return info.verdict
 
     used_later: frozenset[str] = frozenset()  # names read in the function being walked
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self._enter_def(node)
         if id(node) in self.quiet:
             return False
         self.used_later = frozenset(n.value for n in _loads(node.body))
@@ -85,6 +118,9 @@ class NamingScopes(cst.CSTTransformer):
             return updated
         if _creates(self.tf, original.body, self.creators):
             return updated
+        inherited = self._inherited_verdict(original.body)
+        if inherited == KEPT:
+            return updated  # a base's method may create TF1 variables: they need this scope's name
         items: list[cst.WithItem] = []
         touched = False
         for item in updated.items:
@@ -99,12 +135,22 @@ class NamingScopes(cst.CSTTransformer):
             if isinstance(name, cst.Call) and self.tf.api(name.func) == "get_variable_scope":
                 touched = True
                 continue  # re-entering the current scope: nothing to name
-            if name is None or not _stringish(name):
+            if name is None or not (_stringish(name) or (inherited == CONVERTED and _attribute_of_name(name))):
                 return updated
             asname = item.asname
             if asname is not None and isinstance(asname.name, cst.Name) and (
                     name_uses(original.body, asname.name.value) or asname.name.value in self.used_later):
                 return updated  # a VariableScope object is used (in the block or after it)
+            if inherited == CONVERTED:
+                if call.default_name is not None:
+                    return updated  # TF1 makes a default name unique per entry: no fixed path
+                # The inherited methods are module delegates keyed by the current name scope: it
+                # must be the TF1 path, also in tf.function and graphs (no `discriminator_1`).
+                self.uses_scope_helper = True
+                items.append(item.with_changes(item=cst.Call(cst.Name(SCOPE_HELPER_NAME), [cst.Arg(name)]),
+                                               asname=None))
+                touched = True
+                continue
             if call.name is not None and call.default_name is not None:
                 # TF1 falls back to default_name when the name is None
                 name = cst.BooleanOperation(name, cst.Or(), call.default_name)
@@ -123,6 +169,32 @@ class NamingScopes(cst.CSTTransformer):
         if not updated.body:
             return updated.with_changes(body=[cst.parse_statement("pass")])
         return updated
+
+
+def _calls_inherited(body: cst.CSTNode, self_name: str, own: frozenset[str]) -> bool:
+    """`self.<m>(...)` in `body` for a method `m` the class does not define itself."""
+    found = _InheritedCalls(self_name, own)
+    fast_visit(body, found)
+    return found.found
+
+
+class _InheritedCalls(cst.CSTVisitor):
+    def __init__(self, self_name: str, own: frozenset[str]) -> None:
+        super().__init__()
+        self.self_name, self.own = self_name, own
+        self.found = False
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)
+                and func.value.value == self.self_name and func.attr.value not in self.own):
+            self.found = True
+
+
+def _attribute_of_name(expr: cst.BaseExpression) -> bool:
+    """`self.name` / `self.scope`: a string the object holds (a VariableScope object is never
+    stored on a model class that became a tf.Module: its methods would not have converted)."""
+    return isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name)
 
 
 def _stringish(expr: cst.BaseExpression) -> bool:
@@ -164,17 +236,42 @@ def _creates(tf: TfNames, node: cst.CSTNode, creators: frozenset[str] = frozense
 
 def rename_naming_scopes(module: cst.Module, tf: TfNames, tf_alias: str, skip: frozenset[str],
                          untouched: frozenset[int] = frozenset(), quiet: frozenset[int] = frozenset(),
-                         creators: frozenset[str] = frozenset()) -> cst.Module:
+                         creators: frozenset[str] = frozenset(),
+                         inherited: dict[str, Inherited] | None = None) -> cst.Module:
     """`untouched`: ids of top-level statements known to hold no variable_scope and no
     reuse_variables (from the analysis): they are not walked. `quiet`: ids of functions that
-    the pass would not enter or would find nothing in."""
-    transformer = NamingScopes(tf, tf_alias, skip, quiet, creators)
+    the pass would not enter or would find nothing in. `inherited`: the file's classes whose
+    bases have variable-creating methods (migrate/codemod/inherited_scopes.py)."""
+    transformer = NamingScopes(tf, tf_alias, skip, quiet, creators, inherited)
     if not untouched:
         new = fast_visit(module, transformer)
     else:
         body = visit_body(module.body, lambda stmt: stmt if id(stmt) in untouched else fast_visit(stmt, transformer))
         new = module if body is None else module.with_changes(body=body)
-    return new if transformer.changed else module
+    if inherited:
+        new, renamed = rename_inherited_name(new if transformer.changed else module, inherited)
+        transformer.changed |= renamed
+    if not transformer.changed:
+        return module
+    if transformer.uses_scope_helper and not _binds(new, SCOPE_HELPER_NAME):
+        from migrate.codemod.convert import _add_scope_helper  # (convert imports this module)
+
+        new = _add_scope_helper(new, tf_alias)
+    return new
+
+
+def _binds(module: cst.Module, name: str) -> bool:
+    """A top-level def or import of `name` (the helper inlined or imported from the support module)."""
+    for stmt in module.body:
+        if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
+            return True
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar) and any(
+                        isinstance(a.name, cst.Name) and (a.asname.name.value if a.asname else a.name.value) == name
+                        for a in small.names):
+                    return True
+    return False
 
 
 def _loads(node: cst.CSTNode) -> list[cst.Name]:
