@@ -51,7 +51,7 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
     project = build_project(sources, _outside_sources(candidates), shared)
     _share_trees(project)
     extra: dict = {}
-    untouched: set[Path] = set()
+    untouched: dict[Path, str] = {}  # file -> why its trial failed (carried into its refusals: P's G4)
     plan = link(project)
     tried: dict[Path, object] = {}
     outputs: dict[Path, tuple] = {}  # the trial's (plan, (text, output)): reused when the plan holds
@@ -86,7 +86,7 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
                 # the file stays as it is: its functions stay TF1 and what it calls of other
                 # files stays callable by its old name (kept beside its class, or not converted)
                 if path not in untouched:
-                    untouched.add(path)
+                    untouched[path] = _trial_error(outcome.result.diagnostics, path, project.root)
                     found = True
                 continue
             refusal = _refusal(outcome.result.diagnostics)
@@ -238,6 +238,22 @@ def _refusing(project, path: Path, expected: frozenset[str], diagnostics) -> fro
                     spans[f"{node.name}.{item.name}"] = (item.lineno, item.end_lineno or item.lineno)
     lines = [d.line for d in diagnostics if d.severity != "info" and d.code != "internal-error" and d.line]
     return frozenset(q for q in expected if q in spans and any(spans[q][0] <= line <= spans[q][1] for line in lines))
+
+
+def _trial_error(diagnostics, path: Path, root: Path) -> str:
+    """What made a file's trial fail, for the refusals of its functions (`file:line: code: message`):
+    the refusal behind a stale reference first, else the error itself."""
+    found = [d for d in diagnostics if d.severity != "info" and d.code not in (
+        "unconvertible-callee", "compat-v1-kept", "contrib", "flags", "session-loop", "initializer-rewrite")]
+    found.sort(key=lambda d: d.code == "internal-error")
+    if not found:
+        return ""
+    try:
+        where = path.relative_to(root).as_posix()
+    except ValueError:
+        where = path.name
+    d = found[0]
+    return f"{where}:{d.line}: {d.code}: {d.message}" if d.line else f"{where}: {d.code}: {d.message}"
 
 
 def _refusal(diagnostics) -> tuple[str, str] | None:

@@ -627,9 +627,10 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
     extra_blocks = dict(extra_blocks or {})
     for path in sorted(untouched):
         s = project.summaries.get(path)
+        why = untouched.get(path) if isinstance(untouched, dict) else ""  # the trial's error (plan_run.py)
         for q in sorted(s.creators if s is not None else ()):
             extra_blocks.setdefault((path, q), ("unconvertible-callee", f"{q} left unchanged: its file could not "
-                                                                       "be migrated (see its error)"))
+                                                f"be migrated ({why or 'see its error'})"))
     edges: dict[Node, set[Node]] = defaultdict(set)
     blockers: dict[Node, list[tuple[str, str, str]]] = defaultdict(list)  # (code, message, where)
     cross_nodes: set[Node] = set()
@@ -743,6 +744,9 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             continue
         local_blocked = {q: r for (p, q), r in component_reason.items() if p == path}
         externals = _externals(project, s, {n: r for n, r in component_reason.items()}, kept)
+        if path in untouched:  # it stays as it is: its hosts call the defs kept for it (pinned), not classes
+            externals = tuple(dataclasses.replace(e, blocked_reason=e.blocked_reason or "its def is kept for "
+                                                  "this file, which stays as it is") for e in externals)
         forced = []
         for q, reason in sorted(local_blocked.items()):
             node = (path, q)
