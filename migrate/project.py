@@ -203,6 +203,20 @@ class Project:
     shared_support: frozenset[Path] = frozenset()  # files whose support code goes to a shared module
     kept: set[Node] = field(default_factory=set)  # converted functions whose TF1 def stays (the last link)
     plain_sources: dict[Path, str] = field(default_factory=dict)  # files not summarised (no TF): decorators
+    _words: dict[Path, frozenset[str]] = field(default_factory=dict)  # identifiers per file (words_elsewhere)
+
+    def words_elsewhere(self, path: Path) -> frozenset[str]:
+        """The top-level functions of `path` that another file of the run mentions, as a word
+        (conservative: a mention may be a call, an import or a string). Only asked for files that
+        pass `reuse=True`: migrate/codemod/reuse_hosts.py shares a creator only no one else sees."""
+        s = self.summaries[path]
+        if "reuse=True" not in s.source:
+            return frozenset()
+        if not self._words:
+            for other, text in [*((p, o.source) for p, o in self.summaries.items()), *self.plain_sources.items()]:
+                self._words[other] = frozenset(re.findall(r"[A-Za-z_]\w*", text))
+        return frozenset(name for name in s.defs
+                         if any(name in words for other, words in self._words.items() if other != path))
 
     def resolve_name(self, path: Path, name: str, depth: int = 0) -> Node | None:
         """The function `name` denotes in `path`'s namespace (following re-exports)."""
@@ -495,7 +509,7 @@ def _analyse(project: Project, s: Summary, externals: tuple[ExternalCallee, ...]
     return analyse_module(s.tree, tf, project.pins.get(s.path, frozenset()), externals, forced,
                           frozenset(project.known_plain(s)),
                           frozenset(foreign), frozenset(n for n, (_, rerun) in foreign.items() if rerun),
-                          _foreign_decorators(project, s))
+                          _foreign_decorators(project, s), project.words_elsewhere(s.path))
 
 
 def _foreign_decorators(project: Project, s: Summary) -> tuple[tuple[str, str, str], ...]:
@@ -767,7 +781,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                         tf_aliases=project.tf_inherited.get(path, ()),
                         exported=tuple(sorted(q for q in s.creators if (path, q) in cross_nodes)),
                         known_plain=project.known_plain(s),
-                        decorators=_foreign_decorators(project, s) if s.creators else ())
+                        decorators=_foreign_decorators(project, s) if s.creators else (),
+                        used_elsewhere=tuple(sorted(project.words_elsewhere(path))) if s.creators else ())
         if not plan.empty:
             files[path] = plan
         converted[path] = frozenset(q for q in s.creators if (path, q) not in component_reason)

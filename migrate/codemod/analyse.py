@@ -27,6 +27,7 @@ from migrate.codemod.lookups import ast_listing, by_captured_scope
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.rnn_cells import cell_blockers
 from migrate.codemod.rnn_cell_shared import shared_cells_by_class
+from migrate.codemod.reuse_hosts import reuse_hosts
 from migrate.codemod.tfapi import TfNames, ast_dotted_name
 from migrate.diagnostics import Diagnostic
 
@@ -130,6 +131,8 @@ class FunctionInfo:
     is_host: bool = False  # runs sessions / feeds: stays a function, hosts module instances
     host_nested: frozenset[str] = frozenset()  # a host's nested defs whose calls it rewrites (host_nested.py)
     host_model_fns: frozenset[str] = frozenset()  # its nested Estimator model_fns: hosts of their own
+    host_shared: frozenset[str] = frozenset()  # callees a host builds once per graph with the other
+    #   functions that call them (a VAE's decoder() re-entering the autoencoder's scope: reuse_hosts)
     external: ExternalCallee | None = None  # another file's function, as this file calls it
 
 
@@ -707,10 +710,12 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                    known_plain: frozenset[str] = frozenset(),
                    foreign_classes: frozenset[str] = frozenset(),
                    foreign_reruns: frozenset[str] = frozenset(),
-                   foreign_decorators: tuple[tuple[str, str, str], ...] = ()) -> FileAnalysis:
+                   foreign_decorators: tuple[tuple[str, str, str], ...] = (),
+                   used_elsewhere: frozenset[str] = frozenset()) -> FileAnalysis:
     """`externals`: other files' variable-creating functions this file calls (the project plan);
     `forced_blocks`: (qualname, code, message) of local functions another file keeps TF1;
-    `foreign_decorators`: verdicts on decorators other files define (decorators.foreign_verdicts)."""
+    `foreign_decorators`: verdicts on decorators other files define (decorators.foreign_verdicts);
+    `used_elsewhere`: top-level names another file of the run mentions (project.words_elsewhere)."""
     functions: dict[str, FunctionInfo] = {}
     defs: list[tuple[FunctionInfo, Function]] = []
     top_index = 0
@@ -866,6 +871,8 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         return node is not None and _mentions_auto_reuse(node)
 
     if any(_nested_host(info, fn, s, tf, creators, shares_by_reuse) for info, fn, s in nested_candidates):
+        creators = creating()
+    if reuse_hosts(defs, functions, creators, scan_of, tf, used_elsewhere | pinned):
         creators = creating()
 
     # A host stays TF1 and only its own statements are rewritten: a variable-creating function

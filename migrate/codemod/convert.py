@@ -142,7 +142,7 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset(),
     analysis = analyse_module(tree, tf, pinned, externals, plan.forced_blocks if plan else (),
                               frozenset(plan.known_plain) if plan else frozenset(),
                               frozenset(c for c, _ in foreign), frozenset(c for c, rerun in foreign if rerun),
-                              plan.decorators if plan else ())
+                              plan.decorators if plan else (), frozenset(plan.used_elsewhere) if plan else frozenset())
     if plan is not None and plan.kept_tf1:
         analysis.kept_tf1 = (frozenset(plan.kept_tf1) | analysis.kept_tf1) & analysis.converted
     if analysis.script_creates:
@@ -481,7 +481,8 @@ class _Rewriter(cst.CSTTransformer):
         if info is not None and info.node is original and info.is_host and q not in self.ctx.analysis.blocked:
             names = NameAllocator(_host_taken(self.module_names, self.ctx.analysis) | (set(self.classes.taken) - self.module_names))
             body = rewrite_host_statements(self.ctx, list(updated.body.body), names, self.classes, script=False,
-                                           nested_defs=info.host_nested, nested_hosts=info.host_model_fns)
+                                           nested_defs=info.host_nested, nested_hosts=info.host_model_fns,
+                                           shared=info.host_shared)
             return updated.with_changes(body=updated.body.with_changes(body=body))
         return updated
 
@@ -492,7 +493,8 @@ class _Rewriter(cst.CSTTransformer):
             return stmt
         names = NameAllocator(_host_taken(self.module_names, self.ctx.analysis) | (set(self.classes.taken) - self.module_names))
         body = rewrite_host_statements(self.ctx, list(stmt.body.body), names, self.classes, script=False,
-                                       nested_defs=info.host_nested, nested_hosts=info.host_model_fns)
+                                       nested_defs=info.host_nested, nested_hosts=info.host_model_fns,
+                                       shared=info.host_shared)
         return stmt.with_changes(body=stmt.body.with_changes(body=body))
 
     def _class(self, q: str, plan: ClassPlan) -> cst.ClassDef:

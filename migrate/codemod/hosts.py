@@ -135,7 +135,7 @@ class _HostCalls(cst.CSTTransformer):
         # called per graph): the module is built once per graph (REUSED_HELPER)
         per_graph = not self.host.script and (_auto_reuse(original) or any(
             _auto_reuse(item.item) for w in self.open_withs for item in w.items if isinstance(item.item, cst.Call))
-            or _reuses_inside(ctx, callee))
+            or _reuses_inside(ctx, callee) or callee in self.host.shared)
         frames = self.host.frames
         if any(kind == "dynamic" for kind, _, _ in frames):
             raise Unsupported("dynamic-scope", f"{callee} called inside a computed scope at script level", original)
@@ -155,7 +155,7 @@ class _HostCalls(cst.CSTTransformer):
             raise Unsupported("unsupported-scope", f"{callee} and another function are both built for the scope "
                               f"{'/'.join([*path, site.shared_key])!r} in {self.host.where}", original)
         if name is None:
-            if site.reuse_true or any(reuse for _, _, reuse in frames):
+            if (site.reuse_true or any(reuse for _, _, reuse in frames)) and callee not in self.host.shared:
                 raise Unsupported("unsupported-scope", f"{callee} reuses variables created elsewhere", original)
             name = self.host.names.take(attr_name_for("_".join([*path, site.attr_hint])))
             self.host.instances[key] = name
@@ -206,6 +206,7 @@ class HostState:
     script: bool = True  # the module level (runs once), else a host function (may run again)
     rewriting_def: cst.FunctionDef | None = None  # the nested def being rewritten, if any
     where: str = "the module level"
+    shared: frozenset[str] = frozenset()  # callees built once per graph with other hosts (reuse_hosts.py)
 
     def count_open(self, name: str) -> None:
         self.counts.setdefault(self.path, Counter())[name] += 1
@@ -223,11 +224,14 @@ class HostState:
 def rewrite_host_statements(ctx: FileContext, body: list[cst.BaseStatement], names: NameAllocator,
                             classes: NameAllocator, script: bool,
                             nested_defs: frozenset[str] = frozenset(),
-                            nested_hosts: frozenset[str] = frozenset()) -> list[cst.BaseStatement]:
+                            nested_hosts: frozenset[str] = frozenset(),
+                            shared: frozenset[str] = frozenset()) -> list[cst.BaseStatement]:
     """Rewrite the top-level statements of a host (the module, or a host function's body);
     `nested_defs`: the host's own defs whose calls it rewrites too (migrate.codemod.host_nested);
-    `nested_hosts`: its defs that are hosts of their own (Estimator model_fns), rewritten inside."""
-    host = HostState(ctx, names, script=script, where="the module level" if script else "a host function")
+    `nested_hosts`: its defs that are hosts of their own (Estimator model_fns), rewritten inside;
+    `shared`: callees whose module other hosts share, built once per graph (reuse_hosts.py)."""
+    host = HostState(ctx, names, script=script, where="the module level" if script else "a host function",
+                     shared=shared)
     blocks = ScriptBlocks(ctx, names, classes)
     out: list[cst.BaseStatement] = []
     for stmt in body:
