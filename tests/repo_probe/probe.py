@@ -12,6 +12,8 @@ Each repository under tests/repo_probe/repos/<name>/ has a probe.json manifest:
                 "before": "generator" (a method of the entry's object called first, same inputs),
                 "unordered_updates": true (batch-norm statistics updated twice in one TF1 step, in
                 either order: not compared after calls),
+                "compare_refused": true (compare the entry even when the run refused it: a
+                refused caller of converted code must still behave as the original),
                 "known": "G3" (a failure the round's findings file explains: reported, allowed by
                 tests/test_repo_probe.py until the bug is fixed)}]}
 `args` / `init_args`: a string is a Python expression evaluated in the entry module's globals on
@@ -437,6 +439,8 @@ def _migrated_repo(tf: Any, root: Path) -> dict[str, Any]:
         # a file be probed; any use of it (not a mere alias) still fails.
         tf.contrib = _Absent("tf.contrib")
         sys.modules["tensorflow.contrib"] = tf.contrib  # `from tensorflow.contrib import rnn` too
+        for sub in ("slim", "layers", "rnn", "seq2seq", "legacy_seq2seq", "framework", "training"):
+            sys.modules[f"tensorflow.contrib.{sub}"] = getattr(tf.contrib, sub)  # `import tensorflow.contrib.slim as slim`
         for name in repo_modules(root):
             sys.modules.pop(name, None)
         results["contrib_placeholder"] = True
@@ -870,6 +874,13 @@ def finish_repo(result: dict[str, Any], sides: dict[str, Any]) -> None:
             verdict = "NOT CONVERTED" if still else "MIGRATED ERROR"
             entries.append({"entry": label, "verdict": verdict,
                             "problems": [still] if still else [new["error"]]})
+        elif _refused(result, entry["entry"]) and entry.get("compare_refused") and compare(old, new, entry):
+            # refused, yet the kept TF1 code runs converted callees (a half conversion): its
+            # behaviour must still be the original's
+            entries.append({"entry": label, "verdict": "FAILED", "kind": new["kind"],
+                            "variables": len(old["variables"]), "notes": new.get("notes", []),
+                            "problems": [f"refused ({_refused(result, entry['entry'])}), but it runs converted code "
+                                         "and behaves differently:"] + compare(old, new, entry)})
         elif _refused(result, entry["entry"]):
             entries.append({"entry": label, "verdict": "NOT CONVERTED", "problems": [_refused(result, entry["entry"])]})
         else:
@@ -977,15 +988,25 @@ def _refused(result: dict[str, Any], entry: str) -> str:
 
 
 def _importers(repo: Path, modules: set[str]) -> set[str]:
-    """Modules of the repo importing one of `modules` (whose import fails on TF2 as before)."""
-    found = set()
+    """Modules of the repo importing one of `modules`, directly or through another module of the
+    repo (`from module import *` over `ops.py`'s `import tensorflow.contrib.slim`): their import
+    fails on TF2 as before."""
+    imports: dict[str, set[str]] = {}
     for f in repo.rglob("*.py"):
+        heads = set()
         for node in ast.walk(ast.parse(f.read_text())):
             names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
                      [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-            if any(n.split(".")[0] in {m.split(".")[0] for m in modules} for n in names):
-                found.add(module_name(repo, f))
-    return found
+            heads.update(n.split(".")[0] for n in names)
+        imports[module_name(repo, f)] = heads
+    found: set[str] = set()
+    failing = {m.split(".")[0] for m in modules}
+    while True:
+        more = {m for m, heads in imports.items() if m not in found and heads & failing}
+        if not more:
+            return found
+        found |= more
+        failing |= {m.split(".")[0] for m in more}
 
 
 def print_result(r: dict[str, Any]) -> None:
