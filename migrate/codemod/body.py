@@ -19,6 +19,7 @@ from migrate.codemod.analyse import FunctionInfo, is_regularization_lookup
 from migrate.codemod.creators import makes_default_named_layers
 from migrate.codemod.forwarded_names import argument_for as _argument_for, forwarded_layer_default
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
+from migrate.codemod.growing_names import entered_anew
 from migrate.codemod.context import GET_VARIABLE_PARAMS, SCOPE_HELPER_NAME, VARIABLE_PARAMS, FileContext, code
 from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string, pattern_text, snake_case
 from migrate.codemod.plan import ClassPlan, object_name, scope_text, site_line
@@ -125,7 +126,7 @@ class BodyConverter(cst.CSTTransformer):
         self.self_name = info.self_name
         self._with_of: dict[int, cst.With] = {}
         self.pending_target: str | None = None  # the local an expression is assigned to
-        self.kept_captures: set[str] = _reentered_names(ctx, info.node)
+        self.kept_captures: set[str] = _reentered_names(ctx, info.node) | _scope_attribute_names(info.node)
         own_reuse = sig.own_call.reuse if sig.own_call is not None else None
         self.own_reuse = isinstance(own_reuse, cst.Name) and own_reuse.value == "True"
         self.capture_names: set[str] = set()
@@ -509,12 +510,27 @@ class BodyConverter(cst.CSTTransformer):
         if (self.sig.capture and isinstance(original.value, cst.Name) and original.value.value == self.sig.capture
                 and original.attr.value == "name"):
             return cst.parse_expression("self.name_scope.name[:-1]")
+        if (isinstance(original.value, cst.Name) and original.value.value in self.captures
+                and original.attr.value in SCOPE_OBJECT_ATTRIBUTES):
+            return self._inner_scope_attribute(original)
         # `tf.get_variable_scope().name` (baselines keeps it to list its variables later): in a
         # module the name scopes are the TF1 variable scopes.
         if (original.attr.value == "name" and isinstance(original.value, cst.Call) and not original.value.args
                 and self.tf.api(original.value.func) == "get_variable_scope"):
             return cst.parse_expression(f"{self.ctx.tf_attr('compat.v2.get_current_name_scope')}()")
         return updated
+
+    def _inner_scope_attribute(self, original: cst.Attribute) -> cst.BaseExpression:
+        """`scope.name` of an inner `with tf.variable_scope(...) as scope:` (CIFAR-10's
+        `name=scope.name` in every layer block): the `as` is kept on the `_tf1_scope(...)`
+        name_scope, which binds the absolute "a/b/" string TF1's `scope.name` is ("a/b")."""
+        name = original.value.value  # type: ignore[attr-defined]
+        frame = self.captures[name][1]
+        if frame is None or frame.kind != "var" or frame.expr is None:
+            raise Unsupported("unsupported-scope", f"{name}.{original.attr.value} of a scope that is not kept", original)
+        if original.attr.value == "name":
+            return cst.parse_expression(f"{name}[:-1]")
+        return cst.Name(name)  # original_name_scope: the name scope with its trailing slash
 
     def _guard_nested(self, node: cst.CSTNode, what: str) -> None:
         if self.nested_depth:
@@ -769,10 +785,12 @@ class BodyConverter(cst.CSTTransformer):
             site_key = (self._path(), callee, f"{name}@{id(original)}")
         attr = self.sub_attrs.get(site_key)
         check_call_site(self, original, site, callee, attr, key)  # TF1's "already exists" (repeated_creation.py)
-        if attr is not None and self.ctx.sigs[callee].kind == "none" and self._unnamed_again(updated, callee):
+        anew = entered_anew(self, site_key)  # (growing_names.py: pix2pix's layer_%d; records every site)
+        again = attr is not None and not anew
+        if again and self.ctx.sigs[callee].kind == "none" and self._unnamed_again(updated, callee):
             raise Unsupported("dynamic-scope", f"{callee} is called again in the same scope without a name: TF1 "
                               "gives the layers it passes name=None to new names (dense_1, ...)", original)
-        if self.ctx.sigs[callee].kind == "none" and (attr is not None or self.loop_depth and self._dynamic_key([]) is None) \
+        if self.ctx.sigs[callee].kind == "none" and (again or self.loop_depth and self._dynamic_key([]) is None) \
                 and makes_default_named_layers(self.ctx.analysis.functions[callee].node, self.ctx.tf):
             raise Unsupported("dynamic-scope", f"{callee} makes layers without a name and runs again in the same "
                               "scope: TF1 names new ones on each call (dense_2, ...)", original)
@@ -804,6 +822,8 @@ class BodyConverter(cst.CSTTransformer):
                 ref = self._ref(attr, key)
                 test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
                 self._before(_statement(f"if {test}:\n    {ref} = {site.ctor}\n"))
+        elif anew and key is not None:  # another scope at run time: its module is built there
+            self._before(_statement(f"if {key} not in self.{attr}:\n    {self._ref(attr, key)} = {site.ctor}\n"))
         ref = cst.parse_expression(self._ref(attr, key))
         return updated.with_changes(func=ref, args=site.args)
 
@@ -959,6 +979,22 @@ def _reentered_names(ctx: FileContext, fn: cst.FunctionDef) -> set[str]:
         def visit_Call(self, node: cst.Call) -> None:
             if ctx.tf.api(node.func) == "variable_scope" and node.args and isinstance(node.args[0].value, cst.Name):
                 names.add(node.args[0].value.value)
+
+    fn.body.visit(_V())
+    return names
+
+
+SCOPE_OBJECT_ATTRIBUTES = ("name", "original_name_scope")
+
+
+def _scope_attribute_names(fn: cst.FunctionDef) -> set[str]:
+    """Names read as `N.name` / `N.original_name_scope`: an `as N` scope keeps its binding."""
+    names: set[str] = set()
+
+    class _V(cst.CSTVisitor):
+        def visit_Attribute(self, node: cst.Attribute) -> None:
+            if isinstance(node.value, cst.Name) and node.attr.value in SCOPE_OBJECT_ATTRIBUTES:
+                names.add(node.value.value)
 
     fn.body.visit(_V())
     return names
