@@ -27,7 +27,7 @@ from migrate.codemod import reentry
 from migrate.codemod.repeated_creation import check_call_site
 from migrate.codemod.rnn_cell_shared import runs_shared_cell
 from migrate.codemod.scopes import (ScopeCall, ScopeSignature, Unsupported, bind_call,
-                                    is_reuse_block, is_reuse_statement, scope_items)
+                                    is_reuse_assertion, is_reuse_block, is_reuse_statement, scope_items)
 from migrate.codemod.variables import get_variable_spec, int_bound_names
 
 Key = tuple[str, str]
@@ -167,8 +167,10 @@ class BodyConverter(cst.CSTTransformer):
 
     def leave_If(self, original: cst.If, updated: cst.If):
         self.cond_depth -= 1
-        if original.orelse is None and is_reuse_block(self.tf, original.body):
-            return cst.RemovalSentinel.REMOVE
+        if is_reuse_block(self.tf, original.body) and (original.orelse is None or (
+                isinstance(original.orelse, cst.Else) and isinstance(original.orelse.body, cst.IndentedBlock)
+                and all(is_reuse_assertion(self.tf, st) for st in original.orelse.body.body))):
+            return cst.RemovalSentinel.REMOVE  # `if reuse: ....reuse_variables()` [`else: assert not ...reuse`]
         return updated
 
     def visit_Try(self, node: cst.Try) -> None:
@@ -220,7 +222,7 @@ class BodyConverter(cst.CSTTransformer):
 
     # -- reuse directives disappear: sharing is decided statically
     def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine):
-        if is_reuse_statement(self.tf, original):
+        if is_reuse_statement(self.tf, original) or is_reuse_assertion(self.tf, original):
             return cst.RemovalSentinel.REMOVE
         return updated
 

@@ -160,6 +160,21 @@ def is_reuse_block(tf: TfNames, body: cst.BaseSuite) -> bool:
     return bool(stmts) and all(is_reuse_statement(tf, s) for s in stmts)
 
 
+def is_reuse_assertion(tf: TfNames, stmt: cst.CSTNode) -> bool:
+    """`assert tf.get_variable_scope().reuse is False` (or `== False`, `not ...reuse`, `reuse`):
+    a check of TF1's variable store (GAN discriminators' `if reuse: ... else: assert ...`). A
+    module has no such store (TF2's eager default scope reuses: the assert would fail there)."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1 or not isinstance(stmt.body[0], cst.Assert):
+        return False
+    test = stmt.body[0].test
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        test = test.expression
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        test = test.left
+    return (isinstance(test, cst.Attribute) and test.attr.value == "reuse" and isinstance(test.value, cst.Call)
+            and tf.api(test.value.func) == "get_variable_scope")
+
+
 def scope_signature(tf: TfNames, fn: cst.FunctionDef, creates: "callable") -> ScopeSignature:
     """Find the function's own scope: the single top-level `with variable_scope(...)` that holds
     every variable the function creates. `creates(stmt)` tells whether a statement creates."""
