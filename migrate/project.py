@@ -28,6 +28,7 @@ from migrate.codemod.helper_choices import helper_choice_planning_text
 from migrate.codemod.layer_objects import layer_planning_text
 from migrate.codemod.analyse import FileAnalysis, analyse_module
 from migrate.codemod.decorators import foreign_verdicts
+from migrate.codemod.constructed_under_scopes import constructed_message, constructions_under_scope_settings
 from migrate.codemod.external import ExternalCallee, FilePlan
 from migrate.codemod.implicit import implicit_creators
 from migrate.codemod.naming import class_name_for
@@ -690,6 +691,13 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                 else:
                     edges[node].add((path, other))
                     edges[(path, other)].add(node)
+        # another file's model class built under a reusing / initializing scope (the PTB
+        # tutorial's train and valid models): its constructor stays TF1 (constructed_under_scopes.py)
+        rerunning = {name: node for name, (node, rerun) in project.foreign_classes(s).items() if rerun}
+        for built in constructions_under_scope_settings(s.tree, s.tf, set(rerunning)):
+            node = rerunning[built.spelling]
+            blockers[(node[0], f"{node[1]}.__init__")].append(
+                ("unsupported-scope", constructed_message(built, f"{display}:"), f"{display}:{built.line}"))
         for spelling, info in a.functions.items():
             if info.external is not None and info.external.implicit:
                 continue

@@ -23,8 +23,9 @@ from migrate.codemod.decorators import (DecoratorVerdict, classify as classify_d
                                         foreign_key, kept_defs)
 from migrate.codemod.external import ExternalCallee, parse_cst_def
 from migrate.codemod.host_nested import estimator_model_fns, host_nested_defs, nested_host_calls
-from migrate.codemod.local_names import local_name_ids
 from migrate.codemod.lookups import ast_listing, by_captured_scope
+from migrate.codemod.constructed_under_scopes import (constructed_message, constructions_under_scope_settings,
+                                                      derived_tensors_read_later)
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.rnn_cells import cell_blockers
 from migrate.codemod.rnn_cell_shared import shared_cells_by_class
@@ -334,7 +335,6 @@ class _FileScan:
         self.class_bases: dict[str, tuple[str, ...]] = {}  # this file's classes -> their bases by name
         self.external_attrs = {s.rsplit(".", 1)[1] for s in self.externals if "." in s}
         self.escaped: set[str] = set()  # names used other than as the callee of a call
-        self.local_refs: set[int] = set()  # ids of Names bound locally (a parameter `net`: not the function)
         self.assigned: set[str] = set()
         self.naming_regions: set[str | None] = set()
         self.creating_regions: set[str | None] = set()
@@ -360,8 +360,7 @@ class _FileScan:
     # -- handlers (one per node type that matters; everything else just recurses)
 
     def _name(self, node: ast.Name) -> None:
-        if id(node) not in self.local_refs:
-            self.escaped.add(node.id)
+        self.escaped.add(node.id)
 
     def _call(self, node: ast.Call) -> None:
         func = node.func
@@ -753,7 +752,6 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     by_spelling = {e.spelling: e for e in externals
                    if e.spelling not in local and e.spelling.split(".", 1)[0] not in top_functions}
     scan = _FileScan(tf, imported, star, local | _BUILTINS, by_spelling)
-    scan.local_refs = local_name_ids(tree)
     scan.imported_modules = _imported_modules(tree) - local
     scan.known_plain = known_plain
     scan.foreign_classes = foreign_classes
@@ -878,6 +876,18 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         creators = creating()
     if reuse_hosts(defs, functions, creators, scan_of, tf, used_elsewhere | pinned):
         creators = creating()
+    constructors = {c for c in class_names if f"{c}.__init__" in creators}
+    for cls in (c for c in tree.body if isinstance(c, ast.ClassDef) and c.name in constructors):
+        for attr, method, line in derived_tensors_read_later(cls, tf):
+            init = functions[f"{cls.name}.__init__"]
+            init.blockers.append(Diagnostic(
+                "unsupported-call", f"{cls.name}.__init__ stores a tensor computed from its variables in "
+                f"self.{attr}, which {method}() reads with inputs of its own (line {line}): TF1 recomputed it on "
+                "every run; a constructor converted into a module would compute it once (stale in eager code)",
+                init.line))
+    for built in constructions_under_scope_settings(tree, tf, constructors):
+        init = functions[f"{built.spelling}.__init__"]
+        init.blockers.append(Diagnostic("unsupported-scope", constructed_message(built), init.line))
 
     # A host stays TF1 and only its own statements are rewritten: a variable-creating function
     # called from a function or lambda nested in it (pix2pix's create_model.create_discriminator)
@@ -999,7 +1009,8 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         if functions.get(info.qualname) is info and info.qualname not in creators and s.scope_line and s.external:
             diagnostics.append(Diagnostic(
                 "cross-file", f"variable_scope in {info.qualname} wraps calls of functions from other files "
-                f"({', '.join(sorted(s.external)[:4])}); cross-file conversion is not supported", s.scope_line))
+                f"({', '.join(sorted(s.external)[:4])}) that this run does not convert: the scope stays as written",
+                s.scope_line))
     converted = creators - blocked
     tf_variable_creators = set(tf_variable_direct)
     grew = True

@@ -1,0 +1,93 @@
+"""A class whose constructor makes variables stays TF1 where TF1 code relied on the scope it is
+built under (P's H8, H9, H10: the PTB tutorial's train / valid models under `reuse=True` and a
+scope initializer), or where a method with inputs of its own reads a tensor the constructor
+computed from its variables (P's H3: a converted constructor computes it once). All four had
+converted silently: unshared models with the same names, glorot values where TF1 drew
+uniform(-0.1, 0.1), a stale embedding table no gradient reaches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_LM = '''import tensorflow as tf
+
+
+class LM(object):
+    def __init__(self, x):
+        w = tf.get_variable("softmax_w", [3, 2])
+        self.logits = tf.matmul(x, w)
+'''
+
+_TRAIN_AND_VALID = '''
+
+def train_and_valid(x):
+    with tf.variable_scope("Model", reuse=None):
+        m = LM(x)
+    with tf.variable_scope("Model", reuse=True):
+        mvalid = LM(x * 2.0)
+    return m.logits, mvalid.logits
+'''
+
+_INITIALIZED = '''
+
+def build(x):
+    with tf.variable_scope("Model", initializer=tf.random_uniform_initializer(-0.1, 0.1)):
+        return LM(x).logits
+'''
+
+
+def test_a_model_built_again_under_a_reusing_scope_keeps_its_class_tf1(tmp_path: Path, cli) -> None:
+    (tmp_path / "m.py").write_text(_LM + _TRAIN_AND_VALID)
+    out = cli("run", str(tmp_path)).output
+    assert "functions converted: 0" in out, out
+    assert "LM is built under a variable scope with reuse=True (line" in out
+    assert "class LM(object):" in (tmp_path / "m.py").read_text()
+
+
+def test_a_scope_initializer_around_a_model_keeps_its_class_tf1(tmp_path: Path, cli) -> None:
+    (tmp_path / "m.py").write_text(_LM + _INITIALIZED)
+    out = cli("run", str(tmp_path)).output
+    assert "functions converted: 0" in out, out
+    assert "with initializer=tf.random_uniform_initializer(-0.1, 0.1)" in out
+
+
+def test_another_files_reusing_scope_keeps_the_class_tf1(tmp_path: Path, cli) -> None:
+    (tmp_path / "lm.py").write_text(_LM)
+    (tmp_path / "main.py").write_text("import tensorflow as tf\nfrom lm import LM\n" + _TRAIN_AND_VALID)
+    out = cli("run", str(tmp_path)).output
+    assert "functions converted: 0" in out, out
+    assert "LM.__init__ left unchanged" in out and "(main.py:" in out
+    assert "class LM(object):" in (tmp_path / "lm.py").read_text()
+    assert "cross-file conversion is not supported" not in out  # (it names what it keeps instead)
+
+
+def test_a_model_built_plainly_still_converts(tmp_path: Path, cli) -> None:
+    (tmp_path / "m.py").write_text(_LM + '''
+
+def build(x):
+    with tf.variable_scope("Model"):
+        return LM(x).logits
+''')
+    out = cli("run", str(tmp_path)).output
+    assert "LMInit" in out, out
+
+
+def test_a_tensor_the_constructor_derives_from_a_variable_read_by_a_method_keeps_the_class_tf1(
+        tmp_path: Path, cli) -> None:
+    (tmp_path / "model.py").write_text('''import tensorflow as tf
+
+
+class LM(object):
+    def __init__(self, vocab, units):
+        with tf.variable_scope("shared"):
+            table = tf.get_variable("table", [vocab, units], initializer=tf.ones_initializer())
+        self.embeddings = tf.concat((tf.zeros([1, units]), table[1:, :]), 0)
+
+    def logits(self, ids):
+        with tf.variable_scope("out"):
+            h = tf.nn.embedding_lookup(self.embeddings, ids)
+            return tf.matmul(h, tf.transpose(self.embeddings))
+''')
+    out = cli("run", "-v", str(tmp_path)).output
+    assert "functions converted: 0" in out, out
+    assert "stores a tensor computed from its variables in self.embeddings, which logits() reads" in out
