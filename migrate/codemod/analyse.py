@@ -23,6 +23,7 @@ from migrate.codemod.decorators import (DecoratorVerdict, classify as classify_d
                                         foreign_key, kept_defs)
 from migrate.codemod.external import ExternalCallee, parse_cst_def
 from migrate.codemod.host_nested import estimator_model_fns, host_nested_defs, nested_host_calls
+from migrate.codemod.local_names import local_name_ids
 from migrate.codemod.lookups import ast_listing, by_captured_scope
 from migrate.codemod.constructed_under_scopes import (constructed_message, constructions_under_scope_settings,
                                                       derived_tensors_read_later)
@@ -335,6 +336,7 @@ class _FileScan:
         self.class_bases: dict[str, tuple[str, ...]] = {}  # this file's classes -> their bases by name
         self.external_attrs = {s.rsplit(".", 1)[1] for s in self.externals if "." in s}
         self.escaped: set[str] = set()  # names used other than as the callee of a call
+        self.local_refs: set[int] = set()  # ids of Names bound locally (a parameter `net`: not the function)
         self.assigned: set[str] = set()
         self.naming_regions: set[str | None] = set()
         self.creating_regions: set[str | None] = set()
@@ -360,7 +362,8 @@ class _FileScan:
     # -- handlers (one per node type that matters; everything else just recurses)
 
     def _name(self, node: ast.Name) -> None:
-        self.escaped.add(node.id)
+        if id(node) not in self.local_refs:
+            self.escaped.add(node.id)
 
     def _call(self, node: ast.Call) -> None:
         func = node.func
@@ -752,6 +755,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     by_spelling = {e.spelling: e for e in externals
                    if e.spelling not in local and e.spelling.split(".", 1)[0] not in top_functions}
     scan = _FileScan(tf, imported, star, local | _BUILTINS, by_spelling)
+    scan.local_refs = local_name_ids(tree)
     scan.imported_modules = _imported_modules(tree) - local
     scan.known_plain = known_plain
     scan.foreign_classes = foreign_classes
