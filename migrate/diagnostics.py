@@ -86,6 +86,7 @@ REASONS: dict[str, str] = {
     "flags": "tf.flags does not exist in TF2; use absl.flags",
     "session-loop": "a feed-dict / Session loop that cannot be made eager",
     "initializer-rewrite": "a TF1 initializer was rewritten to a spelling that keeps its values",
+    "graph-only": "a graph-only attribute (`x.op.name`) read in TF2 code: eager tensors have no op",
     "support-module": "the run's shared TF2 support module (tf2_migrate_support.py) was not used or lacks a name: a file of yours has its name, or a file imports a name it no longer defines",
 }
 
@@ -124,5 +125,6 @@ NEXT_STEPS: dict[str, str] = {
     "flags": "switch to absl.flags (from absl import flags), a drop-in replacement",
     "session-loop": "rewrite the Session / feed_dict loop as eager calls (or a tf.function) by hand",
     "initializer-rewrite": "nothing required: the rewrite keeps the initial values (migrate check proves it)",
+    "graph-only": "nothing required: it reads the op name in graphs and tf.function, \"\" in eager; name what it names (a summary) another way when you drop graph mode",
     "support-module": "rename your tf2_migrate_support.py to let migrated files share the support code (else it stays inlined); re-run migrate on the whole directory when a name is missing",
 }

@@ -44,6 +44,17 @@ def kwarg(name: str, value: cst.BaseExpression) -> cst.Arg:
     return cst.Arg(value=value, keyword=cst.Name(name), equal=_NO_WS)
 
 
+def _side_effect_free(e: cst.BaseExpression) -> bool:
+    """A name, attribute chain or constant subscript: reading it twice reads the same thing."""
+    while isinstance(e, (cst.Attribute, cst.Subscript)):
+        if isinstance(e, cst.Subscript) and not all(
+                isinstance(s.slice, cst.Index) and isinstance(s.slice.value, (cst.Integer, cst.Name, cst.SimpleString))
+                for s in e.slice):
+            return False
+        e = e.value
+    return isinstance(e, cst.Name)
+
+
 def _is_none(e: cst.BaseExpression | None) -> bool:
     return isinstance(e, cst.Name) and e.value == "None"
 
@@ -459,6 +470,9 @@ class Upgrader(cst.CSTTransformer):
         dim = self.dimension_value(original_node, updated_node)
         if dim is not None:
             return dim
+        op_name = self.op_name(original_node, updated_node)
+        if op_name is not None:
+            return op_name
         if id(original_node) in self._chain_done:
             return updated_node
         ref = self.resolve(original_node)
@@ -471,6 +485,25 @@ class Upgrader(cst.CSTTransformer):
             return updated_node
         self.changed = True
         return new.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+
+    def op_name(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression | None:
+        """`x.op.name` of a tensor in TF2 code (CIFAR-10's `_activation_summary`, run by a
+        converted layer): an eager tensor has no op (AttributeError), so it reads
+        `(x.op.name if not tf.executing_eagerly() else "")`: the op name wherever TF1 code ran
+        (graphs, tf.function), "" in eager (where TF1 summaries named by it are no-ops)."""
+        op = original.value
+        if self.in_compat or original.attr.value != "name" or not (
+                isinstance(op, cst.Attribute) and op.attr.value == "op"):
+            return None
+        target = op.value
+        if not _side_effect_free(target) or self.resolve(target) is not None or (
+                isinstance(target, cst.Name) and target.value in ("self", "cls")):
+            return None
+        self.changed = True
+        self.report("graph-only", "`.op.name` of a tensor: eager tensors have no op (AttributeError in TF2); "
+                    "guarded by tf.executing_eagerly(): the op name in graphs and tf.function, \"\" in eager", original)
+        text = cst.Module([]).code_for_node(updated.with_changes(lpar=[], rpar=[]))
+        return cst.parse_expression(f'({text} if not {self.tf2_alias()}.executing_eagerly() else "")')
 
     def plain_v2(self, node: cst.Attribute) -> cst.BaseExpression | None:
         """`tf.compat.v2.X` -> `tf.X` where `tf` is the TF2 root after this pass. Generated code

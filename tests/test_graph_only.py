@@ -1,0 +1,36 @@
+"""`x.op.name` of a tensor in TF2 code (P's H11: CIFAR-10's `_activation_summary` run by a
+converted layer raised `Tensor.op is undefined when eager execution is enabled`): the upgrade
+stage guards it with tf.executing_eagerly(), so it reads the op name wherever TF1 code ran and ""
+in eager (migrate/upgrade/transformer.py `op_name`; golden helpers/activation_summary_op_name)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from migrate.upgrade import upgrade_module
+
+_GUARDED = '(x.op.name if not tf.executing_eagerly() else "")'
+
+
+def _up(src: str, skip: frozenset[str] = frozenset()):
+    module, diagnostics = upgrade_module(cst.parse_module(src), skip)
+    return module.code, [d.code for d in diagnostics]
+
+
+def test_op_name_of_a_tensor_is_guarded() -> None:
+    code, codes = _up("import tensorflow as tf\n\ndef tag(x):\n    return x.op.name + '/act'\n")
+    assert f"return {_GUARDED} + '/act'" in code
+    assert "graph-only" in codes
+
+
+def test_other_forms_are_left_alone() -> None:
+    src = ("import tensorflow as tf\n\ndef tag(self, x, f):\n"
+           "    return self.op.name, f(x).op.name, x.op.type, x.name\n")
+    code, codes = _up(src)
+    assert code == src and "graph-only" not in codes
+
+
+def test_code_kept_as_tf1_is_left_alone() -> None:
+    src = "import tensorflow as tf\n\ndef tag(x):\n    return x.op.name\n"
+    code, _ = _up(src, frozenset({"tag"}))
+    assert "executing_eagerly" not in code
