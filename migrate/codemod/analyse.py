@@ -24,7 +24,7 @@ from migrate.codemod.decorators import (DecoratorVerdict, classify as classify_d
 from migrate.codemod.external import ExternalCallee, parse_cst_def
 from migrate.codemod.host_nested import estimator_model_fns, host_nested_defs, nested_host_calls
 from migrate.codemod.local_names import local_name_ids
-from migrate.codemod.lookups import ast_listing, by_captured_scope
+from migrate.codemod.lookups import ast_listing, by_captured_scope, reads_tensor_collection
 from migrate.codemod.constructed_under_scopes import (constructed_message, constructions_under_scope_settings,
                                                       derived_tensors_read_later)
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
@@ -302,6 +302,9 @@ class _BodyScan:
             if listing is not None:
                 if not by_captured_scope(listing):  # (its own scope's: its module answers it)
                     self.listings.append(node.lineno)  # the model answers it (migrate.codemod.lookups)
+            elif reads_tensor_collection(self.tf, node):
+                self.block("scope-lookup", f"tf.{api} reads a collection of tensors (tf.add_to_collection), not "
+                           "variables: TF2 eager has no graph collections, a module could not run it", node)
             else:
                 self.block("scope-lookup", f"tf.{api} looks variables up by collection/name", node)
         elif api.startswith("contrib.") and api.rsplit(".", 1)[-1] == "arg_scope":
@@ -716,11 +719,13 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                    foreign_classes: frozenset[str] = frozenset(),
                    foreign_reruns: frozenset[str] = frozenset(),
                    foreign_decorators: tuple[tuple[str, str, str], ...] = (),
-                   used_elsewhere: frozenset[str] = frozenset()) -> FileAnalysis:
+                   used_elsewhere: frozenset[str] = frozenset(),
+                   private_externals: frozenset[str] = frozenset()) -> FileAnalysis:
     """`externals`: other files' variable-creating functions this file calls (the project plan);
     `forced_blocks`: (qualname, code, message) of local functions another file keeps TF1;
     `foreign_decorators`: verdicts on decorators other files define (decorators.foreign_verdicts);
-    `used_elsewhere`: top-level names another file of the run mentions (project.words_elsewhere)."""
+    `used_elsewhere`: top-level names another file of the run mentions (project.words_elsewhere);
+    `private_externals`: other files' functions only this file uses (project.private_externals)."""
     functions: dict[str, FunctionInfo] = {}
     defs: list[tuple[FunctionInfo, Function]] = []
     top_index = 0
@@ -878,7 +883,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
 
     if any(_nested_host(info, fn, s, tf, creators, shares_by_reuse) for info, fn, s in nested_candidates):
         creators = creating()
-    if reuse_hosts(defs, functions, creators, scan_of, tf, used_elsewhere | pinned):
+    if reuse_hosts(defs, functions, creators, scan_of, tf, used_elsewhere | pinned, private_externals):
         creators = creating()
     constructors = {c for c in class_names if f"{c}.__init__" in creators}
     for cls in (c for c in tree.body if isinstance(c, ast.ClassDef) and c.name in constructors):

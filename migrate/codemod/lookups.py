@@ -143,3 +143,26 @@ def listing_code(kind: str, prefix: str | None, root: str) -> str:
     if prefix is None:
         return f"list({root}.{attr})"
     return f"[v for v in {root}.{attr} if v.name.startswith({prefix!r})]"
+
+
+# The graph collections that hold variables (GraphKeys' values), the update ops the layer library
+# replaces, and the regularization losses the modules answer: looking them up is a variable lookup.
+_VARIABLE_COLLECTIONS = frozenset({
+    "variables", "trainable_variables", "local_variables", "model_variables", "moving_average_variables",
+    "trainable_resource_variables", "concatenated_variables", "saveable_objects", "update_ops",
+    "regularization_losses", "metric_variables", "_VARS_TO_SAVE",
+})
+_TENSOR_KEYS = frozenset({"LOSSES", "SUMMARIES", "ACTIVATIONS", "WEIGHTS", "BIASES"})
+
+
+def reads_tensor_collection(tf: TfNames, node: ast.Call) -> bool:
+    """`tf.get_collection('losses', scope)` (CIFAR-10's tower_loss) or `GraphKeys.LOSSES`: a
+    collection of tensors the code added itself (`tf.add_to_collection('losses', wd)`), not a
+    lookup of variables by collection or name."""
+    if tf.api(node.func) not in ("get_collection", "get_collection_ref"):
+        return False
+    key = node.args[0] if node.args else next((kw.value for kw in node.keywords if kw.arg == "key"), None)
+    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+        return key.value not in _VARIABLE_COLLECTIONS
+    key_api = tf.api(key) if isinstance(key, (ast.Name, ast.Attribute)) else None
+    return key_api is not None and key_api.startswith("GraphKeys.") and key_api.rsplit(".", 1)[-1] in _TENSOR_KEYS
