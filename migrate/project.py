@@ -219,6 +219,27 @@ class Project:
         return frozenset(name for name in s.defs
                          if any(name in words for other, words in self._words.items() if other != path))
 
+    def private_externals(self, path: Path) -> frozenset[str]:
+        """Other files' top-level functions `path` calls (as it spells them) that no third file
+        mentions and their own file does not use: migrate/codemod/reuse_hosts.py may share their
+        module between `path`'s hosts. Only asked for files that pass `reuse=True`."""
+        s = self.summaries[path]
+        if "reuse=True" not in s.source:
+            return frozenset()
+        self.words_elsewhere(path)  # (fills the word index)
+        out = set()
+        for spelling, (target, name) in self.reachable.get(path, {}).items():
+            owner = self.summaries.get(target)
+            if owner is None or target == path or name not in owner.defs or "." in name:
+                continue
+            if any(name in words for other, words in self._words.items() if other not in (path, target)):
+                continue
+            if any(isinstance(n, ast.Name) and n.id == name or isinstance(n, ast.Attribute) and n.attr == name
+                   for n in ast.walk(owner.tree)):
+                continue  # its own file calls it (or passes it on)
+            out.add(spelling)
+        return frozenset(out)
+
     def resolve_name(self, path: Path, name: str, depth: int = 0) -> Node | None:
         """The function `name` denotes in `path`'s namespace (following re-exports)."""
         return self._resolve(path, name, lambda s, n: n in s.defs, depth)
@@ -510,7 +531,8 @@ def _analyse(project: Project, s: Summary, externals: tuple[ExternalCallee, ...]
     return analyse_module(s.tree, tf, project.pins.get(s.path, frozenset()), externals, forced,
                           frozenset(project.known_plain(s)),
                           frozenset(foreign), frozenset(n for n, (_, rerun) in foreign.items() if rerun),
-                          _foreign_decorators(project, s), project.words_elsewhere(s.path))
+                          _foreign_decorators(project, s), project.words_elsewhere(s.path),
+                          project.private_externals(s.path))
 
 
 def _foreign_decorators(project: Project, s: Summary) -> tuple[tuple[str, str, str], ...]:
@@ -790,7 +812,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                         exported=tuple(sorted(q for q in s.creators if (path, q) in cross_nodes)),
                         known_plain=project.known_plain(s),
                         decorators=_foreign_decorators(project, s) if s.creators else (),
-                        used_elsewhere=tuple(sorted(project.words_elsewhere(path))) if s.creators else ())
+                        used_elsewhere=tuple(sorted(project.words_elsewhere(path))) if s.creators else (),
+                        private_externals=tuple(sorted(project.private_externals(path))))
         if not plan.empty:
             files[path] = plan
         converted[path] = frozenset(q for q in s.creators if (path, q) not in component_reason)

@@ -47,7 +47,7 @@ def _entries() -> list[tuple[str, dict]]:
             label = f"{case.name}:{item['file']}:{item['function']}"
             found.append((label, dict(
                 legacy=f"{case / 'input' / item['file']}:{item['function']}",
-                migrated=f"{case / 'expected' / item['file']}:{item['class']}",
+                migrated=f"{case / 'expected' / item['file']}" + (f":{item['class']}" if item.get("class") else ""),
                 inputs=item.get("inputs", {}), args=item.get("args", {}), label=label, tf_function=True)))
     return found
 

@@ -142,7 +142,8 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset(),
     analysis = analyse_module(tree, tf, pinned, externals, plan.forced_blocks if plan else (),
                               frozenset(plan.known_plain) if plan else frozenset(),
                               frozenset(c for c, _ in foreign), frozenset(c for c, rerun in foreign if rerun),
-                              plan.decorators if plan else (), frozenset(plan.used_elsewhere) if plan else frozenset())
+                              plan.decorators if plan else (), frozenset(plan.used_elsewhere) if plan else frozenset(),
+                              frozenset(plan.private_externals) if plan else frozenset())
     if plan is not None and plan.kept_tf1:
         analysis.kept_tf1 = (frozenset(plan.kept_tf1) | analysis.kept_tf1) & analysis.converted
     if analysis.script_creates:

@@ -56,12 +56,13 @@ class FilePlan:
     # (key, kind, what) of decorators other files of the run define (migrate/codemod/decorators.py)
     decorators: tuple[tuple[str, str, str], ...] = ()
     used_elsewhere: tuple[str, ...] = ()  # top-level names other files mention (reuse_hosts.py)
+    private_externals: tuple[str, ...] = ()  # other files' functions only this file uses (reuse_hosts.py)
 
     @property
     def empty(self) -> bool:
         return not (self.externals or self.forced_blocks or self.import_renames or self.tf_aliases or self.kept_tf1
                     or self.exported or self.known_plain or self.foreign_classes or self.decorators
-                    or self.used_elsewhere)
+                    or self.used_elsewhere or self.private_externals)
 
 
 def tf_names_of(aliases: tuple[tuple[str, str], ...]) -> TfNames:

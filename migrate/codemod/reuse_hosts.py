@@ -9,7 +9,8 @@ second function gets the first one's module, as TF1's variable store gave it the
 creator itself converts.
 
 Only where the sharing is plain: the creator is this file's top-level function and no other file
-of the run mentions it; every caller is a top-level function that creates nothing itself, opens no
+of the run mentions it, or another file's top-level function that only this file uses (a
+WGAN-GP's losses.py calling nets.critic from its loss and its gradient penalty); every caller is a top-level function that creates nothing itself, opens no
 variable scope (so each call runs at the caller's root scope), calls no creator from nested code,
 and is itself called only by hosts or the module level.
 """
@@ -27,12 +28,13 @@ if TYPE_CHECKING:
 
 
 def reuse_hosts(defs: list, functions: dict[str, "FunctionInfo"], creators: set[str], scan_of: dict,
-                tf: TfNames, used_elsewhere: frozenset[str]) -> bool:
+                tf: TfNames, used_elsewhere: frozenset[str], private_externals: frozenset[str] = frozenset()) -> bool:
     """Mark the callers of each plainly shared creator as hosts (FunctionInfo.host_shared);
-    True when any changed."""
+    True when any changed. `private_externals`: other files' creators that only this file uses
+    (a WGAN-GP's losses.py calling nets.critic from wgan_losses and gradient_penalty)."""
     node_of = {info.qualname: fn for info, fn in defs if functions.get(info.qualname) is info}
     changed = False
-    for creator in sorted(_reused_creators(functions, creators, node_of, scan_of)):
+    for creator in sorted(_reused_creators(functions, creators, node_of, scan_of, private_externals)):
         if creator in used_elsewhere:
             continue
         callers = {q for q, f in functions.items() if creator in f.calls}
@@ -49,7 +51,8 @@ def reuse_hosts(defs: list, functions: dict[str, "FunctionInfo"], creators: set[
     return changed
 
 
-def _reused_creators(functions: dict, creators: set[str], node_of: dict, scan_of: dict) -> set[str]:
+def _reused_creators(functions: dict, creators: set[str], node_of: dict, scan_of: dict,
+                     private_externals: frozenset[str]) -> set[str]:
     """Top-level creators of this file that some function only ever calls with `reuse=True` (a
     function that also creates them shares them with itself, as any converted caller does)."""
     reusing: dict[tuple[str, str], bool] = {}  # (caller, creator) -> every call passes reuse=True
@@ -63,7 +66,10 @@ def _reused_creators(functions: dict, creators: set[str], node_of: dict, scan_of
             callee = functions.get(name)
             if nested or call is None or callee is None or name not in creators:
                 continue
-            if callee.owner is None and callee.external is None and not callee.is_host:
+            local = callee.owner is None and callee.external is None
+            foreign = callee.external is not None and not callee.external.implicit and name in private_externals \
+                and callee.external.blocked_reason is None
+            if (local or foreign) and not callee.is_host:
                 reuses = any(k.arg == "reuse" and isinstance(k.value, ast.Constant) and k.value.value is True
                              for k in call.keywords)
                 reusing[(q, name)] = reusing.get((q, name), True) and reuses
