@@ -779,6 +779,11 @@ class BodyConverter(cst.CSTTransformer):
             name = literal_string(first)
             if name is None and self._name_parameter(first):
                 name = f"<{code(first)}>"  # passed on from this helper's own caller, site by site
+            if name is None and first is None:
+                # (fast-style-transfer's _conv_init_vars: unnamed, or named inside the helper)
+                raise Unsupported("unsupported-call", f"{callee} creates tf.Variables and no argument names them: "
+                                  "TF1 uniquifies their names across all its calls in creation order (Variable, "
+                                  "Variable_1, ...), which a module per call site does not know", original)
             if name is None or (self._full_path(), callee, name) in self.tfvar_helper_sites \
                     or (self.loop_depth and self._dynamic_key([]) is None):
                 raise Unsupported("unsupported-call", f"{callee} creates tf.Variables and is called again: "
