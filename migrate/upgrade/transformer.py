@@ -12,6 +12,7 @@ from migrate.upgrade.codegen import StatementLines, start_positions, statement_p
 from migrate.upgrade.resolve import Binding, FileFacts, dotted, is_v2_identical, module_name
 from migrate.upgrade.shapes import NO_NAMES, Names, scope_names
 from migrate.upgrade.tables import Tables
+from migrate.upgrade.variable_free_layers import LAYER_OBJECTS, applied, as_lambda
 
 _V1_SAFE_PREFIXES = ("tf.math.", "tf.random.", "tf.linalg.", "tf.io.", "tf.debugging.",
                      "tf.strings.", "tf.dtypes.", "tf.bitwise.")
@@ -157,6 +158,7 @@ class Upgrader(cst.CSTTransformer):
         self.new_tf_alias: str | None = None
         self._stack: list[str] = []
         self._chain_done: set[int] = set()  # ids of func chains a call rule takes care of
+        self._applied_layers: set[int] = set()  # ids of `tf.layers.MaxPooling2D(...)` called at once
         self._quiet: set[int] = set()  # ids of nodes whose compat diagnostics are deferred
         self._deferred: list[tuple[str, str, cst.CSTNode, str]] = []
         self.pending_with: dict[int, list[cst.BaseStatement]] = {}
@@ -561,7 +563,7 @@ class Upgrader(cst.CSTTransformer):
             "tf.nn.xw_plus_b", "tf.nn.relu_layer", "tf.assign", "tf.assign_add", "tf.assign_sub",
             "tf.zeros_like", "tf.ones_like",
         } | set(rules.CONTRIB_HELPERS) | set(rules.LAYERS_HELPERS) | rules.CONTRIB_APPLY_REGULARIZATION
-        | rules.COLLECT_NAMED_OUTPUTS
+        | rules.COLLECT_NAMED_OUTPUTS | set(LAYER_OBJECTS)
     )
 
     # contrib calls with an exact TF2 helper: rewritten also in code kept as TF1 (contrib does not
@@ -579,9 +581,22 @@ class Upgrader(cst.CSTTransformer):
         ref = self.resolve(node.func)
         if ref is not None and ref.name in self._CALL_RULES and not self.v1_frozen(ref):
             self._chain_done.add(id(node.func))
+        if isinstance(node.func, cst.Call):  # `tf.layers.MaxPooling2D(2, 2)(x)`: one helper call
+            inner = self.resolve(node.func.func)
+            if inner is not None and inner.name in LAYER_OBJECTS and not self.v1_frozen(inner) \
+                    and applied(LAYER_OBJECTS[inner.name], node.func, node) is not None:
+                self._applied_layers.add(id(node.func))
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call):
         func = original_node.func
+        if isinstance(func, cst.Call) and id(func) in self._applied_layers:
+            layer = self.resolve(func.func)
+            assert layer is not None and isinstance(updated_node.func, cst.Call)
+            new = applied(LAYER_OBJECTS[layer.name], updated_node.func, updated_node)
+            if new is not None:
+                self.helpers.add(LAYER_OBJECTS[layer.name].helper)
+                self.changed = True
+                return new
         ref = self.resolve(func)
         if ref is None:
             return self.method_rules(original_node, updated_node)
@@ -708,6 +723,13 @@ class Upgrader(cst.CSTTransformer):
         name = ref.name
         if name in rules.CONTRIB_HELPERS:
             return self.contrib_helper(ref, rules.CONTRIB_HELPERS[name], original, call)
+        if name in LAYER_OBJECTS:  # variable-free layer objects (variable_free_layers.py)
+            if id(original) in self._applied_layers:
+                return call  # built and called at once: the enclosing call becomes the helper's
+            lam = as_lambda(LAYER_OBJECTS[name], call)
+            if lam is not None:
+                self.helpers.add(LAYER_OBJECTS[name].helper)
+            return lam
         if name in rules.LAYERS_HELPERS:  # no report: the values are tf_keras' own
             self.helpers.add(rules.LAYERS_HELPERS[name])
             return call.with_changes(func=cst.Name(rules.LAYERS_HELPERS[name]))
