@@ -26,6 +26,7 @@ from migrate.codemod.plan import ClassPlan, object_name, scope_text, site_line
 from migrate.codemod import reentry
 from migrate.codemod.repeated_creation import check_call_site
 from migrate.codemod.rnn_cell_shared import runs_shared_cell
+from migrate.codemod.scope_paths import path_safe_ctor
 from migrate.codemod.scopes import (ScopeCall, ScopeSignature, Unsupported, bind_call,
                                     is_reuse_assertion, is_reuse_block, is_reuse_statement, scope_items)
 from migrate.codemod.variables import get_variable_spec, int_bound_names
@@ -1085,6 +1086,10 @@ def instance_site(ctx: FileContext, callee: str, call: cst.Call, unique_default,
     site = _instance_site(class_name, sig, scope_arg, name_literal, new_args, hint, callee, call,
                           unique_default, count_open, always_named)
     site.reuse_true = reuse_true
+    safe = path_safe_ctor(site.ctor, class_name)
+    if safe is not None:  # a scope path ('policy/pi'): no tf.Module takes that name (scope_paths.py)
+        site.ctor = safe
+        ctx.uses_scope_helper = ctx.uses_named_helper = True
     return site
 
 

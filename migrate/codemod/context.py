@@ -64,6 +64,7 @@ class FileContext:
     class_names: dict[str, str] = field(default_factory=dict)  # qualname -> generated class
     uses_scope_helper: bool = False  # some body re-enters scopes by name: emit SCOPE_HELPER
     uses_reused_helper: bool = False  # a host builds a module per graph (AUTO_REUSE): emit REUSED_HELPER
+    uses_named_helper: bool = False  # a module named by a scope path ('policy/pi'): emit NAMED_HELPER
     library_classes: set[str] = field(default_factory=set)  # tf.layers-style classes built: emit them
     # Methods re-entering another method's scope (migrate.codemod.reentry): generated class ->
     # the creator's qualname, and each creator's site registry.

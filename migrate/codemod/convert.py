@@ -18,6 +18,7 @@ from migrate.codemod.lines import LineIndex
 from migrate.codemod.listing_leftovers import stale_listings
 from migrate.codemod.body import BodyConverter
 from migrate.codemod.context import REUSED_HELPER, SCOPE_HELPER, FileContext
+from migrate.codemod.scope_paths import NAMED_HELPER
 from migrate.codemod.external import FilePlan, tf_names_of
 from migrate.codemod.implicit import implicit_creators
 from migrate.codemod.contrib_imports import drop_unused_contrib_imports
@@ -424,6 +425,8 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
         raise _ScriptBlocked(e)
     module = rename_in_dunder_all(module, {q: plan.class_name for q, plan in plans.items()
                                            if "." not in q and plan.class_name != q}, analysis.kept_tf1)
+    if ctx.uses_named_helper:  # (scope_paths.py)
+        module = _add_scope_helper(module, tf_alias, NAMED_HELPER)
     if ctx.uses_reused_helper:
         module = _add_scope_helper(module, tf_alias, REUSED_HELPER)
     if ctx.uses_scope_helper:
