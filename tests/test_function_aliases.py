@@ -92,3 +92,31 @@ def test_refused_code_gets_its_aliases_back() -> None:
     out = _run(source)
     assert "self.generator = generator" in out.code
     assert "generator" not in {f.legacy_name for f in out.functions}
+
+
+_IMPORTED = '''import tensorflow as tf
+from module import *
+
+
+class cyclegan(object):
+    def __init__(self, sess, args):
+        self.sess = sess
+        self.discriminator = discriminator
+        self.generator = generator_resnet
+
+    def build_model(self, real_A, real_B):
+        fake_B = self.generator(real_A, name="generatorA2B")
+        return self.discriminator(fake_B, reuse=False, name="discriminatorB")
+'''
+
+
+def test_a_star_imported_network_is_an_alias_too() -> None:
+    resolved = resolve_function_aliases(_IMPORTED)
+    assert "fake_B = generator_resnet(real_A" in resolved.source
+    assert "return discriminator(fake_B" in resolved.source
+    assert resolved.regions == {"cyclegan.build_model"}  # (the functions convert in their own file)
+
+
+def test_an_injected_network_is_not_an_alias() -> None:
+    source = _IMPORTED.replace("def __init__(self, sess, args):", "def __init__(self, sess, discriminator):")
+    assert "self.discriminator(fake_B" in resolve_function_aliases(source).source

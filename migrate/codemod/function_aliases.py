@@ -10,8 +10,10 @@ reassigned, only ever called. The rewrite
 
 (and the binding statement becomes `pass`) means the same, and each call is then a direct call
 the codemod decides as any other. Only when plain: the class is top-level, the binding is a
-statement of `__init__`'s own body (not in an `if`), the value is a module-level function of
-this file bound nowhere else, the attribute appears nowhere else in the file (not on another
+statement of `__init__`'s own body (not in an `if`), the value is one module-level name for the
+whole run (this file's def or an import, bound once; or, with a star import such as CycleGAN's
+`from module import *`, a name the file binds nowhere), not a parameter or local of `__init__`
+(an injected network is not an alias), the attribute appears nowhere else in the file (not on another
 object, not as a string for getattr/setattr, not in a subclass) except as `self.attr(...)` in
 the class's own methods, and no other file of the run mentions it (`elsewhere`). Lines are
 kept (the rewrite only shortens them). Like the other text passes, code the codemod keeps as TF1
@@ -21,12 +23,14 @@ gets its text back.
 from __future__ import annotations
 
 import ast
+import builtins
 from dataclasses import dataclass
 
 from migrate import astparse
 from migrate.codemod.arg_scopes import ArgScopeResult
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_BUILTIN_NAMES = frozenset(dir(builtins))
 _REFLECTION = ("getattr", "setattr", "hasattr", "delattr")  # an attribute named by a string
 
 
@@ -34,7 +38,8 @@ _REFLECTION = ("getattr", "setattr", "hasattr", "delattr")  # an attribute named
 class Alias:
     owner: str  # the class
     attr: str  # self.<attr>
-    function: str  # the module-level function it names
+    function: str  # the module-level function it names (this file's def or an imported one)
+    local: bool  # this file's def (its conversion is decided here)
     binding: ast.Assign  # `self.attr = function` in __init__
     calls: tuple[tuple[str, ast.Attribute], ...]  # (calling method's qualname, the `self.attr` callee)
 
@@ -60,16 +65,26 @@ def resolve_function_aliases(source: str, path: str = "<string>", only: frozense
         for qualname, callee in alias.calls:
             edits.append((callee.lineno, callee.col_offset, callee.end_col_offset, alias.function))
             regions.add(qualname)
-        regions.add(alias.function)
+        if alias.local:
+            regions.add(alias.function)
     return ArgScopeResult(_apply(source, edits), resolved=len(aliases), regions=regions)
 
 
 def find_aliases(tree: ast.Module) -> list[Alias]:
     functions = {s.name for s in tree.body if isinstance(s, _FUNCTIONS)}
+    imported = {a.asname or a.name for s in tree.body if isinstance(s, ast.ImportFrom) for a in s.names if a.name != "*"}
+    star = any(isinstance(s, ast.ImportFrom) and any(a.name == "*" for a in s.names) for s in tree.body)
     top_bound: dict[str, int] = {}
     for stmt in tree.body:
         for name in _bound_names(stmt):
             top_bound[name] = top_bound.get(name, 0) + 1
+
+    def one_global(name: str) -> bool:
+        """`name` is one module-level object for the whole run: this file's def or an import,
+        bound once, or (a star import) bound nowhere in the file."""
+        if name in functions or name in imported:
+            return top_bound.get(name) == 1
+        return star and name not in top_bound and name not in _BUILTIN_NAMES
     strings = {a.value for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
                and n.func.id in _REFLECTION for a in n.args if isinstance(a, ast.Constant)}
     attributes: dict[str, list[ast.Attribute]] = {}
@@ -82,26 +97,27 @@ def find_aliases(tree: ast.Module) -> list[Alias]:
         self_name = _self_name(init) if init is not None else None
         if self_name is None:
             continue
+        init_locals = {n.id for n in ast.walk(init) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+        init_locals |= {a.arg for a in ast.walk(init.args) if isinstance(a, ast.arg)}
         for stmt in init.body:
-            binding = _binding(stmt, self_name, functions)
+            binding = _binding(stmt, self_name)
             if binding is None:
                 continue
             attr, function = binding
-            if top_bound.get(function) != 1 or attr in strings:
+            if not one_global(function) or function in init_locals or attr in strings:
                 continue
             calls = _calls_only(cls, attr, function, attributes[attr], stmt.targets[0])
             if calls is not None:
-                found.append(Alias(cls.name, attr, function, stmt, calls))
+                found.append(Alias(cls.name, attr, function, function in functions, stmt, calls))
     return found
 
 
-def _binding(stmt: ast.stmt, self_name: str, functions: set[str]) -> tuple[str, str] | None:
+def _binding(stmt: ast.stmt, self_name: str) -> tuple[str, str] | None:
     """(attr, function) for `self.attr = function`."""
     if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ast.Name)):
         return None
     target = stmt.targets[0]
-    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == self_name \
-            and stmt.value.id in functions:
+    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == self_name:
         return target.attr, stmt.value.id
     return None
 
