@@ -27,7 +27,13 @@ CELLS: dict[str, str] = {
 }
 # Plain values the library defines too: a converted function builds the library's.
 STATE_TUPLES: dict[str, str] = {f"{prefix}LSTMStateTuple": "LSTMStateTuple" for prefix in _CELL_PREFIXES}
-LIBRARY_CALLS: dict[str, str] = {**CELLS, **STATE_TUPLES}  # api -> library class, same arguments
+# A layer object kept on `self` for several methods, as migrate/codemod/layer_attributes_shared.py
+# writes it before the codemod: `self.fc = tf.nn.rnn_cell.layer_object("Dense", units=10,
+# name="fc")` (a spelling of that pass only), built like a shared cell (rnn_cell_shared.py) as the
+# library's `LayerObject(Dense, units=10, name="fc")`: named where it is first called.
+LAYER_OBJECT_API = "nn.rnn_cell.layer_object"
+LAYER_OBJECTS: dict[str, str] = {LAYER_OBJECT_API: "LayerObject"}
+LIBRARY_CALLS: dict[str, str] = {**CELLS, **STATE_TUPLES, **LAYER_OBJECTS}  # api -> library class
 # Cell arguments the library refuses (NotImplementedError): refused statically instead.
 UNSUPPORTED_CELL_ARGS: dict[str, tuple[str, ...]] = {
     "LSTMCell": ("num_unit_shards", "num_proj_shards"),
@@ -56,8 +62,16 @@ def _runner(apis: tuple[str, ...], cls: str, params: tuple[str, ...], defaults: 
     return CreatorSpec(apis, cls, params, defaults, "scope", None, default_name)
 
 
+# tf.contrib.legacy_seq2seq.rnn_decoder: the cell run over a list of inputs from initial_state in
+# `variable_scope(scope or "rnn_decoder")` (a static loop; `loop_function` is refused by
+# rnn_cells.py: it runs user code on each output)
+_DECODER = ("decoder_inputs", "initial_state", "cell", "loop_function", "scope")
+_DECODER_DEFAULTS = {"loop_function": "None", "scope": "None"}
+
 _ALL_RUNNERS = (
     _runner(("nn.dynamic_rnn",), "DynamicRnn", _DYNAMIC, _DYNAMIC_DEFAULTS, "rnn"),
+    _runner(("contrib.legacy_seq2seq.rnn_decoder",), "RnnDecoder", _DECODER, _DECODER_DEFAULTS,
+            "rnn_decoder"),
     _runner(("nn.bidirectional_dynamic_rnn",), "BidirectionalDynamicRnn", _BIDIRECTIONAL,
             _BIDIRECTIONAL_DEFAULTS, "bidirectional_rnn"),
     _runner(("nn.static_rnn", "contrib.rnn.static_rnn"), "StaticRnn", _STATIC,
@@ -70,12 +84,19 @@ _ALL_RUNNERS = (
 CELL_CALL_API = "nn.rnn_cell.cell_call"
 _CELL_CALL = CreatorSpec((CELL_CALL_API,), "CellCall", ("cell", "inputs", "state", "scope", "reuse"),
                          {"scope": "None", "reuse": "None"}, "scope", "reuse", "rnn_cell")
-RUNNERS: dict[str, CreatorSpec] = {api: spec for spec in (*_ALL_RUNNERS, _CELL_CALL)
+# ... and its calls: `self.fc(x)` -> `tf.nn.rnn_cell.layer_call(self.fc, x, scope="fc",
+# reuse=tf.AUTO_REUSE)`, a module of the calling method's that runs the object (LayerCall).
+LAYER_CALL_API = "nn.rnn_cell.layer_call"
+_LAYER_CALL = CreatorSpec((LAYER_CALL_API,), "LayerCall", ("layer", "inputs", "training", "scope", "reuse"),
+                          {"training": "None", "scope": "None", "reuse": "None"}, "scope", "reuse",
+                          "layer_call")
+RUNNERS: dict[str, CreatorSpec] = {api: spec for spec in (*_ALL_RUNNERS, _CELL_CALL, _LAYER_CALL)
                                    for api in spec.apis}
 # The parameters that take a cell, per runner class.
 CELL_PARAMS: dict[str, tuple[str, ...]] = {
     "DynamicRnn": ("cell",), "StaticRnn": ("cell",),
-    "BidirectionalDynamicRnn": ("cell_fw", "cell_bw"), "CellCall": ("cell",),
+    "BidirectionalDynamicRnn": ("cell_fw", "cell_bw"), "CellCall": ("cell",), "LayerCall": ("layer",),
+    "RnnDecoder": ("cell",),
 }
 # TF1's scope name of each cell class (its layer name); wrappers add none.
 CELL_SCOPE_NAMES: dict[str, str] = {

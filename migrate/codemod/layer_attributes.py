@@ -306,9 +306,12 @@ class ClassScan:
 
 def plan_class(scan: ClassScan, module_names: frozenset[str], tf_alias: str | None,
                ctor_params, call_keywords, string_of, code_of, is_none,
-               only: frozenset[str | None] | None, plan: AttributePlan) -> None:
+               only: frozenset[str | None] | None, plan: AttributePlan,
+               strings=None, has_name_scope: bool = True) -> None:
     """Fill `plan` with the layer attributes of one class that are exactly their functional
-    creator at their call sites (the helpers come from layer_objects.py)."""
+    creator at their call sites (the helpers come from layer_objects.py); the others, when they
+    can, as one layer object for the class (layer_attributes_shared.py: `strings`, the file's
+    string constants counted, and whether it opens name scopes)."""
     by_attr: dict[str, list[_Construction]] = {}
     for construction in scan.constructions:
         by_attr.setdefault(construction.attr, []).append(construction)
@@ -323,6 +326,16 @@ def plan_class(scan: ClassScan, module_names: frozenset[str], tf_alias: str | No
         api = "tf." + construction.api
         why, result = _judge(scan, attr, constructions, module_names, tf_alias, ctor_params,
                              call_keywords, string_of, is_none, literal_names)
+        if why is not None and strings is not None:
+            from migrate.codemod import layer_attributes_shared as shared
+
+            also, kept = shared.judge_shared(scan, attr, constructions, tf_alias, ctor_params,
+                                             call_keywords, string_of, strings, has_name_scope)
+            if also is None:
+                if only is None or all(c.method in only for c in kept[1]):
+                    shared.write_shared(scan, attr, kept, tf_alias, plan)
+                continue
+            why = f"{why}; and it cannot be one object for the class: {also}"
         if why is not None:
             plan.diagnostics.append(Diagnostic(
                 "implicit-creator", f"`{api}` layer object `self.{attr}` is kept: {why}",

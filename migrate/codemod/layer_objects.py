@@ -622,6 +622,8 @@ def _plan_attributes(module: cst.Module, tf: TfNames, positions,
 
     regions: set[str] = set()
     names = None
+    strings = None
+    has_name_scope = True
     for stmt in module.body:
         if not isinstance(stmt, cst.ClassDef):
             continue
@@ -635,8 +637,14 @@ def _plan_attributes(module: cst.Module, tf: TfNames, positions,
         if names is None:
             names = layer_attributes.module_level_names(module)
         result = layer_attributes.AttributePlan()
+        if strings is None:
+            from migrate.codemod.layer_attributes_shared import string_counts
+
+            code = module.code
+            strings = string_counts(code)
+            has_name_scope = "name_scope" in code
         layer_attributes.plan_class(scan, names, tf.tf_alias, _ctor_params, _CALL_KEYWORDS,
-                                    _string, _code, _is_none, only, result)
+                                    _string, _code, _is_none, only, result, strings, has_name_scope)
         layer_attributes.plan_lists(scan, names, _ctor_params, _CALL_KEYWORDS, only, result)
         plan.fors.update(result.fors)
         plan.replaced.update(result.replaced)

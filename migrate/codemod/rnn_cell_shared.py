@@ -22,10 +22,13 @@ import ast
 
 import libcst as cst
 
-from migrate.codemod.creators_rnn import CELL_PARAMS, CELLS, LIBRARY_CALLS, RUNNERS
+from migrate.codemod.creators_rnn import CELL_PARAMS, CELLS, LAYER_OBJECTS, LIBRARY_CALLS, RUNNERS
 from migrate.codemod.tfapi import TfNames
 
 _READS = {"zero_state", "state_size", "output_size"}
+# Layer objects kept on `self` for several methods (layer_attributes_shared.py) are held and run
+# the same way: named at their first call, kept after.
+_HELD = {**CELLS, **LAYER_OBJECTS}
 _RUNNER_CLASSES = frozenset(spec.class_name for spec in RUNNERS.values())
 
 
@@ -77,7 +80,7 @@ def _bindings(method: ast.FunctionDef, tf: TfNames) -> list[str]:
     out = []
     for stmt in method.body:
         if not (isinstance(stmt, ast.Assign) and type(stmt.value) is ast.Call
-                and tf.api(stmt.value.func) in CELLS):
+                and tf.api(stmt.value.func) in _HELD):
             continue
         for target in stmt.targets:
             if _self_attr(target, me) is not None:
@@ -119,7 +122,7 @@ def _allowed_use(node: ast.AST, parents: dict[int, ast.AST], method: ast.Functio
     parent = parents.get(id(node))
     if isinstance(parent, ast.Assign):  # the binding itself (checked by _bindings: one statement)
         return node in parent.targets and parent in method.body and type(parent.value) is ast.Call \
-            and tf.api(parent.value.func) in CELLS
+            and tf.api(parent.value.func) in _HELD
     if _nested(node, parents, method):
         return False
     if type(parent) is ast.Attribute and parent.attr in _READS:
@@ -164,6 +167,13 @@ def build_library_cells(module: cst.Module, tf: TfNames, converted_owners: set[s
             if name is None:
                 return updated
             library_classes.add(name)
+            if name in LAYER_OBJECTS.values():  # layer_object("Dense", ...) -> LayerObject(Dense, ...)
+                layer = updated.args[0].value
+                assert isinstance(layer, cst.SimpleString)
+                library_classes.add(layer.evaluated_value)
+                args = [updated.args[0].with_changes(value=cst.Name(layer.evaluated_value)),
+                        *updated.args[1:]]
+                return updated.with_changes(func=cst.Name(name), args=args)
             return updated.with_changes(func=cst.Name(name))
 
     body = []

@@ -198,12 +198,26 @@ def cell_blockers(fn: ast.AST, tf: TfNames, script: bool = False,
         if any(isinstance(a, ast.Starred) for a in runner.args) or any(k.arg is None for k in runner.keywords):
             out.append((_CODE, f"tf.{tf.api(runner.func)} called with *args / **kwargs", runner))
             continue
+        if spec.class_name == "RnnDecoder" and _loop_function(runner, spec) is not None:
+            out.append((_CODE, "rnn_decoder(loop_function=...) feeds each output back through user code "
+                        "(a sampling decoder): not covered, only a decoder over given inputs converts", runner))
+            continue
         for arg in _runner_cell_args(runner, spec):
             if not is_cell_expr(arg):
                 out.append((_CODE, f"the cell run by tf.{tf.api(runner.func)} is not built in this function "
                            f"({ast.unparse(arg)}): build it where it runs so its variables can be decided",
                            runner))
     return out
+
+
+def _loop_function(runner: ast.Call, spec) -> ast.expr | None:
+    """rnn_decoder's loop_function argument, unless absent or a literal None."""
+    index = spec.params.index("loop_function")
+    value = runner.args[index] if len(runner.args) > index else next(
+        (k.value for k in runner.keywords if k.arg == "loop_function"), None)
+    if value is None or (type(value) is ast.Constant and value.value is None):
+        return None
+    return value
 
 
 def _self_name(fn: ast.AST) -> str | None:

@@ -624,3 +624,62 @@ class StaticRnn(_RnnRunner):
             outputs.append(output)
             state = new_state
         return outputs, state
+
+
+class RnnDecoder(_RnnRunner):
+    """tf.contrib.legacy_seq2seq.rnn_decoder: the cell run over a Python list of [batch, depth]
+    inputs from `initial_state` in the scope `rnn_decoder` (or `scope`), so its variables are
+    `rnn_decoder/lstm_cell/kernel`; returns (list of outputs, final state) as TF1 did."""
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "rnn_decoder")
+
+    @tf.Module.with_name_scope
+    def __call__(self, decoder_inputs, initial_state, cell, loop_function=None):
+        if loop_function is not None:
+            raise NotImplementedError("rnn_decoder(loop_function=...) is not covered by the migrated runner")
+        inputs = [tf.convert_to_tensor(x) for x in decoder_inputs]
+        first = inputs[0]
+        self._bind(cell, "cell", first.shape[-1], first.dtype.base_dtype)
+        state = initial_state
+        outputs = []
+        for step_input in inputs:
+            output, state = cell._step(step_input, state)
+            outputs.append(output)
+        return outputs, state
+
+
+class LayerObject(tf.Module):
+    """A TF1 layer object kept on a model (`self.fc = tf.layers.Dense(10, name="fc")`) and
+    called from several methods: TF1 made nothing at construction; its first call named the
+    variables in the variable scope active there (`model/fc/kernel`) and every later call, in any
+    scope, used them. So the library layer is built at the first call, under the name scope
+    active then, and kept. `layer` is the library class, `config` its configuration."""
+
+    def __init__(self, layer, name, **config):
+        super().__init__(name=name)
+        self._layer_class = layer
+        self._layer_name = name
+        self._config = config
+        self.layer = None
+
+    def __call__(self, inputs, **call_args):
+        if self.layer is None:
+            # (init_scope keeps the name scope, built eagerly: in tf.function's graph a name
+            # used there already, by the calling module, would be renamed fc_1)
+            with tf.init_scope():
+                self.layer = self._layer_class(name=self._layer_name)
+        return self.layer(inputs, **self._config, **call_args)
+
+
+class LayerCall(tf.Module):
+    """A call of a model's layer object (`self.fc(x)`, LayerObject): no scope of its own and no
+    variables; the layer object keeps those of its first call."""
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "layer_call")
+
+    def __call__(self, layer, inputs, training=None):
+        if training is None:
+            return layer(inputs)
+        return layer(inputs, training=training)
