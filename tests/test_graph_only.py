@@ -34,3 +34,9 @@ def test_code_kept_as_tf1_is_left_alone() -> None:
     src = "import tensorflow as tf\n\ndef tag(x):\n    return x.op.name\n"
     code, _ = _up(src, frozenset({"tag"}))
     assert "executing_eagerly" not in code
+
+
+def test_a_second_run_changes_nothing() -> None:
+    first, _ = _up("import tensorflow as tf\n\ndef tag(x):\n    return (x.op.name, x.op.name)\n")
+    second, codes = _up(first)
+    assert second == first and "graph-only" not in codes

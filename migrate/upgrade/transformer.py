@@ -166,6 +166,7 @@ class Upgrader(cst.CSTTransformer):
         self.disablers: list[tuple[cst.SimpleStatementLine, str]] = []
         self.changed = False
         self._disabler_lines: set[int] = set()
+        self._eager_guarded: set[int] = set()  # `.op.name` already under `... if not tf.executing_eagerly()`
         self._reads_collections: bool | None = None  # the file reads graph collections back
 
     @property
@@ -488,13 +489,21 @@ class Upgrader(cst.CSTTransformer):
         self.changed = True
         return new.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
 
+    def visit_IfExp(self, node: cst.IfExp) -> None:
+        # (a second run: the guard op_name wrote is not written again)
+        test = node.test
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) \
+                and isinstance(test.expression, cst.Call) and isinstance(test.expression.func, cst.Attribute) \
+                and test.expression.func.attr.value == "executing_eagerly":
+            self._eager_guarded.add(id(node.body))
+
     def op_name(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression | None:
         """`x.op.name` of a tensor in TF2 code (CIFAR-10's `_activation_summary`, run by a
         converted layer): an eager tensor has no op (AttributeError), so it reads
         `(x.op.name if not tf.executing_eagerly() else "")`: the op name wherever TF1 code ran
         (graphs, tf.function), "" in eager (where TF1 summaries named by it are no-ops)."""
         op = original.value
-        if self.in_compat or original.attr.value != "name" or not (
+        if self.in_compat or id(original) in self._eager_guarded or original.attr.value != "name" or not (
                 isinstance(op, cst.Attribute) and op.attr.value == "op"):
             return None
         target = op.value
