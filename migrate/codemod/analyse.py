@@ -32,6 +32,8 @@ from migrate.codemod.rnn_cells import cell_blockers
 from migrate.codemod.rnn_cell_shared import shared_cells_by_class
 from migrate.codemod.reuse_hosts import reuse_hosts
 from migrate.codemod.tfapi import TfNames, ast_dotted_name
+from migrate.codemod.variable_free import makes_variables
+from migrate.support_module import generated_defs
 from migrate.diagnostics import Diagnostic
 
 # tf.layers / tf.contrib.layers / slim names that create no variables.
@@ -376,7 +378,7 @@ class _FileScan:
             self.naming_regions.add(self.region)
         elif type(func) is ast.Attribute and func.attr == "reuse_variables":
             self.naming_regions.add(self.region)
-        if api is not None and (api in NAMING_SCOPE_CREATORS or api.startswith(NAMING_SCOPE_CREATOR_PREFIXES)):
+        if makes_variables(api, NAMING_SCOPE_CREATORS, NAMING_SCOPE_CREATOR_PREFIXES):  # (P's H21)
             self.creating_regions.add(self.region)
         if body is not None:
             body.call(node, api, self.nested)
@@ -729,8 +731,11 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     functions: dict[str, FunctionInfo] = {}
     defs: list[tuple[FunctionInfo, Function]] = []
     top_index = 0
+    generated = generated_defs(tree)  # migrate's own inlined support code (a second run): not analysed
     for stmt in tree.body:
-        if isinstance(stmt, _FUNCTION_TYPES):
+        if id(stmt) in generated:
+            pass
+        elif isinstance(stmt, _FUNCTION_TYPES):
             info = FunctionInfo(stmt.name, stmt.name, stmt.lineno, (top_index, None))
             functions[stmt.name] = info
             defs.append((info, stmt))
@@ -784,6 +789,8 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     script = body_scan(tf, top_functions, set(), class_names, None, None, set())
     # The whole file, once, in source order.
     for stmt in tree.body:
+        if id(stmt) in generated:
+            continue
         if isinstance(stmt, (*_FUNCTION_TYPES, ast.ClassDef)):
             _walk_definition(scan, stmt, scans, None)
         else:

@@ -15,6 +15,7 @@ from migrate.codemod.inherited_scopes import CONVERTED, KEPT, Inherited, rename_
 from migrate.codemod.naming import literal_string
 from migrate.codemod.scopes import ScopeCall, Unsupported, is_reuse_statement, name_uses
 from migrate.codemod.tfapi import TfNames
+from migrate.codemod.variable_free import makes_variables
 from migrate.upgrade.walk import visit_body
 
 
@@ -27,7 +28,7 @@ class _Creates(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         api = self.tf.api(node.func)
-        if api in NAMING_SCOPE_CREATORS or (api or "").startswith(NAMING_SCOPE_CREATOR_PREFIXES):
+        if makes_variables(api, NAMING_SCOPE_CREATORS, NAMING_SCOPE_CREATOR_PREFIXES):
             self.found = True
         elif self.creators and api is None:
             func = node.func

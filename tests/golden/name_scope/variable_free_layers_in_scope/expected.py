@@ -1,0 +1,203 @@
+import tensorflow as tf
+import math
+
+
+def _tf1_fans(shape):
+    """TF1 init_ops._compute_fans."""
+    shape = tf.TensorShape(shape).as_list()
+    if len(shape) < 1:
+        fan_in = fan_out = 1
+    elif len(shape) == 1:
+        fan_in = fan_out = shape[0]
+    elif len(shape) == 2:
+        fan_in, fan_out = shape[0], shape[1]
+    else:
+        receptive_field_size = 1
+        for dim in shape[:-2]:
+            receptive_field_size *= dim
+        fan_in = shape[-2] * receptive_field_size
+        fan_out = shape[-1] * receptive_field_size
+    return int(fan_in), int(fan_out)
+
+
+
+def _tf1_glorot_uniform(shape, dtype):
+    """TF1 glorot_uniform_initializer (tf.get_variable's and tf.layers' default kernel init)."""
+    fan_in, fan_out = _tf1_fans(shape)
+    scale = 1.0 / max(1., (fan_in + fan_out) / 2.)
+    limit = math.sqrt(3.0 * scale)
+    return tf.random.uniform(shape, -limit, limit, dtype)
+
+
+
+def _tf1_variable(name, shape, dtype, initializer, default_initializer, trainable=True,
+                  constraint=None):
+    """A variable as TF1's get_variable made it: the initializer called with (shape, dtype);
+    None means the library's default. TF1 initializers converted by the upgrade stage
+    (`_tf1_*_initializer(...)`) and TF2 core initializers both take (shape, dtype)."""
+    shape = [int(d) for d in shape]
+    if initializer is None:
+        value = default_initializer(shape, dtype)
+    elif callable(initializer):
+        value = initializer(shape, dtype=dtype)
+    else:  # a constant value (get_variable accepts a tensor or array as initializer)
+        value = tf.cast(initializer, dtype)
+    return tf.Variable(value, name=name, trainable=trainable, constraint=constraint)
+
+
+
+def _layer_dtype(inputs):
+    """TF1 layers create their variables in the (floating) input dtype."""
+    dtype = inputs.dtype.base_dtype
+    return dtype if dtype.is_floating else tf.float32
+
+
+
+class _Regularized(tf.Module):
+    """Keeps (attribute, regularizer) pairs: TF1 put regularizer(variable) in
+    REGULARIZATION_LOSSES; `regularization_losses()` recomputes them from the current values."""
+
+    def _regularize(self, attribute, regularizer):
+        if regularizer is not None:
+            self._regularized.append((attribute, regularizer))
+
+    def regularization_losses(self):
+        losses = [regularizer(getattr(self, attribute))
+                  for attribute, regularizer in self._regularized]
+        return [loss for loss in losses if loss is not None]
+
+
+
+def _no_activity_regularizer(activity_regularizer):
+    if activity_regularizer is not None:
+        raise NotImplementedError("activity_regularizer is not supported by the migrated layer")
+
+
+
+def _tf1_dense_matmul(inputs, kernel):
+    """tf.layers' core dense op: matmul for rank 2, tensordot over the last axis otherwise."""
+    if inputs.shape.rank == 2:
+        return tf.matmul(inputs, kernel)
+    outputs = tf.tensordot(inputs, kernel, [[inputs.shape.rank - 1], [0]])
+    outputs.set_shape(inputs.shape[:-1].concatenate([kernel.shape[-1]]))
+    return outputs
+
+
+
+class Dense(_Regularized):
+    """tf.layers.dense: variables `dense/kernel` [in, units] (glorot uniform) and `dense/bias`."""
+
+    def __init__(self, name=None):
+        super().__init__(name=name or "dense")
+        self.kernel = None
+        self.bias = None
+        self._regularized = []
+
+    @tf.Module.with_name_scope
+    def __call__(self, inputs, units, activation=None, use_bias=True, kernel_initializer=None,
+                 bias_initializer=tf.zeros, kernel_regularizer=None,
+                 bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
+                 bias_constraint=None, trainable=True):
+        _no_activity_regularizer(activity_regularizer)
+        inputs = tf.convert_to_tensor(inputs)
+        dtype = _layer_dtype(inputs)
+        if self.kernel is None:
+            self.kernel = _tf1_variable("kernel", [inputs.shape[-1], units], dtype,
+                                        kernel_initializer, _tf1_glorot_uniform, trainable,
+                                        kernel_constraint)
+            self._regularize("kernel", kernel_regularizer)
+            if use_bias:
+                self.bias = _tf1_variable("bias", [units], dtype, bias_initializer,
+                                          tf.zeros, trainable, bias_constraint)
+                self._regularize("bias", bias_regularizer)
+        outputs = _tf1_dense_matmul(tf.cast(inputs, dtype), self.kernel)
+        if self.bias is not None:
+            outputs = tf.nn.bias_add(outputs, self.bias)
+        if activation is not None:
+            outputs = activation(outputs)
+        return outputs
+
+
+def _layers_dropout(inputs, rate=0.5, noise_shape=None, seed=None, training=False, name=None):
+    """tf.layers.dropout (tf_keras' Dropout): tf.nn.dropout when training (a bool, or a tensor
+    chosen at run time), else the identity; a rate of 0 is the identity."""
+    inputs = tf.convert_to_tensor(inputs)
+    if not tf.is_tensor(rate) and rate == 0:
+        return tf.identity(inputs)
+
+    def dropped():
+        shape = noise_shape
+        if shape is not None:  # None entries take the input's own size
+            shape = [tf.shape(inputs)[i] if d is None else d for i, d in enumerate(shape)]
+        return tf.nn.dropout(inputs, noise_shape=shape, seed=seed, rate=rate)
+
+    if not tf.is_tensor(training):
+        return dropped() if training else tf.identity(inputs)
+    return tf.cond(tf.cast(training, tf.bool), dropped, lambda: tf.identity(inputs))
+
+
+def _layers_flatten(inputs, name=None, data_format="channels_last"):
+    """tf.layers.flatten (tf_keras' Flatten): [batch, everything else], channels moved last
+    first for channels_first input; rank-1 input becomes [batch, 1]."""
+    inputs = tf.convert_to_tensor(inputs)
+    rank = inputs.shape.rank
+    if data_format == "channels_first" and rank > 1:
+        inputs = tf.transpose(inputs, [0] + list(range(2, rank)) + [1])
+    if rank == 1:
+        return tf.expand_dims(inputs, 1)
+    rest = inputs.shape[1:]
+    if rest.is_fully_defined():
+        return tf.reshape(inputs, [-1, rest.num_elements()])
+    return tf.reshape(inputs, [tf.shape(inputs)[0], -1])
+
+
+def _layers_pooling(pool, inputs, pool_size, strides, padding, data_format, rank):
+    """tf.layers' pooling (tf_keras Pooling1D/2D/3D): sizes as tuples, padding upper-cased."""
+    def spread(value):
+        return tuple(value) if isinstance(value, (list, tuple)) else (value,) * rank
+
+    formats = (None, ("NWC", "NCW"), ("NHWC", "NCHW"), ("NDHWC", "NCDHW"))[rank]
+    data_format = formats[0] if data_format == "channels_last" else formats[1]
+    return pool(inputs, spread(pool_size), spread(strides), padding.upper(), data_format=data_format)
+
+
+def _layers_max_pooling1d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    """tf.layers.max_pooling1d."""
+    return _layers_pooling(tf.nn.max_pool1d, inputs, pool_size, strides, padding, data_format, 1)
+
+
+# Kyubyong's transformer: the attention helper opens a reusable variable scope around ops and a
+# dropout only (no variables: a name scope); the block calling it makes the variables
+
+
+def scaled_dot_product_attention(Q, K, V, dropout_rate=0., training=True, scope="scaled_dot_product_attention"):
+    with tf.name_scope(scope):
+        d_k = Q.shape.as_list()[-1]
+        outputs = tf.matmul(Q, tf.transpose(K, [0, 2, 1])) / d_k ** 0.5
+        outputs = tf.nn.softmax(outputs)
+        outputs = _layers_dropout(outputs, rate=dropout_rate, training=training)
+        return tf.matmul(outputs, V)
+
+
+def pooled_summary(x, scope="summary"):
+    with tf.name_scope(scope):
+        h = _layers_max_pooling1d(x, 2, 2)
+        return _layers_flatten(h)
+
+
+class AttentionBlock(tf.Module):
+    def __init__(self, name="attention_block"):
+        super().__init__(name=name)
+        with self.name_scope:
+            self.dense = Dense(name='dense')
+            self.dense_1 = Dense(name='dense_1')
+            self.dense_2 = Dense(name='dense_2')
+            self.dense_3 = Dense(name='dense_3')
+
+    @tf.Module.with_name_scope
+    def __call__(self, x, num_units=4):
+        q = self.dense(x, num_units)
+        k = self.dense_1(x, num_units)
+        v = self.dense_2(x, num_units)
+        out = scaled_dot_product_attention(q, k, v, training=False)
+        return self.dense_3(pooled_summary(out), 2)
