@@ -284,6 +284,17 @@ def inlined_names(source: str, code: str) -> frozenset[str]:
     return frozenset(n.name for n in _inlined(astparse.parse(source), astparse.parse(code)))
 
 
+def generated_defs(tree: ast.Module) -> frozenset[int]:
+    """ids of the top-level defs of `tree` that are migrate's own inlined support code, verbatim
+    (`_tf1_variable`, `_Convolution`, `Dense`, ...): a later run's analysis skips them (P's H16)."""
+    names = generatable()
+    if not any(isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name in names for n in tree.body):
+        return frozenset()
+    aliases = _tf_aliases(tree)
+    return frozenset(id(node) for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))
+                     and node.name in names and ast.dump(node) in _template_dumps(node.name, aliases))
+
+
 def _inlined(source_tree: ast.Module, tree: ast.Module) -> list[ast.stmt]:
     """Top-level defs of `tree` that are generated support code: a support name `source` did not
     define, with exactly a template's text (a converted `def layer_norm` becomes a `class
