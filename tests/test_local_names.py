@@ -74,3 +74,15 @@ def test_a_real_value_use_still_blocks() -> None:
     out = transform_source(_NET + "\n\nNETWORKS = {'net': net}\n", "m.py")
     assert "net" not in {f.legacy_name for f in out.functions}
     assert any("net is used as a value" in d.message for d in out.diagnostics)
+
+
+def test_a_call_of_a_local_named_like_a_network_function_is_refused() -> None:
+    # (it became self.net(image): the module-level net's module, a silent wrong conversion)
+    source = _NET.replace("def _dense", '''def apply(image, net):
+    return net(image) + 1.0
+
+
+def _dense''')
+    out = transform_source(source, "m.py")
+    assert "apply" not in {f.legacy_name for f in out.functions}
+    assert any("calls a local that has the name" in d.message for d in out.diagnostics)

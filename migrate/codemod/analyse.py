@@ -380,6 +380,10 @@ class _FileScan:
             self.naming_regions.add(self.region)
         if makes_variables(api, NAMING_SCOPE_CREATORS, NAMING_SCOPE_CREATOR_PREFIXES):  # (P's H21)
             self.creating_regions.add(self.region)
+        if body is not None and type(func) is ast.Name and id(func) in self.local_refs and func.id in body.top_functions:
+            # `def apply(image, net): return net(image)` beside `def net(image)`: not a call of it
+            body.block("unsupported-call", f"{func.id}(...) calls a local that has the name of the module-level "
+                       f"function {func.id}", node)
         if body is not None:
             body.call(node, api, self.nested)
             if self.scope_depth and type(func) is ast.Name:
