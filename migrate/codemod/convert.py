@@ -19,6 +19,7 @@ from migrate.codemod.listing_leftovers import stale_listings
 from migrate.codemod.body import BodyConverter
 from migrate.codemod.context import REUSED_HELPER, SCOPE_HELPER, FileContext
 from migrate.codemod.scope_paths import NAMED_HELPER
+from migrate.codemod.own_variable_listings import own_listing_sites, rewrite_own_listings
 from migrate.codemod.external import FilePlan, tf_names_of
 from migrate.codemod.implicit import implicit_creators
 from migrate.codemod.contrib_imports import drop_unused_contrib_imports
@@ -252,7 +253,10 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
                                       "users still call the def)" if f.legacy_name in analysis.kept_by_decorator
                                       else "beside it for callers in other files that stay TF1"), f.line, 0, "info")
                         for f in functions if f.legacy_name in analysis.kept_tf1]
-        diagnostics += stale_listings(tree, tf, analysis, functions)  # (migrate.codemod.listing_leftovers)
+        own = own_listing_sites(tree, tf, functions)  # a model class's listing by its own name (P's H20)
+        new_module = rewrite_own_listings(new_module, own)
+        diagnostics += [d for d in stale_listings(tree, tf, analysis, functions)  # (migrate.codemod.listing_leftovers)
+                        if (d.line, d.column) not in {(line, column) for line, column, _ in own.values()}]
         if not analysis.cross_file:
             refused = frozenset(q.rsplit(".", 1)[-1] for q in analysis.blocked)
             new_module = rename_naming_scopes(new_module, tf, tf.tf_alias or "tf", skip,
