@@ -92,12 +92,17 @@ def derived_tensors_read_later(cls: ast.ClassDef, tf: TfNames) -> list[tuple[str
         return []
     me = init.args.args[0].arg
     derived: dict[str, int] = {}
-    for node in ast.walk(init):
-        if isinstance(node, ast.Assign):
-            for target in node.targets:
-                for t in (target.elts if isinstance(target, ast.Tuple) else [target]):
-                    if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == me \
-                            and _computed(node.value, tf):
+    from_variables: set[str] = set()  # locals and self attributes that hold a variable or a tensor of one
+    assigns = sorted((n for n in ast.walk(init) if isinstance(n, ast.Assign)), key=lambda n: (n.lineno, n.col_offset))
+    for node in assigns:
+        uses = _reads_variables(node.value, tf, me, from_variables)
+        for target in node.targets:
+            for t in (target.elts if isinstance(target, ast.Tuple) else [target]):
+                if isinstance(t, ast.Name) and uses:
+                    from_variables.add(t.id)
+                elif isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == me and uses:
+                    from_variables.add(f"self.{t.attr}")
+                    if _computed(node.value, tf):
                         derived.setdefault(t.attr, node.lineno)
     out = []
     for name, method in methods.items():
@@ -110,6 +115,20 @@ def derived_tensors_read_later(cls: ast.ClassDef, tf: TfNames) -> list[tuple[str
                 out.append((node.attr, name, node.lineno))
                 break
     return out
+
+
+def _reads_variables(value: ast.expr, tf: TfNames, me: str, from_variables: set[str]) -> bool:
+    """The expression makes a variable or reads one made earlier in the constructor."""
+    for n in ast.walk(value):
+        if isinstance(n, ast.Call) and isinstance(n.func, (ast.Name, ast.Attribute)) \
+                and tf.api(n.func) in ("get_variable", "Variable"):
+            return True
+        if isinstance(n, ast.Name) and n.id in from_variables:
+            return True
+        if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == me \
+                and f"self.{n.attr}" in from_variables:
+            return True
+    return False
 
 
 def _computed(value: ast.expr, tf: TfNames) -> bool:
