@@ -49,3 +49,12 @@ def test_a_call_with_other_arguments_calls_the_lambda() -> None:
 def test_a_second_run_changes_nothing() -> None:
     once = _out("def pool(x):\n    return tf.layers.MaxPooling1D(2, 2)(x)\n")
     assert transform_source(once, "m.py").code == once
+
+
+def test_the_pooling_aliases_are_no_creators_in_a_converted_function() -> None:
+    code = _out('def tower(x):\n'
+                '    with tf.variable_scope("tower"):\n'
+                '        h = tf.layers.Conv2D(4, 3)(x)\n'
+                '        return tf.layers.MaxPool2D(2, 2)(tf.layers.AvgPool2D(1, 1)(h))\n')
+    assert "class Tower(tf.Module):" in code
+    assert "return _layers_max_pooling2d(_layers_average_pooling2d(h, 1, 1), 2, 2)" in code

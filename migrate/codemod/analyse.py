@@ -32,7 +32,7 @@ from migrate.codemod.rnn_cells import cell_blockers
 from migrate.codemod.rnn_cell_shared import shared_cells_by_class
 from migrate.codemod.reuse_hosts import reuse_hosts
 from migrate.codemod.tfapi import TfNames, ast_dotted_name
-from migrate.codemod.variable_free import makes_variables
+from migrate.codemod.variable_free import VARIABLE_FREE_LAYERS, makes_variables
 from migrate.support_module import generated_defs
 from migrate.diagnostics import Diagnostic
 
@@ -52,7 +52,7 @@ _NON_CREATING_LAYERS = {
     "sequence_loss", "sequence_loss_by_example", "tile_batch", "hardmax", "gather_tree",
     "TrainingHelper", "GreedyEmbeddingHelper", "SampleEmbeddingHelper", "InferenceHelper",
     "ScheduledEmbeddingTrainingHelper", "ScheduledOutputTrainingHelper", "CustomHelper",
-}
+} | VARIABLE_FREE_LAYERS  # (with the pooling aliases MaxPool2D, AvgPool2D, ...)
 # slim's input pipeline and reporting: no variables (reported `contrib` by the upgrade stage)
 _NON_CREATING_SLIM = (
     "contrib.slim.dataset", "contrib.slim.queues.", "contrib.slim.python.slim.data.",
