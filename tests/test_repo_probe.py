@@ -1,4 +1,4 @@
-"""The whole-repository probe (tests/repo_probe/): 19 small multi-file TF1 repositories migrated in
+"""The whole-repository probe (tests/repo_probe/): 27 small multi-file TF1 repositories migrated in
 place, their entry points run against the originals by the probe's own runners."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ _BROKEN = ("FAILED", "MIGRATED ERROR", "LEGACY ERROR")
 def test_whole_repositories_migrate_and_their_entry_points_are_proven(tmp_path: Path) -> None:
     out = tmp_path / "probe.json"
     run = subprocess.run([sys.executable, "-m", "tests.repo_probe.probe", "--json", str(out)],
-                         cwd=str(ROOT), capture_output=True, text=True, timeout=2400)
+                         cwd=str(ROOT), capture_output=True, text=True, timeout=3600)
     results = json.loads(out.read_text())
     summary = run.stdout[-8000:]
     # what every repository must keep, whatever converts: parsing, names, imports, second runs
@@ -43,12 +43,14 @@ def test_whole_repositories_migrate_and_their_entry_points_are_proven(tmp_path: 
     assert sum(r["functions_converted"] > 0 for r in results) >= EXPECTED_REPOS_CONVERTING, summary
 
 
-EXPECTED_PROVEN = 77  # 79 before G1/G3/G8/G11 were made refusals and G13 (pix2pix_unet train.py)
-EXPECTED_REPOS_CONVERTING = 17
-# G3 (P-findings round 5): the second run converts the helpers the first run kept for a value use,
-# while their importers keep the old names
-# G13: pix2pix_unet's train.py fails verification after its trial (an undefined CreateGenerator):
-# left untouched and reported (internal-error), so a second run migrates its renames
-KNOWN_NOT_IDEMPOTENT = {"xl_lookup", "pix2pix_unet"}
-# G11: a tf.layers.Layer subclass becomes a tf.compat.v1.layers.Layer subclass, which Keras 3 lacks
+# round 6 (27 repos; main 558e24c..6008016 + work in progress): 91 of 148 proven, functions
+# converted in 23 of 27 repos; a margin below each for work in flight in the shared tree
+EXPECTED_PROVEN = 86
+EXPECTED_REPOS_CONVERTING = 21
+# G3 / H23 (P-findings rounds 5 and 6): a function choosing a refused creator by a condition and
+# also calling a convertible one is converted around it; a second run converts what the first kept
+# H24: the x.op.name guard of the H11 fix is wrapped again by a second run (cifar_towers)
+KNOWN_NOT_IDEMPOTENT = {"xl_lookup", "cifar_towers"}
+# G11: the refused tf.layers.Layer subclasses keep tf.compat.v1.layers.Layer, which Keras 3 lacks
+# (the originals' tf.layers.Layer does not import on TF2 either; the legacy side had it)
 KNOWN_IMPORT_ERRORS = {"keras_layers"}
