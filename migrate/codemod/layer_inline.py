@@ -590,10 +590,12 @@ class _Candidate:
 
 def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[str, str],
                   ctor_params, call_keywords: dict[str, frozenset[str]], taken: set[int],
-                  plan: InlinePlan, runs_again: bool = True) -> bool:
+                  plan: InlinePlan, runs_again: bool = True, callers_fresh: bool = False) -> bool:
     """Plan one function's inline layers and local lists; True when something is rewritten.
     `taken`: ids of calls another rule already rewrites. `runs_again`: the file calls the
-    function more than once (or in a loop): a named layer must then be in a scope of its own."""
+    function more than once (or in a loop): a named layer must then be in a scope of its own.
+    `callers_fresh`: every call of the function opens a fresh named variable scope
+    (fresh_scope_helpers.py), so its own top level counts from 0 like a scope it entered."""
     from migrate.codemod.creators import SPECS
 
     bases = {api: SPECS[functional].default_name for api, functional in layer_classes.items()}
@@ -668,7 +670,7 @@ def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[
     known |= {id(c.call) for group in singles.values() for c in group}
     for (scope, base), group in uniquified.items():
         alone = singles.get((scope, base), [])
-        why = _why_not_numbered(scope, base, group, scan, known, alone)
+        why = _why_not_numbered(scope, base, group, scan, known, alone, callers_fresh)
         if why is not None:
             for candidate in group:
                 plan.diagnostics.append(Diagnostic(
@@ -723,24 +725,28 @@ def _group(groups, scan: _Scan, candidate: _Candidate, bases: dict[str, str]) ->
 
 
 def _why_not_numbered(scope: int | None, base: str, group: list[_Candidate],
-                      scan: _Scan, known: set[int], alone: list[_Candidate] = ()) -> str | None:
+                      scan: _Scan, known: set[int], alone: list[_Candidate] = (),
+                      callers_fresh: bool = False) -> str | None:
     """Why the numbers TF1 gave cannot be decided from the text, or None. `alone`: the unnamed
     layers of that name built once in the scope (before, between or after the loops)."""
-    if scope is None:
+    if scope is None and not callers_fresh:
         return "its variable scope is the caller's (which names came before is not known here)"
-    if scope not in scan.fresh:
+    if scope is not None and scope not in scan.fresh:
         return "its variable scope is not entered by a name here (its counter may not be fresh)"
+
+    def below(path):  # (the part of a call's path inside the scope)
+        return path if scope is None else path[[i for _, i in path].index(scope) + 1:]
     loops = set()
     for candidate in group:
         path = scan.paths[id(candidate.call)]
-        rest = path[[i for _, i in path].index(scope) + 1:]
+        rest = below(path)
         inner = [(kind, i) for kind, i in rest if kind != "with"]
         if len(inner) != 1 or inner[0][0] != "for":
             return "not every turn runs it exactly once (a branch, `try` or inner loop)"
         loops.add(inner[0][1])
     for candidate in alone:
         path = scan.paths[id(candidate.call)]
-        rest = path[[i for _, i in path].index(scope) + 1:]
+        rest = below(path)
         if any(kind != "with" for kind, _ in rest):
             return f"an unnamed {base!r} built once in the scope runs conditionally"
     for loop in loops:

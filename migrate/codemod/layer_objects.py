@@ -507,6 +507,9 @@ def resolve_layer_objects(source: str, path: str = "<string>",
     wrapper = cst.MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
     repeated_calls = _repeated_calls(tree)
+    from migrate.codemod.fresh_scope_helpers import fresh_scope_helpers
+
+    fresh_helpers = fresh_scope_helpers(tree, tf, public_ok=True) if loops else set()
     plan = _Plan()
     regions: set[str | None] = set(_plan_attributes(wrapper.module, tf, positions, only, plan))
     regions |= factory_regions
@@ -521,7 +524,7 @@ def resolve_layer_objects(source: str, path: str = "<string>",
         if len(plan.removed) > before:
             regions.add(qualname)
         if _plan_inline(function, tf, positions, plan,
-                        qualname.rsplit(".", 1)[-1] in repeated_calls):
+                        qualname.rsplit(".", 1)[-1] in repeated_calls, qualname in fresh_helpers):
             regions.add(qualname)
         if cells:
             regions |= _plan_cell_calls(function, qualname, tf, positions, plan)
@@ -587,14 +590,15 @@ def _repeated_calls(tree: ast.Module) -> set[str]:
 
 
 def _plan_inline(function: cst.FunctionDef, tf: TfNames, positions, plan: _Plan,
-                 runs_again: bool) -> bool:
+                 runs_again: bool, callers_fresh: bool = False) -> bool:
     """Layers built and called in one expression, local lists of layers iterated once
     (migrate/codemod/layer_inline.py)."""
     from migrate.codemod import layer_inline
 
     result = layer_inline.InlinePlan()
     changed = layer_inline.plan_function(function, tf, positions, LAYER_CLASSES, _ctor_params,
-                                         _CALL_KEYWORDS, set(plan.calls), result, runs_again)
+                                         _CALL_KEYWORDS, set(plan.calls), result, runs_again,
+                                         callers_fresh)
     plan.calls.update(result.calls)
     plan.removed |= result.removed
     plan.fors.update(result.fors)
