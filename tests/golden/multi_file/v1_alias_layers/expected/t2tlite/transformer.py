@@ -34,4 +34,4 @@ class Encoder(tf.Module):
 
 def summaries(name="encoder"):
     for v in tf.compat.v1.get_collection(tf.compat.v1.GraphKeys.TRAINABLE_VARIABLES, scope=name):
-        tf.compat.v1.summary.histogram(v.op.name, v)
+        tf.compat.v1.summary.histogram((v.op.name if not tf.executing_eagerly() else ""), v)
