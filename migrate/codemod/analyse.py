@@ -202,6 +202,7 @@ class _BodyScan:
         self.listing_names: set[str] = set()  # local names bound to such a listing
         self.nested_external: list[Diagnostic] = []  # blocks of other files' functions called in nested code
         self.call_sites: list[tuple[str, int, int, bool]] = []  # (callee, line, column, in nested code)
+        self.value_refs: set[str] = set()  # names (`f`, `ops.f`) this body uses as values, not as callees
 
     def block(self, code: str, message: str, node: ast.expr) -> None:
         self.blockers.append(((node.lineno, node.col_offset), Diagnostic(code, message, node.lineno, node.col_offset)))
@@ -369,6 +370,8 @@ class _FileScan:
     def _name(self, node: ast.Name) -> None:
         if id(node) not in self.local_refs:
             self.escaped.add(node.id)
+            if self.body is not None and type(node.ctx) is ast.Load:
+                self.body.value_refs.add(node.id)
 
     def _call(self, node: ast.Call) -> None:
         func = node.func
@@ -418,6 +421,8 @@ class _FileScan:
             dotted = ast_dotted_name(node)
             if dotted in self.externals:
                 self.escaped.add(dotted)  # `ops.linear` passed around as a value
+                if self.body is not None:
+                    self.body.value_refs.add(dotted)
                 return
         self.walk(node.value)
 
@@ -815,7 +820,10 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
             continue  # redefined later in the file: the last definition counts
         s = scans[id(fn)]
         info.direct_creator = s.direct_creator
-        info.calls = s.calls
+        # a creator it names as a value (`lookup_fn = onehot_lookup if use_tpu else gather_lookup`,
+        # `partial(ops.linear, ...)`) runs in its scopes too: it shares that creator's fate (P's H23)
+        info.calls = s.calls | {r for r in s.value_refs if r in functions and r != info.qualname and (
+            functions[r].owner is None or functions[r].external is not None)}
         info.blockers = s.sorted_blockers()
         if may_use_cells:
             _add_rnn_cell_blockers(info, fn, tf, frozenset(by_spelling), shared_cells.get(info.owner, frozenset()))
