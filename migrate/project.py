@@ -25,6 +25,7 @@ from typing import Collection, Iterable
 from migrate import astparse
 from migrate.codemod.arg_scopes import planning_text
 from migrate.codemod.helper_choices import helper_choice_planning_text
+from migrate.codemod.nested_helpers import hoist_nested_helpers
 from migrate.codemod.layer_objects import layer_planning_text
 from migrate.codemod.analyse import FileAnalysis, analyse_module
 from migrate.codemod.decorators import foreign_verdicts
@@ -67,6 +68,7 @@ class Summary:
     lines: list[str] | None = None  # the source's lines, once needed
     _loaded: set[str] | None = None
     _implicit: tuple | None = None
+    moved_defs: frozenset[str] = frozenset()  # nested helper defs the planning text moved out (nested_helpers.py)
 
     @property
     def loaded(self) -> set[str]:
@@ -453,10 +455,12 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
             plain[path] = source  # (read only for the decorators it may define: _foreign_decorators)
             continue  # neither TF code nor a user of the run's modules: nothing to plan
         # arg_scope defaults made explicit, layer objects as their functional creators
-        s = summarise(path, helper_choice_planning_text(layer_planning_text(planning_text(source))), files, root)
+        moved = hoist_nested_helpers(source, str(path))
+        s = summarise(path, helper_choice_planning_text(layer_planning_text(planning_text(moved.source))), files, root)
         if s is None:
             unparsable[path] = source
         else:
+            s.moved_defs = frozenset(r for r in moved.regions if r)
             summaries[path] = s
     pins = _pins_from_text(unparsable, files)
     for path, names in _local_import_pins(summaries, files, root).items():
@@ -813,7 +817,9 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                         known_plain=project.known_plain(s),
                         decorators=_foreign_decorators(project, s) if s.creators else (),
                         used_elsewhere=tuple(sorted(project.words_elsewhere(path))) if s.creators else (),
-                        private_externals=tuple(sorted(project.private_externals(path))))
+                        private_externals=tuple(sorted(project.private_externals(path))),
+                        # the moved nested defs that create variables stay moved; the others go back
+                        moved_defs=tuple(sorted(s.moved_defs & s.creators)) if s.moved_defs else None)
         if not plan.empty:
             files[path] = plan
         converted[path] = frozenset(q for q in s.creators if (path, q) not in component_reason)

@@ -283,7 +283,7 @@ import tensorflow as tf
 def create_model(inputs, targets, lr):
     def create_discriminator(x):
         with tf.variable_scope("layer_1"):
-            w = tf.get_variable("w", [4, 4, 3, 64])
+            w = tf.get_variable("w", [4, 4, 3, targets.get_shape()[-1]])  # (a closure: it stays nested)
             return tf.nn.conv2d(x, w, [1, 2, 2, 1], "SAME")
 
     with tf.variable_scope("discriminator"):

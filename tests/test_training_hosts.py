@@ -56,6 +56,16 @@ BUILDS = [
       "feed": {"TF1.get_default_graph().get_tensor_by_name('obs:0')": {"shape": [2, 3], "value": 0.4, "dtype": "float32"},
                "TF1.get_default_graph().get_tensor_by_name('next_obs:0')": {"shape": [2, 3], "value": -1.0, "dtype": "float32"}}},
      {"QFunc"}),
+    # pix2pix's create_model: a discriminator def nested in the host (reading none of its locals:
+    # codemod/nested_helpers.py moves it out), called under name_scope + variable_scope, the
+    # second time with reuse=True; the host drops the name scopes, which get_variable ignored
+    ("pix2pix_create_model.py",
+     {"build": "m.create_model(TF1.placeholder(tf.float32, [2, 4, 4, 3], name='inputs'), "
+               "TF1.placeholder(tf.float32, [2, 4, 4, 3], name='targets'))",
+      "fetch": {"real": "o[0]", "fake": "o[1]"}, "train": ["o[2]"],
+      "feed": {"TF1.get_default_graph().get_tensor_by_name('inputs:0')": {"shape": [2, 4, 4, 3], "value": 0.3, "dtype": "float32"},
+               "TF1.get_default_graph().get_tensor_by_name('targets:0')": {"shape": [2, 4, 4, 3], "value": -0.2, "dtype": "float32"}}},
+     {"DiscrimConv", "CreateDiscriminator", "GenConv"}),
 ]
 
 
@@ -88,8 +98,9 @@ def test_training_graph_unchanged(tmp_path: Path) -> None:
 
 
 def test_a_function_nested_in_a_host_keeps_its_callees_tf1() -> None:
-    """pix2pix's create_model: the host's nested create_discriminator calls discrim_conv; the host
-    stays TF1 and its nested functions are not rewritten, so discrim_conv keeps its def."""
+    """A host's nested create_discriminator that reads a local of the host calls discrim_conv; the
+    host stays TF1 and its nested functions are not rewritten, so discrim_conv keeps its def. (One
+    that reads no local of the host moves to module level: hosts_cases/pix2pix_create_model.py.)"""
     source = '''import tensorflow as tf
 
 
@@ -100,8 +111,10 @@ def discrim_conv(x, n):
 
 
 def create_model(inputs):
+    units = 1
+
     def create_discriminator(x):
-        return discrim_conv(x, 1)
+        return discrim_conv(x, units)
 
     with tf.variable_scope("discriminator"):
         predict = create_discriminator(inputs)

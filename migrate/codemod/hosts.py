@@ -139,7 +139,11 @@ class _HostCalls(cst.CSTTransformer):
         frames = self.host.frames
         if any(kind == "dynamic" for kind, _, _ in frames):
             raise Unsupported("dynamic-scope", f"{callee} called inside a computed scope at script level", original)
-        if any(kind == "name" for kind, _, _ in frames) and ctx.sigs[callee].kind == "none":
+        if any(kind == "name" for kind, _, _ in frames) and ctx.sigs[callee].kind == "none" and (
+                callee in ctx.analysis.tf_variable_creators or ctx.analysis.functions[callee].external is not None):
+            # (a name scope names tf.Variables, not get_variable's: the rewrite drops it around a
+            # call of this file's helper, so get_variable's names come out as TF1's, pix2pix's
+            # real/fake discriminators; another file's helper keeps the rule its own file decides by)
             raise Unsupported("unsupported-scope", f"{callee} (no scope of its own) called inside name_scope", original)
         self.scopes_with_calls.update(id(w) for w in self.open_withs)
         path = tuple(name for kind, name, _ in frames if kind == "var" and name is not None)
@@ -256,7 +260,11 @@ def rewrite_host_statements(ctx: FileContext, body: list[cst.BaseStatement], nam
         new = stmt.visit(rewriter)
         out.extend(rewriter.before)
         if isinstance(new, cst.FlattenSentinel):  # a top-level scope that went away
-            out.extend(new.nodes)
+            nodes = list(new.nodes)
+            if nodes and getattr(stmt, "leading_lines", None) and hasattr(nodes[0], "leading_lines"):
+                # its comments stay above what was inside it (pix2pix's "create two copies of ...")
+                nodes[0] = nodes[0].with_changes(leading_lines=[*stmt.leading_lines, *nodes[0].leading_lines])
+            out.extend(nodes)
         elif not isinstance(new, cst.RemovalSentinel):
             out.append(new)  # type: ignore[arg-type]
     return out
