@@ -91,3 +91,27 @@ class LM(object):
     out = cli("run", "-v", str(tmp_path)).output
     assert "functions converted: 0" in out, out
     assert "stores a tensor computed from its variables in self.embeddings, which logits() reads" in out
+
+
+def test_a_tensor_a_creating_helper_returns_counts_as_derived(tmp_path: Path, cli) -> None:
+    """P's H26: Kyubyong's get_token_embeddings returns tf.concat((zeros, table[1:]), 0)."""
+    (tmp_path / "model.py").write_text('''import tensorflow as tf
+
+
+def get_token_embeddings(vocab, units, zero_pad=True):
+    with tf.variable_scope("shared_weight_matrix"):
+        table = tf.get_variable("weight_mat", [vocab, units], initializer=tf.ones_initializer())
+        if zero_pad:
+            table = tf.concat((tf.zeros([1, units]), table[1:, :]), 0)
+    return table
+
+
+class LM(object):
+    def __init__(self, vocab, units):
+        self.embeddings = get_token_embeddings(vocab, units)
+
+    def logits(self, ids):
+        return tf.matmul(tf.nn.embedding_lookup(self.embeddings, ids), tf.transpose(self.embeddings))
+''')
+    out = cli("run", "-v", str(tmp_path)).output
+    assert "stores a tensor computed from its variables in self.embeddings, which logits() reads" in out, out

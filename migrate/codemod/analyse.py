@@ -823,7 +823,8 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         # a creator it names as a value (`lookup_fn = onehot_lookup if use_tpu else gather_lookup`,
         # `partial(ops.linear, ...)`) runs in its scopes too: it shares that creator's fate (P's H23)
         info.calls = s.calls | {r for r in s.value_refs if r in functions and r != info.qualname and (
-            functions[r].owner is None or functions[r].external is not None)}
+            functions[r].owner is None and functions[r].external is None
+            or functions[r].external is not None and not functions[r].external.implicit)}
         info.blockers = s.sorted_blockers()
         if may_use_cells:
             _add_rnn_cell_blockers(info, fn, tf, frozenset(by_spelling), shared_cells.get(info.owner, frozenset()))
@@ -906,7 +907,9 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         creators = creating()
     constructors = {c for c in class_names if f"{c}.__init__" in creators}
     for cls in (c for c in tree.body if isinstance(c, ast.ClassDef) and c.name in constructors):
-        for attr, method, line in derived_tensors_read_later(cls, tf):
+        # (the user's creating helpers: a library layer or cell is an object, not a tensor)
+        helpers = frozenset(q for q in creators if functions[q].external is None or not functions[q].external.implicit)
+        for attr, method, line in derived_tensors_read_later(cls, tf, helpers):
             init = functions[f"{cls.name}.__init__"]
             init.blockers.append(Diagnostic(
                 "unsupported-call", f"{cls.name}.__init__ stores a tensor computed from its variables in "

@@ -80,7 +80,8 @@ def _calls_reuse_variables(node: ast.AST, top_level_only: bool = False) -> bool:
                for n in nodes)
 
 
-def derived_tensors_read_later(cls: ast.ClassDef, tf: TfNames) -> list[tuple[str, str, int]]:
+def derived_tensors_read_later(cls: ast.ClassDef, tf: TfNames,
+                               creating: frozenset[str] = frozenset()) -> list[tuple[str, str, int]]:
     """(attribute, method, line) for each `self.attr = <computed tensor>` of `__init__` that another
     method taking inputs of its own reads (Kyubyong's transformer: `self.embeddings =
     tf.concat((zeros, table[1:]), 0)`, read by `logits(ids)`). TF1 recomputed the tensor from the
@@ -95,7 +96,7 @@ def derived_tensors_read_later(cls: ast.ClassDef, tf: TfNames) -> list[tuple[str
     from_variables: set[str] = set()  # locals and self attributes that hold a variable or a tensor of one
     assigns = sorted((n for n in ast.walk(init) if isinstance(n, ast.Assign)), key=lambda n: (n.lineno, n.col_offset))
     for node in assigns:
-        uses = _reads_variables(node.value, tf, me, from_variables)
+        uses = _reads_variables(node.value, tf, me, from_variables, creating, cls.name)
         for target in node.targets:
             for t in (target.elts if isinstance(target, ast.Tuple) else [target]):
                 if isinstance(t, ast.Name) and uses:
@@ -117,12 +118,19 @@ def derived_tensors_read_later(cls: ast.ClassDef, tf: TfNames) -> list[tuple[str
     return out
 
 
-def _reads_variables(value: ast.expr, tf: TfNames, me: str, from_variables: set[str]) -> bool:
-    """The expression makes a variable or reads one made earlier in the constructor."""
+def _reads_variables(value: ast.expr, tf: TfNames, me: str, from_variables: set[str],
+                     creating: frozenset[str] = frozenset(), owner: str = "") -> bool:
+    """The expression makes a variable or reads one made earlier in the constructor; a call of a
+    variable-creating function (`creating`: a helper returning `tf.concat((zeros, table[1:]), 0)`,
+    P's H26) or method counts too."""
     for n in ast.walk(value):
-        if isinstance(n, ast.Call) and isinstance(n.func, (ast.Name, ast.Attribute)) \
-                and tf.api(n.func) in ("get_variable", "Variable"):
-            return True
+        if isinstance(n, ast.Call) and isinstance(n.func, (ast.Name, ast.Attribute)):
+            if tf.api(n.func) in ("get_variable", "Variable"):
+                return True
+            name = ast_dotted_name(n.func)
+            if name in creating or (isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name)
+                                    and n.func.value.id == me and f"{owner}.{n.func.attr}" in creating):
+                return True
         if isinstance(n, ast.Name) and n.id in from_variables:
             return True
         if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == me \
