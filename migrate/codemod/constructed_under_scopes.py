@@ -122,14 +122,14 @@ def _reads_variables(value: ast.expr, tf: TfNames, me: str, from_variables: set[
                      creating: frozenset[str] = frozenset(), owner: str = "") -> bool:
     """The expression makes a variable or reads one made earlier in the constructor; a call of a
     variable-creating function (`creating`: a helper returning `tf.concat((zeros, table[1:]), 0)`,
-    P's H26) or method counts too."""
+    P's H26) counts too."""
     for n in ast.walk(value):
         if isinstance(n, ast.Call) and isinstance(n.func, (ast.Name, ast.Attribute)):
             if tf.api(n.func) in ("get_variable", "Variable"):
                 return True
-            name = ast_dotted_name(n.func)
-            if name in creating or (isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name)
-                                    and n.func.value.id == me and f"{owner}.{n.func.attr}" in creating):
+            # (a helper function's result; a method of the class, wavenet's `self.variables =
+            # self._create_variables()`, hands back its variables themselves and does not count)
+            if ast_dotted_name(n.func) in creating:
                 return True
         if isinstance(n, ast.Name) and n.id in from_variables:
             return True
