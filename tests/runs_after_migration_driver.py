@@ -75,7 +75,9 @@ def run_entry(module: Any, entry: dict[str, Any]) -> None:
         args = {k: v for k, v in args.items() if k not in owner_params}
         call["owner"] = owner_cls(**owner_kwargs)
         init_args = {}
-    ctor = {k: v for k, v in {**args, **init_args}.items() if k in ctor_params and k != "self"}
+    # (every tf.Module takes `name`: an entry's own `name` parameter belongs to its call, as the checker passes it)
+    ctor = {k: v for k, v in {**args, **init_args}.items()
+            if k in ctor_params and k != "self" and not (k == "name" and k in call_params and k in args)}
     call.update({k: v for k, v in args.items() if k not in ctor})
     instance = cls(**ctor)
     instance(**call)
