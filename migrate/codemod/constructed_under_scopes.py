@@ -96,7 +96,7 @@ def derived_tensors_read_later(cls: ast.ClassDef, tf: TfNames,
     from_variables: set[str] = set()  # locals and self attributes that hold a variable or a tensor of one
     assigns = sorted((n for n in ast.walk(init) if isinstance(n, ast.Assign)), key=lambda n: (n.lineno, n.col_offset))
     for node in assigns:
-        uses = _reads_variables(node.value, tf, me, from_variables, creating, cls.name)
+        uses = _reads_variables(node.value, tf, me, from_variables, creating)
         for target in node.targets:
             for t in (target.elts if isinstance(target, ast.Tuple) else [target]):
                 if isinstance(t, ast.Name) and uses:
@@ -119,7 +119,7 @@ def derived_tensors_read_later(cls: ast.ClassDef, tf: TfNames,
 
 
 def _reads_variables(value: ast.expr, tf: TfNames, me: str, from_variables: set[str],
-                     creating: frozenset[str] = frozenset(), owner: str = "") -> bool:
+                     creating: frozenset[str] = frozenset()) -> bool:
     """The expression makes a variable or reads one made earlier in the constructor; a call of a
     variable-creating function (`creating`: a helper returning `tf.concat((zeros, table[1:]), 0)`,
     P's H26) counts too."""
