@@ -207,6 +207,9 @@ CONTRIB_APPLY_REGULARIZATION = frozenset(
 CONTRIB_NATIVE = {
     "tf.contrib.framework.nest": "tf.nest",
     "tf.contrib.framework.python.util.nest": "tf.nest",
+    # renamed in TF 2 (the same function): nmt's gnmt_model.py
+    "tf.contrib.framework.nest.is_sequence": "tf.nest.is_nested",
+    "tf.contrib.framework.python.util.nest.is_sequence": "tf.nest.is_nested",
 }
 # tf.contrib.learn.ModeKeys: string constants (TF 2.21 has no tf.estimator).
 CONTRIB_CONSTANTS = {
