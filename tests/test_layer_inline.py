@@ -305,3 +305,53 @@ def test_a_named_layer_in_the_callers_scope_stays() -> None:
         """)
     assert "tf.layers.Dense(4" in r.source
     assert any("runs in the caller's variable scope" in d.message for d in r.diagnostics)
+
+
+def test_a_loop_over_a_list_of_sizes_is_given_its_counter() -> None:
+    """`for size in hidden_sizes: x = tf.layers.dense(x, size)` (baselines' mlp, H17): TF1 made
+    dense, dense_1, ... in call order; the loop is given `enumerate`, and a layer after it is
+    numbered by the list's length (a literal's element count, or len() of a name)."""
+    r = _resolve("""
+        def mlp(x, hidden_sizes):
+            with tf.variable_scope("mlp"):
+                for size in hidden_sizes:
+                    x = tf.layers.dense(x, size, activation=tf.nn.relu)
+                for units, act in zip([4, 2], [tf.nn.relu, None]):
+                    x = tf.contrib.layers.fully_connected(x, units, act)
+                return tf.layers.dense(x, 1)
+        """)
+    assert "for i, size in enumerate(hidden_sizes):" in r.source
+    assert "for i, (units, act) in enumerate(zip([4, 2], [tf.nn.relu, None])):" in r.source
+    assert 'name="dense" + ("_%d" % i if i else "")' in r.source
+    assert 'scope="fully_connected" + ("_%d" % i if i else "")' in r.source
+    assert 'tf.layers.dense(x, 1, name="dense" + ("_%d" % (len(hidden_sizes)) if ' in r.source
+    literal = _resolve("""
+        def mlp(x):
+            with tf.variable_scope("mlp"):
+                for size in [8, 8, 4]:
+                    x = tf.layers.dense(x, size)
+                return tf.layers.dense(x, 1)
+        """)
+    assert 'tf.layers.dense(x, 1, name="dense_3")' in literal.source
+    # zip / reversed / a generator have no len(); a break ends the turns early: refused
+    for loop in ("for a, b in zip(sizes, acts):", "for size in reversed(sizes):"):
+        kept = _resolve(f"""
+            def mlp(x, sizes, acts):
+                with tf.variable_scope("mlp"):
+                    {loop}
+                        x = tf.layers.dense(x, 4)
+                    return tf.layers.dense(x, 1)
+            """)
+        assert "name=" not in kept.source, loop
+        assert any("has no count the text shows" in d.message for d in kept.diagnostics)
+    broken = _resolve("""
+        def mlp(x, sizes):
+            with tf.variable_scope("mlp"):
+                for size in sizes:
+                    x = tf.layers.dense(x, size)
+                    if size == 1:
+                        break
+                return tf.layers.dense(x, 1)
+        """)
+    assert "name=" not in broken.source
+    assert any("`break` may skip it" in d.message for d in broken.diagnostics)

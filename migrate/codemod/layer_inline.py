@@ -251,6 +251,8 @@ class _Scan(cst.CSTVisitor):
         if loop is not None:
             self.continues.add(loop)
 
+    visit_Break = visit_Continue  # (a `break` ends the turns early: the count after is unknown)
+
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         value = _string(node)
         if value is not None:
@@ -751,9 +753,10 @@ def _why_not_numbered(scope: int | None, base: str, group: list[_Candidate],
             return f"an unnamed {base!r} built once in the scope runs conditionally"
     for loop in loops:
         if loop in scan.continues:
-            return "a `continue` may skip it"
+            return "a `continue` or `break` may skip it"
         if any(c.loop is None for c in group if _loop_of(c, scan) == loop) \
-                and loop not in scan.zero_counter:
+                and loop not in scan.zero_counter \
+                and scan.for_nodes[loop].asynchronous is not None:
             return "its loop has no counter from 0 (`range(n)`, `enumerate(...)`)"
     items = _items(group, alone, scan)
     for item in items[:-1]:  # (a loop followed by more layers of the name: its count is needed)
@@ -805,8 +808,13 @@ def _turns(loop: int, group: list[_Candidate], scan: _Scan) -> str | None:
         inner = it.args[0].value
         counted = _code(inner) if it.func.value == "range" else f"len({_code(inner)})"
         it = inner
+    elif isinstance(it, (cst.List, cst.Tuple)) and not any(
+            isinstance(e, cst.StarredElement) for e in it.elements):
+        return str(len(it.elements))  # (`for size in [8, 8, 4]`)
+    elif isinstance(it, (cst.Name, cst.Attribute, cst.Subscript)):
+        counted = f"len({_code(it)})"  # (a list or tuple the loop read, unchanged after it)
     else:
-        counted = f"len({_code(it)})"
+        return None  # (len() of zip / reversed / a generator is no count)
     if not _pure(it):
         return None
     line = scan.positions[node].start.line
@@ -890,6 +898,15 @@ def _loop_counter(loop_id: int, members: list[_Candidate], scan: _Scan) -> str:
         counter = fresh  # (`for _ in range(n)`: its turns are counted now)
         members[0].header = (cst.Name(counter), scan.for_nodes[loop_id].iter)
         members[0].loop = scan.for_nodes[loop_id]
+    elif counter is None:  # `for size in hidden_sizes`: `for i, size in enumerate(hidden_sizes)`
+        node = scan.for_nodes[loop_id]
+        target = node.target.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()]) \
+            if isinstance(node.target, cst.Tuple) else node.target
+        counter = fresh
+        members[0].header = (
+            cst.Tuple([cst.Element(cst.Name(counter)), cst.Element(target)], lpar=[], rpar=[]),
+            cst.Call(cst.Name("enumerate"), [cst.Arg(node.iter)]))
+        members[0].loop = node
     return counter
 
 
