@@ -98,3 +98,119 @@ def net(x):
 def test_a_module_level_contrib_constant_is_not_an_alias() -> None:
     out = transform_source("import tensorflow as tf\ni = tf.contrib.learn.ModeKeys.INFER\nprint(i)\n")
     assert "i = 'infer'" in out.code
+
+
+# W's 1a: one name under AUTO_REUSE in two functions. TF1 makes model/proj/kernel once and hands
+# it to the second; a module per function made two sets of variables (a silent wrong).
+_TWO_METHODS = '''import tensorflow as tf
+
+
+class Seq2Seq(object):
+    def __init__(self, units=8):
+        self.units = units
+
+    def encode(self, x):
+        h = tf.layers.dense(x, self.units, activation=tf.nn.tanh, name="enc")
+        return tf.layers.dense(h, self.units, name="proj", reuse=tf.AUTO_REUSE)
+
+    def decode(self, z):
+        h = tf.layers.dense(z, self.units, activation=tf.nn.tanh, name="dec")
+        return tf.layers.dense(h, self.units, name="proj", reuse=tf.AUTO_REUSE)
+
+    def build(self, x):
+        with tf.variable_scope("model"):
+            return self.decode(self.encode(x))
+'''
+
+
+def test_a_creator_named_alike_under_auto_reuse_in_two_methods_is_refused() -> None:
+    out = transform_source(_TWO_METHODS)
+    assert "unsupported-scope" in _codes(_TWO_METHODS) and not out.functions
+    assert "tf.compat.v1.layers.dense(h, self.units, name=\"proj\"" in out.code
+
+
+def test_the_same_in_two_functions_is_refused() -> None:
+    source = '''import tensorflow as tf
+
+
+def encode(x):
+    return tf.layers.dense(x, 6, name="shared_proj", reuse=tf.AUTO_REUSE)
+
+
+def decode(z):
+    return tf.layers.dense(tf.nn.relu(z), 6, name="shared_proj")
+
+
+def autoencoder(x):
+    with tf.variable_scope("ae"):
+        return decode(encode(x))
+'''
+    assert "unsupported-scope" in _codes(source) and _converted(source) == set()
+
+
+def test_an_auto_reuse_scope_of_the_same_variable_in_two_functions_is_refused() -> None:
+    source = '''import tensorflow as tf
+
+
+def encode(x):
+    with tf.variable_scope("proj", reuse=tf.AUTO_REUSE):
+        w = tf.get_variable("w", [6, 6])
+    return tf.matmul(x, w)
+
+
+def decode(z):
+    with tf.variable_scope("proj", reuse=tf.AUTO_REUSE):
+        w = tf.get_variable("w", [6, 6])
+    return tf.matmul(z, w)
+
+
+def autoencoder(x):
+    with tf.variable_scope("ae"):
+        return decode(encode(x))
+'''
+    assert "unsupported-scope" in _codes(source) and _converted(source) == set()
+
+
+def test_auto_reuse_names_of_one_function_still_convert() -> None:
+    # (distinct names per function; one function's AUTO_REUSE block called twice shares by itself)
+    source = '''import tensorflow as tf
+
+
+def tower(x):
+    with tf.variable_scope("tower", reuse=tf.AUTO_REUSE):
+        return tf.layers.dense(x, 4, name="h")
+
+
+def head(x):
+    return tf.layers.dense(x, 2, name="out", reuse=tf.AUTO_REUSE)
+
+
+def siamese(a, b):
+    with tf.variable_scope("siamese"):
+        return head(tower(a)), head(tower(b))
+'''
+    assert _converted(source) == {"Tower", "Head", "Siamese"}
+
+
+# W's 1b: a kept-TF1 method whose variable_scope wraps a call of a layer object on self: the
+# naming-scope pass saw no creator there and made it a name_scope (TF1's s/dense/kernel lost `s/`).
+def test_a_kept_method_keeps_the_variable_scope_around_a_layer_object_call() -> None:
+    source = '''import tensorflow as tf
+
+
+class Tagger(object):
+    def __init__(self):
+        self.dense = tf.layers.Dense(8)
+        self.cells = [tf.nn.rnn_cell.GRUCell(4) for _ in range(2)]
+
+    def logits(self, x):
+        with tf.variable_scope("s"):
+            return self.dense(x)
+
+    def other(self, x):
+        make = lambda: tf.get_variable("scale", [8], initializer=tf.ones_initializer())
+        return self.logits(x) * make()
+'''
+    out = transform_source(source)
+    assert not out.functions
+    assert 'with tf.compat.v1.variable_scope("s"):' in out.code and "name_scope" not in out.code

@@ -17,6 +17,7 @@ import libcst as cst
 from migrate.codemod.lookups import by_captured_scope, cst_listing, listing_code
 from migrate.codemod.analyse import FunctionInfo, is_regularization_lookup
 from migrate.codemod.creators import makes_default_named_layers
+from migrate.codemod.cross_function_reuse import check_shared_across_functions
 from migrate.codemod.forwarded_names import argument_for as _argument_for, forwarded_layer_default
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.growing_names import entered_anew
@@ -573,6 +574,7 @@ class BodyConverter(cst.CSTTransformer):
             attr = self._reentered("var_attrs", site, original, f"variable {scope_text(site[0], literal if literal is not None else code(name))!r}")
             return cst.parse_expression(self._ref(attr, key))
         self._check_peers(original)
+        check_shared_across_functions(self, original)  # (cross_function_reuse.py)
         updated, effects = self._bind_effectful_arguments(updated, literal)
         try:
             spec = get_variable_spec(self.ctx, updated, self._scope_defaults(), self._int_names)
@@ -813,6 +815,7 @@ class BodyConverter(cst.CSTTransformer):
             return updated.with_changes(func=cst.parse_expression(self._ref(attr, key)), args=site.args)
         if attr is None:
             self._check_peers(original)
+            check_shared_across_functions(self, original, callee, site.shared_key)  # (cross_function_reuse.py)
         self.plan.sites.append((attr or "", self._site_line(original), self._share_reason(original, site, callee) if attr else "creates"))
         if attr is None:
             attr = self.attrs.take(self._attr_base(site.attr_hint) if self._path() else site.attr_hint)

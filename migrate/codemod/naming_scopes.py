@@ -15,7 +15,7 @@ from migrate.codemod.inherited_scopes import CONVERTED, KEPT, Inherited, rename_
 from migrate.codemod.naming import literal_string
 from migrate.codemod.scopes import ScopeCall, Unsupported, is_reuse_statement, name_uses
 from migrate.codemod.tfapi import TfNames
-from migrate.codemod.variable_free import makes_variables
+from migrate.codemod.variable_free import VARIABLE_FREE_LAYERS, makes_variables
 from migrate.upgrade.walk import visit_body
 
 
@@ -243,6 +243,7 @@ def rename_naming_scopes(module: cst.Module, tf: TfNames, tf_alias: str, skip: f
     reuse_variables (from the analysis): they are not walked. `quiet`: ids of functions that
     the pass would not enter or would find nothing in. `inherited`: the file's classes whose
     bases have variable-creating methods (migrate/codemod/inherited_scopes.py)."""
+    creators = creators | layer_holders(module, tf)
     transformer = NamingScopes(tf, tf_alias, skip, quiet, creators, inherited)
     if not untouched:
         new = fast_visit(module, transformer)
@@ -259,6 +260,57 @@ def rename_naming_scopes(module: cst.Module, tf: TfNames, tf_alias: str, skip: f
 
         new = _add_scope_helper(new, tf_alias)
     return new
+
+
+_LAYER_CLASS_PREFIXES = ("layers.", "keras.layers.", "contrib.", "nn.rnn_cell.")
+
+
+def _layer_class(api: str | None) -> bool:
+    """A constructor of a layer object or RNN cell (`layers.Dense`, `nn.rnn_cell.GRUCell`): it
+    creates nothing itself, its first call does, in the variable scope around that call."""
+    if api is None or not api.startswith(_LAYER_CLASS_PREFIXES):
+        return False
+    last = api.rsplit(".", 1)[-1]
+    return last[:1].isupper() and last not in VARIABLE_FREE_LAYERS
+
+
+class _LayerHolders(cst.CSTVisitor):
+    def __init__(self, tf: TfNames) -> None:
+        super().__init__()
+        self.tf = tf
+        self.names: set[str] = set()
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        found = _LayerConstructions(self.tf)
+        fast_visit(node.value, found)
+        if not found.found:
+            return
+        for target in node.targets:
+            t = target.target
+            if isinstance(t, cst.Name):
+                self.names.add(t.value)
+            elif isinstance(t, cst.Attribute):
+                self.names.add(t.attr.value)
+
+
+class _LayerConstructions(cst.CSTVisitor):
+    def __init__(self, tf: TfNames) -> None:
+        super().__init__()
+        self.tf = tf
+        self.found = False
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if _layer_class(self.tf.api(node.func)):
+            self.found = True
+
+
+def layer_holders(module: cst.Module, tf: TfNames) -> frozenset[str]:
+    """Names and attributes bound to a layer object or cell (`self.dense = tf.layers.Dense(8)`,
+    a list of them): a kept-TF1 call of one under a variable_scope names its variables
+    (`s/dense/kernel`), so that scope is not a naming scope (W's 1b: it became a name_scope)."""
+    found = _LayerHolders(tf)
+    fast_visit(module, found)
+    return frozenset(found.names)
 
 
 def _binds(module: cst.Module, name: str) -> bool:

@@ -1,0 +1,152 @@
+"""One scope name opened with AUTO_REUSE by two functions: TF1 shares it, two modules would not.
+
+`tf.layers.dense(h, 8, name="proj", reuse=tf.AUTO_REUSE)` in `encode` and again in `decode`
+(or `with tf.variable_scope("proj", reuse=tf.AUTO_REUSE)` in two functions), both run under the
+caller's `variable_scope("model")`: TF1 makes `model/proj/kernel` once and hands it to the second
+one. The converter gives each function its own module, so the migration made two sets of
+variables (W's 1a, a silent wrong). Which function creates and which reuses depends on the call
+order, so the pair is refused (`unsupported-scope`); the methods of one owner whose *own* scope
+is shared are reentry.py's (it refuses AUTO_REUSE peers, or re-enters a creator with reuse=True).
+
+Only literal names count, seen where they name a scope: a variable_scope's name, a covered
+creator's `name=` / `scope=`, and string arguments of calls that are not TF's (a helper opening
+`variable_scope(name)`). A name made by a layer object pass for one object called in one method
+(`name="embed", reuse=tf.AUTO_REUSE` twice in `__call__`) is one function's, and converts.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from migrate.codemod.context import FileContext, code
+from migrate.codemod.creators import SPECS
+from migrate.codemod.fastwalk import visit as fast_visit
+from migrate.codemod.naming import literal_string
+from migrate.codemod.scopes import ScopeCall, Unsupported, bind_call
+
+
+def _auto_reuse(expr: cst.BaseExpression | None) -> bool:
+    return expr is not None and code(expr).endswith("AUTO_REUSE")
+
+
+def auto_reuse_names(converter, original: cst.Call, callee: str | None,
+                     site_name: str | None) -> list[tuple[str, cst.With | None]]:
+    """The literal scope names the AUTO_REUSE that governs this creation site gives, each with
+    the `with` block it opens (None for the call's own `reuse=tf.AUTO_REUSE`, named by the site):
+    each enclosing AUTO_REUSE variable_scope, the function's own AUTO_REUSE scope."""
+    names: list[tuple[str, cst.With | None]] = []
+    sig = converter.ctx.sigs.get(callee) if callee is not None else None
+    if sig is not None and sig.reuse_param and site_name is not None:
+        reuse = next((a.value for a in original.args if a.keyword is not None
+                      and a.keyword.value == sig.reuse_param), None)
+        if _auto_reuse(reuse):
+            names.append((site_name, None))
+    for frame in converter.frames:
+        if frame.kind == "var" and frame.call is not None and _auto_reuse(frame.call.reuse) \
+                and frame.key[0] == "s" and frame.node is not None:
+            names.append((frame.key[1], frame.node))
+    own = converter.sig.own_call
+    if own is not None and _auto_reuse(own.reuse) and converter.sig.literal is not None \
+            and converter.sig.own_with is not None:
+        names.append((converter.sig.literal, converter.sig.own_with))
+    return names
+
+
+class _ScopeNames(cst.CSTVisitor):
+    """Literal names that name a scope in a function (or a block): variable_scope names, covered
+    creators' names (their default name when unnamed), get_variable names, string arguments of
+    calls that are not TF's; and each literal variable_scope block by name."""
+
+    def __init__(self, ctx: FileContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.names: set[str] = set()
+        self.blocks: dict[str, list[tuple[cst.With, bool]]] = {}  # name -> (block, opened with reuse)
+
+    def visit_With(self, node: cst.With) -> None:
+        for item in node.items:
+            if isinstance(item.item, cst.Call) and self.ctx.tf.api(item.item.func) == "variable_scope":
+                try:
+                    call = ScopeCall.parse(item.item)
+                except Unsupported:
+                    continue
+                literal = literal_string(call.name) if call.name is not None else None
+                if literal is not None:
+                    reuse = call.reuse is not None and code(call.reuse) not in ("None", "False")
+                    self.blocks.setdefault(literal, []).append((node, reuse))
+
+    def visit_Call(self, node: cst.Call) -> None:
+        api = self.ctx.tf.api(node.func)
+        if api == "variable_scope":
+            try:
+                call = ScopeCall.parse(node)
+            except Unsupported:
+                return
+            literal = literal_string(call.name) if call.name is not None else None
+            if literal is not None:
+                self.names.add(literal)
+            return
+        if api == "get_variable":
+            literal = literal_string(node.args[0].value) if node.args and node.args[0].keyword is None else next(
+                (literal_string(a.value) for a in node.args if a.keyword is not None and a.keyword.value == "name"), None)
+            if literal is not None:
+                self.names.add(literal)
+            return
+        spec = SPECS.get(api) if api is not None else None
+        if spec is not None:
+            try:
+                literal = literal_string(bind_call(node, list(spec.params)).get(spec.scope_param))
+            except Unsupported:
+                literal = None
+            self.names.add(literal if literal is not None else spec.default_name)
+            return
+        if api is not None:
+            return  # another TF call: its strings name ops or summaries, not scopes
+        for arg in node.args:
+            literal = literal_string(arg.value)
+            if literal is not None:
+                self.names.add(literal)
+
+
+def _scan(ctx: FileContext, node: cst.CSTNode) -> _ScopeNames:
+    cache = ctx.__dict__.setdefault("_cross_reuse_scans", {})
+    if id(node) not in cache:
+        found = _ScopeNames(ctx)
+        fast_visit(node, found)
+        cache[id(node)] = (node, found)  # (the node kept alive: its id stays its own)
+    return cache[id(node)][1]
+
+
+def _conflict(ctx: FileContext, name: str, block: cst.With | None, other: cst.CSTNode) -> bool:
+    """Would TF1 hand `other`'s variables under `name` to this AUTO_REUSE site (or ours to it)?
+    A creator named `name` at the site: `other` names that scope anywhere. An AUTO_REUSE block:
+    `other` opens `name` with reuse, or creates there a name this block creates too (a
+    re-entered scope that only adds new variables, `bias_scope/b` beside `bias_scope/w`, is fine)."""
+    scan = _scan(ctx, other)
+    if block is None:
+        return name in scan.names
+    mine = _scan(ctx, block.body).names
+    for their_block, reuse in scan.blocks.get(name, []):
+        if reuse or mine & _scan(ctx, their_block.body).names:
+            return True
+    return False
+
+
+def check_shared_across_functions(converter, original: cst.Call, callee: str | None = None,
+                                  site_name: str | None = None) -> None:
+    """Raise Unsupported when a scope this creation site takes under AUTO_REUSE may share its
+    variables with another converted function of the file."""
+    names = auto_reuse_names(converter, original, callee, site_name)
+    if not names:
+        return
+    ctx, me = converter.ctx, converter.info.qualname
+    for q in sorted(ctx.analysis.converted):
+        info = ctx.analysis.functions[q]
+        if q == me or info.external is not None or info.node is None:
+            continue
+        for name, block in names:
+            if _conflict(ctx, name, block, info.node):
+                raise Unsupported("unsupported-scope", f"{me} and {q} both name scope {name!r}, {me} with "
+                                  "AUTO_REUSE: TF1 shares one set of variables between them when they run in "
+                                  "the same scope (whichever runs first creates it), which a module per "
+                                  "function would not", original)
