@@ -69,6 +69,7 @@ class Summary:
     _loaded: set[str] | None = None
     _implicit: tuple | None = None
     moved_defs: frozenset[str] = frozenset()  # nested helper defs the planning text moved out (nested_helpers.py)
+    static_planned: bool = False  # static / class methods were considered (static_methods.py): the plan says which move
 
     @property
     def loaded(self) -> set[str]:
@@ -436,6 +437,19 @@ class ProjectPlan:
         return self.files.get(path)
 
 
+def _words_elsewhere(sources: dict[Path, str], outside: dict[Path, str] | None, path: Path,
+                     cache: dict[Path, frozenset[str]]) -> frozenset[str]:
+    """The words of every other file of the run and the repository, for a file that has static
+    or class methods (static_methods.py moves none that another file may mention)."""
+    source = sources[path]
+    if "staticmethod" not in source and "classmethod" not in source:
+        return frozenset()
+    if not cache:
+        cache.update((p, frozenset(re.findall(r"[A-Za-z_]\w*", t)))
+                     for p, t in [*sources.items(), *(outside or {}).items()])
+    return frozenset().union(*(w for p, w in cache.items() if p != path))
+
+
 def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = None,
                   shared_support: frozenset[Path] = frozenset()) -> Project:
     """`outside`: Python files of the same repository that are not part of the run; what they
@@ -450,17 +464,19 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
     unparsable: dict[Path, str] = {}
     plain: dict[Path, str] = {}
     stems = {p.parent.name if p.name == "__init__.py" else p.stem for p in files}
+    words: dict[Path, frozenset[str]] = {}  # (_words_elsewhere)
     for path, source in sources.items():
         if "tensorflow" not in source and not _imports_a_stem(source, stems):
             plain[path] = source  # (read only for the decorators it may define: _foreign_decorators)
             continue  # neither TF code nor a user of the run's modules: nothing to plan
         # arg_scope defaults made explicit, layer objects as their functional creators
-        moved = hoist_nested_helpers(source, str(path))
+        moved = hoist_nested_helpers(source, str(path), foreign=_words_elsewhere(sources, outside, path, words))
         s = summarise(path, helper_choice_planning_text(layer_planning_text(planning_text(moved.source))), files, root)
         if s is None:
             unparsable[path] = source
         else:
             s.moved_defs = frozenset(r for r in moved.regions if r)
+            s.static_planned = "staticmethod" in source or "classmethod" in source
             summaries[path] = s
     pins = _pins_from_text(unparsable, files)
     for path, names in _local_import_pins(summaries, files, root).items():
@@ -819,7 +835,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                         used_elsewhere=tuple(sorted(project.words_elsewhere(path))) if s.creators else (),
                         private_externals=tuple(sorted(project.private_externals(path))),
                         # the moved nested defs that create variables stay moved; the others go back
-                        moved_defs=tuple(sorted(s.moved_defs & s.creators)) if s.moved_defs else None)
+                        moved_defs=tuple(sorted(s.moved_defs & s.creators))
+                        if s.moved_defs or s.static_planned else None)
         if not plan.empty:
             files[path] = plan
         converted[path] = frozenset(q for q in s.creators if (path, q) not in component_reason)

@@ -26,14 +26,20 @@ from migrate import astparse
 from migrate.codemod.arg_scopes import ArgScopeResult
 
 
-def hoist_nested_helpers(source: str, path: str = "<string>", only: frozenset[str] | None = None) -> ArgScopeResult:
+def hoist_nested_helpers(source: str, path: str = "<string>", only: frozenset[str] | None = None,
+                         foreign: frozenset[str] = frozenset()) -> ArgScopeResult:
     """The text with every movable nested def moved to module level; with `only`, just the defs
-    of these names (regions: the names of the moved defs)."""
+    of these names (regions: the names of the moved defs). Static / class methods that can be
+    plain functions move first (static_methods.py; `foreign`: the words of the other files)."""
+    from migrate.codemod.static_methods import hoist_static_methods
+
+    statics = hoist_static_methods(source, path, only, foreign)
+    source = statics.source
     movable = _movable(source, path)
     if only is not None:
         movable = {key: name for key, name in movable.items() if name in only}
     if not movable:
-        return ArgScopeResult(source)
+        return ArgScopeResult(source, resolved=len(statics.moved), regions=set(statics.moved))
     from migrate.cstparse import parse_module
 
     module = parse_module(source)
@@ -56,7 +62,8 @@ def hoist_nested_helpers(source: str, path: str = "<string>", only: frozenset[st
             stmt = stmt.with_changes(leading_lines=[cst.EmptyLine(indent=False), cst.EmptyLine(indent=False)])
         body.append(stmt)
     new = module.with_changes(body=body)
-    return ArgScopeResult(new.code, resolved=len(movable), regions=set(movable.values()))
+    return ArgScopeResult(new.code, resolved=len(movable) + len(statics.moved),
+                          regions=set(movable.values()) | set(statics.moved))
 
 
 def _comments(lines) -> list[cst.EmptyLine]:
