@@ -214,3 +214,35 @@ class Tagger(object):
     out = transform_source(source)
     assert not out.functions
     assert 'with tf.compat.v1.variable_scope("s"):' in out.code and "name_scope" not in out.code
+
+
+def test_a_cell_factory_method_inlined_everywhere_goes() -> None:
+    # probe w_gru_cell_built_elsewhere: `def make_cell(self): return tf.nn.rnn_cell.GRUCell(n)`,
+    # run in another method, was inlined there but stayed as a compat TF1 method of the tf.Module
+    source = '''import tensorflow as tf
+
+
+class Encoder(object):
+    def __init__(self, num_units=6):
+        self.num_units = num_units
+
+    def make_cell(self):
+        return tf.nn.rnn_cell.GRUCell(self.num_units)
+
+    def encode(self, inputs):
+        cell = self.make_cell()
+        with tf.variable_scope("encoder"):
+            outputs, state = tf.nn.dynamic_rnn(cell, inputs, dtype=tf.float32)
+        return state
+'''
+    out = transform_source(source)
+    assert {f.class_name for f in out.functions} == {"Encode"}
+    assert "make_cell" not in out.code and "compat" not in out.code
+    # a def of that name that is not a factory keeps every def of the name (they go by name)
+    other = source + '''
+
+class Other(object):
+    def make_cell(self):
+        return tf.get_variable("w", [2])
+'''
+    assert transform_source(other).code.count("def make_cell") == 2

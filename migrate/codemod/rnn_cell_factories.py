@@ -414,12 +414,22 @@ def inline_factories(module: cst.Module, tf, functions, only) -> tuple[cst.Modul
     if not plan.calls:
         return module, set()
     module = module.visit(_Inline(plan))
+    # (a method factory too, public or not: other files import functions, not a model's methods;
+    # left behind, `def make_cell(self): return tf.compat.v1...GRUCell(n)` kept the class TF1-ish)
     private = {name for name in top if name.startswith("_")} | {
-        name for factories in per_class.values() for name in factories if name.startswith("_")}
-    unread = private - _referenced(module)
+        name for factories in per_class.values() for name in factories}
+    unread = {name for name in private - _referenced(module) if _only_factories(module, name, tf)}
     if unread:  # a private factory nothing calls any more: its TF1 cells would only linger
         module = module.visit(_DropDefs(unread))
     return module, plan.regions
+
+
+def _only_factories(module: cst.Module, name: str, tf) -> bool:
+    """Every top-level def and method of this name is a cell factory (_DropDefs drops by name)."""
+    defs = [(stmt, False) for stmt in module.body if isinstance(stmt, cst.FunctionDef)] + [
+        (item, True) for stmt in module.body if isinstance(stmt, cst.ClassDef)
+        for item in stmt.body.body if isinstance(item, cst.FunctionDef)]
+    return all(_as_factory(fn, tf, method) is not None for fn, method in defs if fn.name.value == name)
 
 
 def _referenced(module: cst.Module) -> set[str]:
