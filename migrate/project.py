@@ -25,6 +25,7 @@ from typing import Collection, Iterable
 from migrate import astparse
 from migrate.codemod.arg_scopes import planning_text
 from migrate.codemod.helper_choices import helper_choice_planning_text
+from migrate.codemod.function_aliases import planned_aliases, resolve_function_aliases
 from migrate.codemod.nested_helpers import hoist_nested_helpers
 from migrate.codemod.layer_objects import layer_planning_text
 from migrate.codemod.analyse import FileAnalysis, analyse_module
@@ -70,6 +71,7 @@ class Summary:
     _implicit: tuple | None = None
     moved_defs: frozenset[str] = frozenset()  # nested helper defs the planning text moved out (nested_helpers.py)
     static_planned: bool = False  # static / class methods were considered (static_methods.py): the plan says which move
+    aliases: tuple[str, ...] | None = None  # functions whose plain aliases are called directly (function_aliases.py)
 
     @property
     def loaded(self) -> set[str]:
@@ -437,17 +439,26 @@ class ProjectPlan:
         return self.files.get(path)
 
 
-def _words_elsewhere(sources: dict[Path, str], outside: dict[Path, str] | None, path: Path,
-                     cache: dict[Path, frozenset[str]]) -> frozenset[str]:
-    """The words of every other file of the run and the repository, for a file that has static
-    or class methods (static_methods.py moves none that another file may mention)."""
-    source = sources[path]
-    if "staticmethod" not in source and "classmethod" not in source:
-        return frozenset()
-    if not cache:
-        cache.update((p, frozenset(re.findall(r"[A-Za-z_]\w*", t)))
-                     for p, t in [*sources.items(), *(outside or {}).items()])
-    return frozenset().union(*(w for p, w in cache.items() if p != path))
+class _WordsElsewhere:
+    """`word in it`: another file of the run or the repository mentions the word (static_methods.py
+    and function_aliases.py rewrite nothing another file may reach). The words are read once, on
+    the first question of the run."""
+
+    def __init__(self, sources: dict[Path, str], outside: dict[Path, str] | None, path: Path,
+                 cache: dict[Path, frozenset[str]], pattern: str = r"[A-Za-z_]\w*") -> None:
+        self.sources, self.outside, self.path, self.cache = sources, outside or {}, path, cache
+        self.pattern = pattern
+
+    def __contains__(self, word: object) -> bool:
+        if not self.cache:
+            self.cache.update((p, frozenset(re.findall(self.pattern, t)))
+                              for p, t in [*self.sources.items(), *self.outside.items()])
+        return any(word in words for p, words in self.cache.items() if p != self.path)
+
+
+# an attribute (`model.discriminator`) or getattr's string (`getattr(m, "discriminator")`): how another file
+# reaches an alias attribute (the function's own file defines the name: that is no use of it)
+_ATTRIBUTE_WORDS = r"(?:(?<=\.)\s*|attr\(\s*[^,()]+,\s*['\"])([A-Za-z_]\w*)"
 
 
 def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = None,
@@ -464,19 +475,25 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
     unparsable: dict[Path, str] = {}
     plain: dict[Path, str] = {}
     stems = {p.parent.name if p.name == "__init__.py" else p.stem for p in files}
-    words: dict[Path, frozenset[str]] = {}  # (_words_elsewhere)
+    words: dict[Path, frozenset[str]] = {}  # (_WordsElsewhere)
+    attribute_words: dict[Path, frozenset[str]] = {}
     for path, source in sources.items():
         if "tensorflow" not in source and not _imports_a_stem(source, stems):
             plain[path] = source  # (read only for the decorators it may define: _foreign_decorators)
             continue  # neither TF code nor a user of the run's modules: nothing to plan
         # arg_scope defaults made explicit, layer objects as their functional creators
-        moved = hoist_nested_helpers(source, str(path), foreign=_words_elsewhere(sources, outside, path, words))
+        elsewhere = _WordsElsewhere(sources, outside, path, words)
+        attributes = _WordsElsewhere(sources, outside, path, attribute_words, _ATTRIBUTE_WORDS)
+        aliases = planned_aliases(source, attributes)  # (self.discriminator = discriminator: direct calls)
+        aliased = resolve_function_aliases(source, str(path), frozenset(aliases), attributes) if aliases else None
+        moved = hoist_nested_helpers(aliased.source if aliased else source, str(path), foreign=elsewhere)
         s = summarise(path, helper_choice_planning_text(layer_planning_text(planning_text(moved.source))), files, root)
         if s is None:
             unparsable[path] = source
         else:
             s.moved_defs = frozenset(r for r in moved.regions if r)
             s.static_planned = "staticmethod" in source or "classmethod" in source
+            s.aliases = aliases
             summaries[path] = s
     pins = _pins_from_text(unparsable, files)
     for path, names in _local_import_pins(summaries, files, root).items():
@@ -625,7 +642,11 @@ def _callee(project: Project, s: Summary, spelling: str, target: Path, name: str
         source=_segment(t, fn),
         class_ref=class_ref,
         tf_aliases=tuple(sorted(tf_aliases.items())),
-        callee_creators=tuple(sorted(q for q in t.creators if "." not in q)),
+        # (and the other files' creators it calls, as it spells them: `conv2d` after `from ops
+        # import *`, `ops.conv2d`; else a scope holding only those looks empty to the caller)
+        callee_creators=tuple(sorted({q for q in t.creators if "." not in q} | {
+            sp for sp, node in project.reachable.get(target, {}).items()
+            if node[0] != target and node[1] in project.summaries[node[0]].creators})),
         creates_tf_variable=analysis is not None and name in analysis.tf_variable_creators,
         blocked_reason=reason,
     )
@@ -836,7 +857,8 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                         private_externals=tuple(sorted(project.private_externals(path))),
                         # the moved nested defs that create variables stay moved; the others go back
                         moved_defs=tuple(sorted(s.moved_defs & s.creators))
-                        if s.moved_defs or s.static_planned else None)
+                        if s.moved_defs or s.static_planned else None,
+                        aliases=s.aliases)
         if not plan.empty:
             files[path] = plan
         converted[path] = frozenset(q for q in s.creators if (path, q) not in component_reason)

@@ -120,3 +120,63 @@ def test_a_star_imported_network_is_an_alias_too() -> None:
 def test_an_injected_network_is_not_an_alias() -> None:
     source = _IMPORTED.replace("def __init__(self, sess, args):", "def __init__(self, sess, discriminator):")
     assert "self.discriminator(fake_B" in resolve_function_aliases(source).source
+
+
+_CYCLE_OPS = '''import tensorflow as tf
+
+
+def conv(x, n, name="conv"):
+    with tf.variable_scope(name):
+        return tf.matmul(x, tf.get_variable("w", [3, n]))
+'''
+
+_CYCLE_MODULE = '''import tensorflow as tf
+from ops import *
+
+
+def discriminator(image, reuse=False, name="discriminator"):
+    with tf.variable_scope(name, reuse=reuse):
+        return conv(image, 1, name="pred")
+'''
+
+_CYCLE_MODEL = '''import tensorflow as tf
+from module import *
+
+
+class GAN(object):
+    def __init__(self):
+        self.discriminator = discriminator
+
+    def build(self, real, fake):
+        return (self.discriminator(real, name="discriminatorA"),
+                self.discriminator(fake, reuse=True, name="discriminatorA"),
+                self.discriminator(fake, name="discriminatorB"))
+'''
+
+
+def _cycle_tree(work, extra: str | None = None):
+    (work / "src").mkdir()
+    for name, text in (("ops.py", _CYCLE_OPS), ("module.py", _CYCLE_MODULE), ("model.py", _CYCLE_MODEL)):
+        (work / "src" / name).write_text(text)
+    if extra is not None:
+        (work / "src" / "train.py").write_text(extra)
+
+
+def test_wired_across_files_each_call_site_is_a_module(work, cli) -> None:
+    """The run resolves the alias (planning and transform alike) and reads module.py's scope
+    signature with ops.conv as a creator there: one module per TF1 scope name, name= gone."""
+    _cycle_tree(work)
+    result = cli("run", "--out", "out", "src")
+    assert result.exit_code == 0, result.output
+    model = (work / "out" / "model.py").read_text()
+    assert 'Discriminator(name="discriminatorA")' in model and 'Discriminator(name="discriminatorB")' in model
+    assert "self.discriminator(" not in model.replace("self.discriminator_", "") and "name=" not in \
+        model.split("def __call__", 1)[1]
+
+
+def test_another_file_reaching_the_attribute_keeps_the_alias(work, cli) -> None:
+    _cycle_tree(work, "from model import GAN\n\nd = GAN().discriminator\n")
+    result = cli("run", "--out", "out", "src")
+    assert result.exit_code == 0, result.output
+    model = (work / "out" / "model.py").read_text()
+    assert "self.discriminator = discriminator" in model and "self.discriminator(real" in model

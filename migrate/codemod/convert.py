@@ -361,6 +361,7 @@ def _convert_once(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines
 
         def creates_there(stmt: cst.CSTNode, _tf=callee_tf, _conv=callee_creators) -> bool:
             v = _Creates(_tf, _conv)
+            v.converted_dotted = {c for c in _conv if "." in c}  # (`ops.conv2d` in the callee's file)
             fast_visit(stmt, v)
             return v.found
 

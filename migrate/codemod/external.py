@@ -59,12 +59,15 @@ class FilePlan:
     private_externals: tuple[str, ...] = ()  # other files' functions only this file uses (reuse_hosts.py)
     # nested helper defs to move to module level (nested_helpers.py); None: not planned, try them all
     moved_defs: tuple[str, ...] | None = None
+    # functions whose plain aliases (self.d = discriminator) are called directly (function_aliases.py)
+    aliases: tuple[str, ...] | None = None
 
     @property
     def empty(self) -> bool:
         return not (self.externals or self.forced_blocks or self.import_renames or self.tf_aliases or self.kept_tf1
                     or self.exported or self.known_plain or self.foreign_classes or self.decorators
-                    or self.used_elsewhere or self.private_externals or self.moved_defs is not None)
+                    or self.used_elsewhere or self.private_externals or self.moved_defs is not None
+                    or self.aliases is not None)
 
 
 def tf_names_of(aliases: tuple[tuple[str, str], ...]) -> TfNames:

@@ -172,12 +172,30 @@ def _apply(source: str, edits: list[tuple[int, int, int, str]]) -> str:
     return "".join(lines)
 
 
-def transform_with_function_aliases(transform, source: str, path: str, elsewhere: frozenset[str] = frozenset()):
+def planned_aliases(source: str, elsewhere: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
+    """The functions whose aliases the planner resolves (None: the file has no candidate alias,
+    so the transform needs no plan for them)."""
+    if "self." not in source or " = " not in source:
+        return None
+    try:
+        found = find_aliases(astparse.parse(source))
+    except (SyntaxError, ValueError):
+        return None
+    if not found:
+        return None
+    return tuple(sorted({a.function for a in found if a.attr not in elsewhere}))
+
+
+def transform_with_function_aliases(transform, source: str, path: str, elsewhere: frozenset[str] = frozenset(),
+                                    only: frozenset[str] | None = None):
     """`transform(text) -> TransformOutput` run on the text with plain aliases called directly;
-    an alias whose function or calling methods the codemod keeps as TF1 is put back as written."""
+    an alias whose function or calling methods the codemod keeps as TF1 is put back as written.
+    `only`: the project's choice (planned_aliases), else every plain alias is tried."""
     from migrate.codemod.arg_scopes import back_to_original
 
-    first = resolve_function_aliases(source, path, elsewhere=elsewhere)
+    if only is not None and not only:
+        return transform(source)
+    first = resolve_function_aliases(source, path, only, elsewhere=elsewhere)
     if not first.resolved:
         return transform(source)
     out = transform(first.source)
