@@ -246,3 +246,28 @@ class Other(object):
         return tf.get_variable("w", [2])
 '''
     assert transform_source(other).code.count("def make_cell") == 2
+
+
+def test_a_method_calling_a_creating_method_in_a_scope_another_method_opens_is_refused() -> None:
+    # probe w_auto_reuse_blocks_call_method: eager shared enc/fc by the name-scope key, but under
+    # tf.function the second module named `enc` ran in `enc_1/`: two sets of variables
+    source = '''import tensorflow as tf
+
+
+class Model(object):
+    def net(self, x):
+        return tf.layers.dense(x, 4, name="fc")
+
+    def left(self, x):
+        with tf.variable_scope("enc", reuse=tf.AUTO_REUSE):
+            return self.net(x)
+
+    def right(self, x):
+        with tf.variable_scope("enc", reuse=tf.AUTO_REUSE):
+            return self.net(x)
+
+    def build(self, x, y):
+        return self.left(x), self.right(y)
+'''
+    assert "unsupported-scope" in _codes(source) and _converted(source) == set()
+    assert _converted(source.replace('"enc", reuse', '"dec", reuse', 1)) == {"Net", "Left", "Right", "Build"}

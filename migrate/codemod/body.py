@@ -17,7 +17,7 @@ import libcst as cst
 from migrate.codemod.lookups import by_captured_scope, cst_listing, listing_code
 from migrate.codemod.analyse import FunctionInfo, is_regularization_lookup
 from migrate.codemod.creators import makes_default_named_layers
-from migrate.codemod.cross_function_reuse import check_shared_across_functions
+from migrate.codemod.cross_function_reuse import check_owner_call_in_shared_scope, check_shared_across_functions
 from migrate.codemod.forwarded_names import argument_for as _argument_for, forwarded_layer_default
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.growing_names import entered_anew
@@ -443,6 +443,7 @@ class BodyConverter(cst.CSTTransformer):
         callee = self.ctx.is_converted_function_call(original)
         if callee is not None:
             return self._call_site(original, updated, callee)
+        check_owner_call_in_shared_scope(self, original)  # (cross_function_reuse.py)
         if owner_class_of(original, self.ctx.analysis.owner_classes):
             return self._owner_object(original, updated)
         listing = cst_listing(self.tf, original) if api is not None else None

@@ -150,3 +150,65 @@ def check_shared_across_functions(converter, original: cst.Call, callee: str | N
                                   "AUTO_REUSE: TF1 shares one set of variables between them when they run in "
                                   "the same scope (whichever runs first creates it), which a module per "
                                   "function would not", original)
+
+
+def check_owner_call_in_shared_scope(converter, original: cst.Call) -> None:
+    """`self.net(x)` in a method whose own scope another method of the owner opens too (`left`
+    and `right` both under variable_scope("enc"), with reuse=True or AUTO_REUSE): TF1 gives both
+    calls enc/fc. The owner keys `net`'s modules by the current name scope, and the two method
+    modules named `enc` get the name scopes `enc/` and `enc_1/` when built in a graph
+    (tf.function): two sets of variables there (W's probe w_auto_reuse_blocks_call_method)."""
+    from migrate.codemod import reentry
+
+    info = converter.info
+    func = original.func
+    if info.owner is None or not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name) \
+            or func.value.value != converter.self_name:
+        return
+    method = f"{info.owner}.{func.attr.value}"
+    if method not in converter.ctx.analysis.converted or not _makes_own_variables(converter.ctx, method, set()):
+        return  # (a method running only the class's shared layer objects makes nothing per module)
+    others = reentry.peers(converter.ctx, info.qualname)
+    if others:
+        raise Unsupported("unsupported-scope", f"{info.qualname} calls {method} in scope "
+                          f"{converter.sig.literal!r}, which {', '.join(others)} opens too: TF1 shares the "
+                          "variables it makes there, but its modules are kept per name scope, and a "
+                          "second module of that scope name gets another one in a graph (_1)", original)
+
+
+class _OwnCreations(cst.CSTVisitor):
+    def __init__(self, ctx: FileContext, owner: str, self_name: str | None) -> None:
+        super().__init__()
+        self.ctx, self.owner, self.self_name = ctx, owner, self_name
+        self.found = False
+        self.methods: list[str] = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        from migrate.codemod.creators_rnn import LAYER_CALL_API, RUNNERS
+
+        api = self.ctx.tf.api(node.func)
+        if api is not None:
+            if api in ("get_variable", "Variable") or api in SPECS or (api in RUNNERS and api != LAYER_CALL_API):
+                self.found = True
+            return
+        func = node.func
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == self.self_name:
+            if f"{self.owner}.{func.attr.value}" in self.ctx.analysis.converted:
+                self.methods.append(f"{self.owner}.{func.attr.value}")
+            return
+        if self.ctx.is_converted_function_call(node) is not None:
+            self.found = True
+
+
+def _makes_own_variables(ctx: FileContext, method: str, seen: set[str]) -> bool:
+    """Does this converted method (or an owner method it calls) make variables of its own, not
+    only run the class's shared layer objects (`tf.nn.rnn_cell.layer_call(self.fc, ...)`)?"""
+    if method in seen:
+        return False
+    seen.add(method)
+    info = ctx.analysis.functions[method]
+    if info.node is None:
+        return True
+    found = _OwnCreations(ctx, info.owner or "", info.self_name)
+    fast_visit(info.node, found)
+    return found.found or any(_makes_own_variables(ctx, m, seen) for m in found.methods)
