@@ -271,3 +271,55 @@ class Model(object):
 '''
     assert "unsupported-scope" in _codes(source) and _converted(source) == set()
     assert _converted(source.replace('"enc", reuse', '"dec", reuse', 1)) == {"Net", "Left", "Right", "Build"}
+
+
+def test_an_auto_reuse_helper_called_by_two_functions_is_refused() -> None:
+    # probe w_auto_reuse_helper_two_callers: TF1 one model/shared/fc; Left and Right each built
+    # their own Shared module
+    source = '''import tensorflow as tf
+
+
+def shared(x):
+    with tf.variable_scope("shared", reuse=tf.AUTO_REUSE):
+        return tf.layers.dense(x, 4, name="fc")
+
+
+def left(x):
+    return shared(x)
+
+
+def right(x):
+    return shared(x) * 2.0
+
+
+def build(x, y):
+    with tf.variable_scope("model"):
+        return left(x), right(y)
+'''
+    assert "unsupported-scope" in _codes(source) and _converted(source) == set()
+    one_caller = source.replace("return shared(x) * 2.0", "return x * 2.0")
+    assert _converted(one_caller) == {"Shared", "Left", "Build"}
+
+
+_OBJECTS = '''import tensorflow as tf
+
+
+class Block(object):
+    def __call__(self, x):
+        return tf.nn.relu(tf.layers.dense(x, 3))
+
+
+def build(x):
+    with tf.variable_scope("stack"):
+        return Block()(Block()(x))
+'''
+
+
+def test_two_objects_of_a_class_making_unnamed_layers_in_one_scope_are_refused() -> None:
+    # TF1: stack/dense and stack/dense_1 (two objects); the module kept one Block for both sites
+    assert "unsupported-scope" in _codes(_OBJECTS) and _converted(_OBJECTS) == set()
+    loop = _OBJECTS.replace("return Block()(Block()(x))", "for _ in range(2):\n            x = Block()(x)\n        return x")
+    assert "unsupported-scope" in _codes(loop)
+    # named layers under AUTO_REUSE: TF1 shared them between the objects, as the one module does
+    named = _OBJECTS.replace("tf.layers.dense(x, 3)", 'tf.layers.dense(x, 3, name="fc", reuse=tf.AUTO_REUSE)')
+    assert _converted(named) == {"BlockCall", "Build"}

@@ -26,6 +26,7 @@ from migrate.codemod.naming import NameAllocator, attr_name_for, literal_string,
 from migrate.codemod.plan import ClassPlan, object_name, scope_text, site_line
 from migrate.codemod import reentry
 from migrate.codemod.repeated_creation import check_call_site
+from migrate.codemod.repeated_objects import check_object_site
 from migrate.codemod.rnn_cell_shared import runs_shared_cell
 from migrate.codemod.scope_paths import path_safe_ctor
 from migrate.codemod.scopes import (ScopeCall, ScopeSignature, Unsupported, bind_call,
@@ -470,6 +471,7 @@ class BodyConverter(cst.CSTTransformer):
         key = self._dynamic_key([])
         site_key = (self._path(), "object", code(updated))
         attr = self.sub_attrs.get(site_key)
+        check_object_site(self, original, updated, cls, attr, key)  # (repeated_objects.py)
         if attr is None and self._reusing() and self._creator(original) is not None:
             # (TF1 built a new object that found the creator's variables by name)
             attr = self._reentered("sub_attrs", site_key, original, f"the object {code(updated)}")

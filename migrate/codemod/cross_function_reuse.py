@@ -140,6 +140,12 @@ def check_shared_across_functions(converter, original: cst.Call, callee: str | N
     if not names:
         return
     ctx, me = converter.ctx, converter.info.qualname
+    paths = _two_callers(ctx, me)
+    if paths is not None:
+        raise Unsupported("unsupported-scope", f"{me} creates under AUTO_REUSE (scope {names[0][0]!r}) and "
+                          f"{paths[0]} is called by {paths[1]} and {paths[2]}: TF1 shares those variables "
+                          "between the two when they run in the same scope, a module per caller would "
+                          "make two sets", original)
     for q in sorted(ctx.analysis.converted):
         info = ctx.analysis.functions[q]
         if q == me or info.external is not None or info.node is None:
@@ -212,3 +218,30 @@ def _makes_own_variables(ctx: FileContext, method: str, seen: set[str]) -> bool:
     found = _OwnCreations(ctx, info.owner or "", info.self_name)
     fast_visit(info.node, found)
     return found.found or any(_makes_own_variables(ctx, m, seen) for m in found.methods)
+
+
+def _two_callers(ctx: FileContext, me: str) -> tuple[str, str, str] | None:
+    """A module-level function (`me`, or one that calls it, up the call graph) called by two
+    converted functions: each caller builds its own module of it (W's probe
+    w_auto_reuse_helper_two_callers: left() and right() both ran shared()'s AUTO_REUSE scope).
+    A method is not followed: its owner keeps its modules per calling name scope, as TF1 did."""
+    functions = ctx.analysis.functions
+    callers: dict[str, list[str]] = {}
+    for q in sorted(ctx.analysis.converted):
+        info = functions[q]
+        if info.external is None:
+            for callee in info.calls:
+                callers.setdefault(callee, []).append(q)
+    todo, seen = [me], {me}
+    while todo:
+        q = todo.pop()
+        if functions[q].owner is not None:
+            continue
+        mine = callers.get(q, [])
+        if len(mine) >= 2:
+            return q, mine[0], mine[1]
+        for c in mine:
+            if c not in seen:
+                seen.add(c)
+                todo.append(c)
+    return None
