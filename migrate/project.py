@@ -210,6 +210,9 @@ class Project:
     kept: set[Node] = field(default_factory=set)  # converted functions whose TF1 def stays (the last link)
     plain_sources: dict[Path, str] = field(default_factory=dict)  # files not summarised (no TF): decorators
     _words: dict[Path, frozenset[str]] = field(default_factory=dict)  # identifiers per file (words_elsewhere)
+    _used: dict[Path, frozenset[str]] = field(default_factory=dict)  # names a file's code spells (_names_used)
+    _elsewhere: dict[Path, frozenset[str]] = field(default_factory=dict)  # words_elsewhere's answers
+    _private: dict[Path, frozenset[str]] = field(default_factory=dict)  # private_externals' answers
 
     def words_elsewhere(self, path: Path) -> frozenset[str]:
         """The top-level functions of `path` that another file of the run mentions, as a word
@@ -218,11 +221,14 @@ class Project:
         s = self.summaries[path]
         if "reuse=True" not in s.source:
             return frozenset()
+        if path in self._elsewhere:
+            return self._elsewhere[path]
         if not self._words:
             for other, text in [*((p, o.source) for p, o in self.summaries.items()), *self.plain_sources.items()]:
                 self._words[other] = frozenset(re.findall(r"[A-Za-z_]\w*", text))
-        return frozenset(name for name in s.defs
-                         if any(name in words for other, words in self._words.items() if other != path))
+        self._elsewhere[path] = frozenset(name for name in s.defs
+                                          if any(name in words for other, words in self._words.items() if other != path))
+        return self._elsewhere[path]
 
     def private_externals(self, path: Path) -> frozenset[str]:
         """Other files' top-level functions `path` calls (as it spells them) that no third file
@@ -231,6 +237,8 @@ class Project:
         s = self.summaries[path]
         if "reuse=True" not in s.source:
             return frozenset()
+        if path in self._private:  # (asked on every analysis of the file; its inputs are fixed)
+            return self._private[path]
         self.words_elsewhere(path)  # (fills the word index)
         out = set()
         for spelling, (target, name) in self.reachable.get(path, {}).items():
@@ -239,11 +247,21 @@ class Project:
                 continue
             if any(name in words for other, words in self._words.items() if other not in (path, target)):
                 continue
-            if any(isinstance(n, ast.Name) and n.id == name or isinstance(n, ast.Attribute) and n.attr == name
-                   for n in ast.walk(owner.tree)):
+            if name in self._names_used(target):
                 continue  # its own file calls it (or passes it on)
             out.add(spelling)
-        return frozenset(out)
+        self._private[path] = frozenset(out)
+        return self._private[path]
+
+    def _names_used(self, path: Path) -> frozenset[str]:
+        """Every name and attribute `path`'s own code spells (one walk per file: private_externals
+        asks it for each name a star import makes reachable)."""
+        used = self._used.get(path)
+        if used is None:
+            used = self._used[path] = frozenset(
+                n.id if isinstance(n, ast.Name) else n.attr
+                for n in ast.walk(self.summaries[path].tree) if isinstance(n, (ast.Name, ast.Attribute)))
+        return used
 
     def resolve_name(self, path: Path, name: str, depth: int = 0) -> Node | None:
         """The function `name` denotes in `path`'s namespace (following re-exports)."""
