@@ -25,6 +25,7 @@ from typing import Collection, Iterable
 from migrate import astparse
 from migrate.codemod.arg_scopes import planning_text
 from migrate.codemod.helper_choices import helper_choice_planning_text
+from migrate.codemod.dict_kwargs import dict_kwargs_planning_text
 from migrate.codemod.function_aliases import planned_aliases, resolve_function_aliases
 from migrate.codemod.nested_helpers import hoist_nested_helpers
 from migrate.codemod.layer_objects import layer_planning_text
@@ -500,11 +501,12 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
             plain[path] = source  # (read only for the decorators it may define: _foreign_decorators)
             continue  # neither TF code nor a user of the run's modules: nothing to plan
         # arg_scope defaults made explicit, layer objects as their functional creators
+        text = dict_kwargs_planning_text(source)  # (`**params` of a literal dict: its keywords)
         elsewhere = _WordsElsewhere(sources, outside, path, words)
         attributes = _WordsElsewhere(sources, outside, path, attribute_words, _ATTRIBUTE_WORDS)
-        aliases = planned_aliases(source, attributes)  # (self.discriminator = discriminator: direct calls)
-        aliased = resolve_function_aliases(source, str(path), frozenset(aliases), attributes) if aliases else None
-        moved = hoist_nested_helpers(aliased.source if aliased else source, str(path), foreign=elsewhere)
+        aliases = planned_aliases(text, attributes)  # (self.discriminator = discriminator: direct calls)
+        aliased = resolve_function_aliases(text, str(path), frozenset(aliases), attributes) if aliases else None
+        moved = hoist_nested_helpers(aliased.source if aliased else text, str(path), foreign=elsewhere)
         s = summarise(path, helper_choice_planning_text(layer_planning_text(planning_text(moved.source))), files, root)
         if s is None:
             unparsable[path] = source

@@ -9,6 +9,7 @@ import libcst as cst
 
 from migrate import astparse
 from migrate.codemod.arg_scopes import transform_with_arg_scopes
+from migrate.codemod.dict_kwargs import transform_with_dict_kwargs
 from migrate.codemod.function_aliases import transform_with_function_aliases
 from migrate.codemod.helper_choices import transform_with_helper_choices
 from migrate.codemod.nested_helpers import transform_with_nested_helpers
@@ -38,12 +39,14 @@ def transform_source(source: str, path: str = "<string>", pinned: frozenset[str]
     # helper defs nested in a function that use nothing of it moved out (codemod/nested_helpers.py)
     # and plain aliases of network functions (self.discriminator = discriminator) called directly
     # (codemod/function_aliases.py), outermost
-    out = transform_with_function_aliases(lambda aliased: transform_with_nested_helpers(
+    # and before everything a literal dict unpacked into the next call (`**params`) written as its
+    # keywords (codemod/dict_kwargs.py)
+    out = transform_with_dict_kwargs(lambda unpacked: transform_with_function_aliases(lambda aliased: transform_with_nested_helpers(
         lambda moved: transform_with_arg_scopes(lambda text: transform_with_layer_objects(
             lambda t: transform_with_helper_choices(lambda u: _transform_source(u, path, pinned, plan), t, path),
             text, path), moved, path), aliased, path,
-        None if plan is None or plan.moved_defs is None else frozenset(plan.moved_defs)), source, path,
-        only=None if plan is None or plan.aliases is None else frozenset(plan.aliases))
+        None if plan is None or plan.moved_defs is None else frozenset(plan.moved_defs)), unpacked, path,
+        only=None if plan is None or plan.aliases is None else frozenset(plan.aliases)), source, path)
     anchored = anchor_columns(out.diagnostics, source)  # function-level reasons: not column 0
     return out if anchored is out.diagnostics else dataclasses.replace(out, diagnostics=anchored)
 

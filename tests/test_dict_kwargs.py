@@ -1,0 +1,57 @@
+"""A literal dict of arguments unpacked into the next statement's call (Kyubyong's transformer
+`feedforward`: params = {...}; outputs = tf.layers.conv1d(**params)) is written as keywords
+(migrate/codemod/dict_kwargs.py), so the layer converts; anything else keeps its text."""
+
+from __future__ import annotations
+
+import textwrap
+
+from migrate.codemod.dict_kwargs import inline_dict_kwargs, transform_with_dict_kwargs
+from migrate.transform import transform_source
+
+_FF = '''import tensorflow as tf
+
+
+def feedforward(inputs, num_units=(8, 4), scope="multihead_attention", reuse=None):
+    with tf.variable_scope(scope, reuse=reuse):
+        # Inner layer
+        params = {"inputs": inputs, "filters": num_units[0], "kernel_size": 1,
+                  "activation": tf.nn.relu, "use_bias": True}
+        outputs = tf.layers.conv1d(**params)
+
+        # Readout layer
+        params = {"inputs": outputs, "filters": num_units[1], "kernel_size": 1,
+                  "activation": None, "use_bias": True}
+        outputs = tf.layers.conv1d(**params)
+        outputs += inputs
+    return outputs
+'''
+
+
+def test_the_dict_becomes_the_calls_keywords() -> None:
+    out = inline_dict_kwargs(_FF)
+    assert out.regions == {"feedforward"} and out.resolved == 2
+    assert "params" not in out.source
+    assert ("outputs = tf.layers.conv1d(inputs=inputs, filters=num_units[0], kernel_size=1, "
+            "activation=tf.nn.relu, use_bias=True)") in out.source
+    assert "tf.layers.conv1d(inputs=outputs, filters=num_units[1]" in out.source
+
+
+def test_the_transform_converts_it() -> None:
+    out = transform_with_dict_kwargs(lambda text: transform_source(text, "modules.py"), _FF, "modules.py")
+    assert "feedforward" in {f.legacy_name for f in out.functions}
+    assert "**params" not in out.code and "class Feedforward" in out.code
+
+
+def test_anything_else_keeps_the_dict() -> None:
+    def kept(body: str) -> bool:
+        source = "import tensorflow as tf\n\n\ndef f(x, n):\n" + textwrap.indent(textwrap.dedent(body), "    ")
+        return not inline_dict_kwargs(source).resolved
+    assert kept('p = {"inputs": x, "filters": n}\nprint(p)\nreturn tf.layers.conv1d(**p)\n')  # not next
+    assert kept('p = {"inputs": x, "filters": g(n)}\nreturn tf.layers.conv1d(**p)\n')  # a call in a value
+    assert kept('p = {"inputs": x, "filters": n}\ny = tf.layers.conv1d(**p)\nreturn p\n')  # read later
+    assert kept('p = {"inputs": x}\nreturn tf.layers.conv1d(x, **p)\n')  # other arguments
+    assert kept('p = {"inputs": x, **extra}\nreturn tf.layers.conv1d(**p)\n')  # an unpacked dict
+    assert kept('p = {"inputs": x}\nreturn [tf.layers.conv1d(**p) for _ in range(2)]\n')  # run twice
+    assert kept('p = {"inputs": x}\nreturn (lambda: tf.layers.conv1d(**p))()\n')  # later
+    assert kept('p = {"inputs": x}; y = 1\nreturn tf.layers.conv1d(**p)\n')  # shares its line
