@@ -323,3 +323,20 @@ def test_two_objects_of_a_class_making_unnamed_layers_in_one_scope_are_refused()
     # named layers under AUTO_REUSE: TF1 shared them between the objects, as the one module does
     named = _OBJECTS.replace("tf.layers.dense(x, 3)", 'tf.layers.dense(x, 3, name="fc", reuse=tf.AUTO_REUSE)')
     assert _converted(named) == {"BlockCall", "Build"}
+
+
+def test_a_returned_slim_stack_is_written_out() -> None:
+    # probe w_slim_repeat_stack_scoped: `return slim.stack(...)` stayed, refusing its function
+    source = '''import tensorflow as tf
+
+slim = tf.contrib.slim
+
+
+def encoder(x, net=None):
+    with tf.variable_scope("enc"):
+        h = slim.flatten(x)
+        return slim.stack(h, slim.fully_connected, [5, 3], scope="fcs")
+'''
+    out = transform_source(source)
+    assert {f.class_name for f in out.functions} == {"Encoder"}
+    assert "_net = self.fcs_fcs_2(_net, 3)" in out.code and "return _net" in out.code
