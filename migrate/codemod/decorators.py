@@ -80,6 +80,10 @@ def classify(deco: ast.expr, module: ast.Module, tf: TfNames, shown: str | None 
     shown = shown or f"@{name}"
     if name.rsplit(".", 1)[-1] in _LIBRARY_TRANSPARENT:
         return DecoratorVerdict("transparent", f"{shown} only registers the function for arg_scope")
+    if name in ("staticmethod", "classmethod"):  # (the movable ones were moved: static_methods.py)
+        return DecoratorVerdict("refused", f"{shown} stays a method: a static or class method converts as a "
+                                "module-level function only when every use of its name is a call through "
+                                "self / cls / the class in this file, and no other file mentions it", seen=False)
     target = _resolve(deco, module)
     if target is None:
         where = "not defined in this file" if name != "a computed decorator" else "computed"
