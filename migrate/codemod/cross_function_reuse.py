@@ -238,10 +238,26 @@ def _two_callers(ctx: FileContext, me: str) -> tuple[str, str, str] | None:
         if functions[q].owner is not None:
             continue
         mine = callers.get(q, [])
-        if len(mine) >= 2:
-            return q, mine[0], mine[1]
+        pair = _same_scope_pair(ctx, mine)
+        if pair is not None:
+            return q, pair[0], pair[1]
         for c in mine:
             if c not in seen:
                 seen.add(c)
                 todo.append(c)
+    return None
+
+
+def _same_scope_pair(ctx: FileContext, callers: list[str]) -> tuple[str, str] | None:
+    """Two callers that may run the callee in one scope. Callers whose whole body is their own
+    scope of distinct literal names (encoder/ and decoder/ around an AUTO_REUSE shared_table) make
+    their own variables in TF1 as well: a module per caller is exact (explain case
+    auto_reuse_two_parents), whatever scope they are called in."""
+    for i, a in enumerate(callers):
+        for b in callers[i + 1:]:
+            sa, sb = ctx.sigs.get(a), ctx.sigs.get(b)
+            distinct = sa is not None and sb is not None and sa.kind == sb.kind == "literal" \
+                and sa.literal is not None and sb.literal is not None and sa.literal != sb.literal
+            if not distinct:
+                return a, b
     return None
