@@ -72,8 +72,10 @@ class ModelTest(tf.test.TestCase):
     assert "class ModelTest(tf.test.TestCase):\n\n    @test_util" in out.code  # left as it was
 
 
-def test_scope_opening_and_static_decorators_are_refused_on_methods() -> None:
-    for decorator in ("staticmethod", "expert_utils.add_var_scope()", "util.reuse_variables"):
+def test_scope_opening_decorators_are_refused_on_methods() -> None:
+    # (a @staticmethod converts since H25: migrate/codemod/static_methods.py, golden
+    # methods/static_and_class_methods; one that is used otherwise stays a method: test_static_methods.py)
+    for decorator in ("expert_utils.add_var_scope()", "util.reuse_variables"):
         source = _HELPER + f'''
 class Net(object):
 
