@@ -85,6 +85,11 @@ TF_FUNCTION_CASES = [
     ("ok_tf_function", "gan_legacy.py:build", "gan_ok.py", GAN_INPUTS, {}, "equivalent", None),
     ("method_layers_tf_function", "layers_legacy.py:Model.encode", "layers_ok.py",
      {"x": "float32[2,5]"}, {"num_units": 3}, "equivalent", None),
+    # an initializer drawing from np.random (baselines' ortho_init): both sides seed NumPy alike
+    ("numpy_initializer_ok", "numpy_init_legacy.py:build", "numpy_init_ok.py:Build",
+     {"x": "float32[2,4]"}, {}, "equivalent", None),
+    ("numpy_initializer_changed", "numpy_init_legacy.py:build", "numpy_init_changed.py:Build",
+     {"x": "float32[2,4]"}, {}, "not equivalent", "initial values"),
 ]
 ALL_IDS = ([c[0] for c in FUNCTION_CASES] + [c[0] for c in SCRIPT_CASES]
            + [c[0] for c in TF_FUNCTION_CASES])

@@ -100,6 +100,7 @@ def main(spec_path: str) -> int:
 
     legacy_contrib.install(tf)  # tf.contrib (layers, slim, framework, rnn, training) via tf_slim
     from tf_keras.src.legacy_tf_layers.migration_utils import DeterministicRandomTestTool
+    DeterministicRandomTestTool = rc.numpy_seeded(DeterministicRandomTestTool)
 
     import_seconds = timer.seconds()
     rc.write_started(spec["outdir"], "legacy", import_seconds)

@@ -41,6 +41,7 @@ def main(spec_path: str) -> int:
     spec = rc.load_spec(spec_path)
     import tensorflow as tf
     from tf_keras.src.legacy_tf_layers.migration_utils import DeterministicRandomTestTool
+    DeterministicRandomTestTool = rc.numpy_seeded(DeterministicRandomTestTool)
 
     import_seconds = timer.seconds()
     rc.write_started(spec["outdir"], "modern", import_seconds)

@@ -297,3 +297,21 @@ def write_started(outdir: str, side: str, import_seconds: float) -> None:
 
 def write_done(outdir: str, side: str, info: dict[str, Any]) -> None:
     Path(outdir, f"{side}_done.json").write_text(json.dumps(info), encoding="utf-8")
+
+
+def numpy_seeded(tool_cls: type) -> type:
+    """DeterministicRandomTestTool that also seeds NumPy's and Python's global generators each time
+    its scope opens: initializers written with `np.random` (baselines' ortho_init) then draw the
+    same values on both sides, in creation order, as TF's random ops do under the tool."""
+    import contextlib
+    import random
+
+    class NumpySeeded(tool_cls):  # type: ignore[misc, valid-type]
+        @contextlib.contextmanager
+        def scope(self):  # type: ignore[override]
+            np.random.seed(0)
+            random.seed(0)
+            with super().scope():
+                yield
+
+    return NumpySeeded
