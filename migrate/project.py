@@ -209,6 +209,7 @@ class Project:
     _stars: dict[Path, dict[str, Node]] = field(default_factory=dict)
     shared_support: frozenset[Path] = frozenset()  # files whose support code goes to a shared module
     kept: set[Node] = field(default_factory=set)  # converted functions whose TF1 def stays (the last link)
+    kept_why: dict[Node, str] = field(default_factory=dict)  # kept node -> which TF1 code still calls it, and why
     plain_sources: dict[Path, str] = field(default_factory=dict)  # files not summarised (no TF): decorators
     _words: dict[Path, frozenset[str]] = field(default_factory=dict)  # identifiers per file (words_elsewhere)
     _used: dict[Path, frozenset[str]] = field(default_factory=dict)  # names a file's code spells (_names_used)
@@ -868,6 +869,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
         foreign = tuple(sorted((n, rerun) for n, (_, rerun) in project.foreign_classes(s, component_reason).items()))
         plan = FilePlan(externals=externals, forced_blocks=tuple(forced), import_renames=renames,
                         kept_tf1=tuple(sorted(q for p, q in kept if p == path)),
+                        kept_why=tuple(sorted((q, project.kept_why.get((p, q), '')) for p, q in kept if p == path)),
                         foreign_classes=foreign if s.creators or _subclasses(s, foreign) else (),
                         tf_aliases=project.tf_inherited.get(path, ()),
                         exported=tuple(sorted(q for q in s.creators if (path, q) in cross_nodes)),
@@ -903,7 +905,7 @@ def _settle_helpers(project: Project, helper_callers: dict[Node, set[Node]], hos
             component_reason.setdefault(n, text)
 
     _settle_callers(project, helper_callers, host_users, component_reason, block, class_users)
-    project.kept = _kept_defs(project, helper_callers, component_reason, pinned)
+    project.kept, project.kept_why = _kept_defs(project, helper_callers, component_reason, pinned)
     return project.kept
 
 
@@ -925,27 +927,39 @@ def _settle_callers(project: Project, helper_callers: dict[Node, set[Node]], hos
 
 
 def _kept_defs(project: Project, helper_callers: dict[Node, set[Node]], component_reason: dict[Node, str],
-               pinned: dict[Node, tuple[str, str, str]]) -> set[Node]:
-    """Converting functions whose TF1 def stays: used by TF1 code, closed over the defs they call."""
+               pinned: dict[Node, tuple[str, str, str]]) -> tuple[set[Node], dict[Node, str]]:
+    """Converting functions whose TF1 def stays: used by TF1 code, closed over the defs they call;
+    with, for each, the TF1 code that still calls it and why that code stays (its report line: the
+    calls left in the kept def are explained where they are, not only in the caller's file)."""
     kept: set[Node] = set()
-    stack = [h for h, callers in helper_callers.items()
-             if h not in component_reason and any(c in component_reason for c in callers)]
-    stack += [n for n in pinned if n not in component_reason]
+    why: dict[Node, str] = {}
+    stack: list[tuple[Node, str]] = []
+    for h, callers in sorted(helper_callers.items()):
+        tf1 = sorted(c for c in callers if c in component_reason)
+        if h not in component_reason and tf1:
+            c = tf1[0]
+            more = f" (and {len(tf1) - 1} more)" if len(tf1) > 1 else ""
+            stack.append((h, f"{c[1]} in {_display(c[0], project.root)}{more} stays TF1: {component_reason[c]}"))
+    stack += [(n, f"{code} at {where}: {message}") for n, (code, message, where) in sorted(pinned.items())
+              if n not in component_reason]
+    stack.reverse()  # (popped in order: the first caller's reason wins)
     while stack:
-        node = stack.pop()
+        node, reason = stack.pop()
         if node in kept:
             continue
         kept.add(node)
+        why[node] = reason
         path, q = node
         analysis = project.summaries[path].analysis
         info = analysis.functions.get(q) if analysis is not None else None
-        for other in (info.calls if info is not None else set()):
+        for other in sorted(info.calls if info is not None else set(), reverse=True):
             callee = analysis.functions.get(other)
             if other not in analysis.creators or callee is None or (callee.external is not None and callee.external.implicit):
                 continue
             # the TF1 def calls its own file's defs and other files' helpers by their old names
-            stack.append(project.reachable[path][other] if callee.external is not None else (path, other))
-    return kept
+            target = project.reachable[path][other] if callee.external is not None else (path, other)
+            stack.append((target, f"the kept TF1 def {q} ({_display(path, project.root)}) calls it"))
+    return kept, why
 
 
 def _helper_users(path: Path, helper_callers: dict[Node, set[Node]], host_users: dict[Node, set[Path]],

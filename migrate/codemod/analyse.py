@@ -158,6 +158,7 @@ class FileAnalysis:
     #   occur: a function's qualname, or None (module level, class bodies, nested classes)
     creating_regions: set[str | None] = field(default_factory=set)  # where NAMING_SCOPE_CREATORS are called
     kept_tf1: frozenset[str] = frozenset()  # converted, and the TF1 def stays for other files' TF1 callers
+    kept_why: dict[str, str] = field(default_factory=dict)  # kept_tf1 qualname -> the TF1 caller, and why it stays
     base_chains: dict[str, list[str]] = field(default_factory=dict)  # class -> its bases in the file that
     #   end in a plain root (migrate/codemod/module_bases.py; set by convert_module)
     kept_by_decorator: dict[str, str] = field(default_factory=dict)  # converting functions whose decorator

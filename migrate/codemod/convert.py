@@ -148,6 +148,7 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset(),
                               frozenset(plan.private_externals) if plan else frozenset())
     if plan is not None and plan.kept_tf1:
         analysis.kept_tf1 = (frozenset(plan.kept_tf1) | analysis.kept_tf1) & analysis.converted
+        analysis.kept_why = {q: why for q, why in plan.kept_why if why}
     if analysis.script_creates:
         return Preview(tree, tf, analysis, False, frozenset())
     if not analysis.creators:
@@ -248,11 +249,7 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
             return Conversion(module, tuple(diagnostics), (), frozenset(analysis.functions))
         new_module, functions = result
         skip = frozenset(q for q in analysis.functions if q in analysis.blocked or q in analysis.kept_tf1)
-        diagnostics += [Diagnostic("kept-tf1", f"{f.legacy_name} became class {f.class_name}; its TF1 def stays "
-                                   + (f"beside it, decorated: {analysis.kept_by_decorator[f.legacy_name]} (its "
-                                      "users still call the def)" if f.legacy_name in analysis.kept_by_decorator
-                                      else "beside it for callers in other files that stay TF1"), f.line, 0, "info")
-                        for f in functions if f.legacy_name in analysis.kept_tf1]
+        diagnostics += [_kept_note(f, analysis) for f in functions if f.legacy_name in analysis.kept_tf1]
         own = own_listing_sites(tree, tf, functions)  # a model class's listing by its own name (P's H20)
         new_module = rewrite_own_listings(new_module, own)
         diagnostics += [d for d in stale_listings(tree, tf, analysis, functions)  # (migrate.codemod.listing_leftovers)
@@ -264,6 +261,22 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
                                               inherited=file_verdicts(tree, analysis))
         return Conversion(new_module, tuple(diagnostics), tuple(functions), skip)
     return Conversion(module, tuple(diagnostics), (), frozenset(analysis.functions))
+
+
+def _kept_note(f, analysis: FileAnalysis) -> Diagnostic:
+    """Why a converted function's TF1 def stays beside its class. Kept for a decorator's users
+    (a registry): nothing to fix, an info note. Kept for TF1 callers elsewhere: the def's
+    variable_scope / get_variable calls stay until those callers convert, so it is a warning that
+    names the first such caller and its own reason (what the user has to fix)."""
+    head = f"{f.legacy_name} became class {f.class_name}; its TF1 def stays beside it"
+    if f.legacy_name in analysis.kept_by_decorator:
+        return Diagnostic("kept-tf1", f"{head}, decorated: {analysis.kept_by_decorator[f.legacy_name]} (its users "
+                          "still call the def)", f.line, 0, "info")
+    why = analysis.kept_why.get(f.legacy_name)
+    if why is None:
+        return Diagnostic("kept-tf1", f"{head} for callers in other files that stay TF1", f.line, 0, "info")
+    return Diagnostic("kept-tf1", f"{head}, and its TF1 code with it, for callers that stay TF1: {why}",
+                      f.line, 0, "warning")
 
 
 def _without_naming_scopes(module: cst.Module, analysis: FileAnalysis) -> tuple[frozenset[int], frozenset[int]]:

@@ -43,6 +43,7 @@ class FilePlan:
     import_renames: tuple[tuple[str, str], ...] = ()
     # converted functions whose TF1 def also stays (other files' callers that stay TF1 call it)
     kept_tf1: tuple[str, ...] = ()
+    kept_why: tuple[tuple[str, str], ...] = ()  # kept_tf1 qualname -> the TF1 code that calls it, and why
     # names that other files' star imports re-export from this file: keep them importable
     tf_aliases: tuple[tuple[str, str], ...] = ()  # TF names this file gets from star imports
     exported: tuple[str, ...] = ()  # local functions other files call (their conversion is shared)
