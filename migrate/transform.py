@@ -142,9 +142,11 @@ def _transform(source: str, path: str, pinned: frozenset[str], plan: FilePlan | 
         converted = frozenset(f.legacy_name for f in conversion.functions)
         kept = converted & (frozenset(plan.kept_tf1 if plan is not None else ()) |
                             (seen.analysis.kept_tf1 if seen.analysis is not None else frozenset()))
+        hosts = frozenset(q for q, f in seen.analysis.functions.items() if f.is_host and f.external is None) \
+            if seen.analysis is not None else frozenset()
         diagnostics.extend(_leftovers(tree, seen.tf, diagnostics, converted,
                                       bool(converted) and seen.analysis is not None and seen.analysis.script_creates,
-                                      kept))
+                                      kept, hosts))
     return TransformOutput(code=code, diagnostics=tuple(d.with_path(path) for d in diagnostics),
                            functions=conversion.functions, parsed=True)
 
@@ -154,7 +156,7 @@ def _mentions_tf(source: str) -> bool:
 
 
 def _leftovers(tree: ast.Module, tf, diagnostics, converted: frozenset[str], script_converted: bool,
-               kept: frozenset[str] = frozenset()) -> list[Diagnostic]:
+               kept: frozenset[str] = frozenset(), hosts: frozenset[str] = frozenset()) -> list[Diagnostic]:
     """Every variable_scope / get_variable the run leaves is accounted for on its own line, with
     the reason its function stays TF1 (migrate/codemod/leftovers.py)."""
-    return leftover_notes(tree, tf, diagnostics, converted, script_converted, kept)
+    return leftover_notes(tree, tf, diagnostics, converted, script_converted, kept, hosts)
