@@ -31,7 +31,7 @@ from migrate.codemod.rnn_cell_shared import runs_shared_cell
 from migrate.codemod.scope_paths import path_safe_ctor
 from migrate.codemod.scopes import (ScopeCall, ScopeSignature, Unsupported, bind_call,
                                     is_reuse_assertion, is_reuse_block, is_reuse_statement, scope_items)
-from migrate.codemod.variables import get_variable_spec, int_bound_names
+from migrate.codemod.variables import get_variable_spec, int_bound_names, unpacked_names
 
 Key = tuple[str, str]
 
@@ -580,7 +580,8 @@ class BodyConverter(cst.CSTTransformer):
         check_shared_across_functions(self, original)  # (cross_function_reuse.py)
         updated, effects = self._bind_effectful_arguments(updated, literal)
         try:
-            spec = get_variable_spec(self.ctx, updated, self._scope_defaults(), self._int_names)
+            spec = get_variable_spec(self.ctx, updated, self._scope_defaults(), self._int_names,
+                                     self._unpacked_names)
         except Unsupported as error:
             raise Unsupported(error.code, error.message, original)
         hoist_to = self._name_scope_hoist(spec.create, original)
@@ -675,6 +676,10 @@ class BodyConverter(cst.CSTTransformer):
     @functools.cached_property
     def _int_names(self) -> frozenset[str]:
         return int_bound_names(self.info.node.body)
+
+    @functools.cached_property
+    def _unpacked_names(self) -> frozenset[str]:
+        return unpacked_names(self.info.node.body)
 
     def _unnamed_again(self, call: cst.Call, callee: str) -> bool:
         """A call of a scope-less helper that leaves one of its name parameters (default None)

@@ -61,8 +61,24 @@ def int_bound_names(fn: cst.CSTNode) -> frozenset[str]:
     return frozenset(ints - other)
 
 
+def unpacked_names(fn: cst.CSTNode) -> frozenset[str]:
+    """Names a function binds by tuple unpacking (`batch, n, node_dim = shape_list(x)`): each may
+    be an int, which TF1's get_variable reads as the shape [n], or a list."""
+    names: set[str] = set()
+
+    class _V(cst.CSTVisitor):
+        def visit_Assign(self, node: cst.Assign) -> None:
+            for t in node.targets:
+                if isinstance(t.target, (cst.Tuple, cst.List)):
+                    names.update(e.value.value for e in t.target.elements if isinstance(e.value, cst.Name))
+
+    fn.visit(_V())
+    return frozenset(names)
+
+
 def get_variable_spec(ctx: FileContext, call: cst.Call, scopes: list[ScopeCall],
-                      int_names: frozenset[str] = frozenset()) -> VariableSpec:
+                      int_names: frozenset[str] = frozenset(),
+                      unpacked: frozenset[str] = frozenset()) -> VariableSpec:
     """`tf.get_variable(...)` -> `tf.Variable(<initial value>, name=..., ...)`.
 
     `scopes` are the enclosing variable scopes, innermost first, for inherited initializer,
@@ -92,6 +108,9 @@ def get_variable_spec(ctx: FileContext, call: cst.Call, scopes: list[ScopeCall],
         shape = None
     if shape is not None and _scalar(shape, int_names):
         shape = cst.List([cst.Element(shape)])  # TF1 reads an int shape as [n]; TF2's ops want a vector
+    elif isinstance(shape, cst.Name) and shape.value in unpacked:
+        # an int or a list: TF1 read it through TensorShape, and so does the migrated code
+        shape = cst.parse_expression(f"{ctx.tf_attr('TensorShape')}({shape.value}).as_list()")
     dtype = inherited("dtype")
     init = inherited("initializer")
     regularizer = inherited("regularizer")
