@@ -306,10 +306,12 @@ class BodyConverter(cst.CSTTransformer):
             return False
         found = {"call": False, "variable": False}
         ctx = self.ctx
+        own_method = self._converted_own_method
 
         class _V(cst.CSTVisitor):
             def visit_Call(self, node: cst.Call) -> None:
-                if ctx.is_converted_function_call(node) or owner_class_of(node, ctx.analysis.owner_classes):
+                if (ctx.is_converted_function_call(node) or owner_class_of(node, ctx.analysis.owner_classes)
+                        or own_method(node)):
                     found["call"] = True
                 elif ctx.tf.api(node.func) == "Variable":
                     found["variable"] = True
@@ -320,6 +322,16 @@ class BodyConverter(cst.CSTTransformer):
             if name_uses(with_node.body, item.asname.name.value):
                 return False
         return found["call"] and not found["variable"]
+
+    def _converted_own_method(self, call: cst.Call) -> bool:
+        """`self.m(...)` of a converted method of this method's class: its module delegate keys
+        by the current name scope and builds its variables in it (r42: a name_scope('tower')
+        around self.net(x, reuse=i > 0) gave tower/shared/fc1, TF1 shared/fc1)."""
+        func = call.func
+        if not (self.self_name and self.info.owner and isinstance(func, cst.Attribute)
+                and isinstance(func.value, cst.Name) and func.value.value == self.self_name):
+            return False
+        return f"{self.info.owner}.{func.attr.value}" in self.ctx.analysis.converted
 
     def _reusing(self) -> bool:
         """Is the current variable scope definitely reusing? (TF1: reuse is inherited.)"""

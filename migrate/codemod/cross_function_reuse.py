@@ -174,6 +174,11 @@ def check_owner_call_in_shared_scope(converter, original: cst.Call) -> None:
     method = f"{info.owner}.{func.attr.value}"
     if method not in converter.ctx.analysis.converted or not _makes_own_variables(converter.ctx, method, set()):
         return  # (a method running only the class's shared layer objects makes nothing per module)
+    if any(frame.kind == "name" for frame in converter.frames):
+        # TF1 variable names ignore a name_scope; the module the owner builds for the call is
+        # keyed by the current name scope and takes it (probe r44: model/stage/body/fc, TF1
+        # model/body/fc). A name_scope holding only such calls is dropped instead (body.py).
+        raise Unsupported("unsupported-scope", f"{method} called inside name_scope", original)
     others = reentry.peers(converter.ctx, info.qualname)
     if others:
         raise Unsupported("unsupported-scope", f"{info.qualname} calls {method} in scope "

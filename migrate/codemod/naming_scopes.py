@@ -122,6 +122,13 @@ class NamingScopes(cst.CSTTransformer):
         inherited = self._inherited_verdict(original.body)
         if inherited == KEPT:
             return updated  # a base's method may create TF1 variables: they need this scope's name
+        if _names_nothing(original):
+            # DCGAN's ops.batch_norm.__init__: `with tf.variable_scope(name): self.epsilon = ...`
+            # makes no op and no variable, so the scope has no effect in TF1. As a name_scope
+            # it would take the name in a tf.function graph: a module of that name built
+            # later in the same scope (the layer the object's __call__ makes) became d_bn1_1.
+            self.changed = True
+            return cst.FlattenSentinel(list(updated.body.body))
         items: list[cst.WithItem] = []
         touched = False
         for item in updated.items:
@@ -344,3 +351,36 @@ def _loads(node: cst.CSTNode) -> list[cst.Name]:
 
     fast_visit(node, _V())  # (a read-only scan: the same callbacks, faster)
     return found
+
+
+def _names_nothing(node: cst.With) -> bool:
+    """The block only binds plain values (no call, no operator: no op is made in it), and its
+    scope is not bound with `as`: a scope with nothing to name."""
+    if any(item.asname is not None for item in node.items):
+        return False
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else []
+    for stmt in body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            return False
+        for small in stmt.body:
+            if isinstance(small, cst.Pass):
+                continue
+            if not isinstance(small, (cst.Assign, cst.AnnAssign)) or small.value is None:
+                return False
+            if not _plain_value(small.value):
+                return False
+    return bool(body)
+
+
+def _plain_value(expr: cst.BaseExpression) -> bool:
+    """Names, attributes, literals and containers of them: nothing that can make a TF op."""
+    if isinstance(expr, (cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary,
+                         cst.ConcatenatedString)):
+        return True
+    if isinstance(expr, cst.Attribute):
+        return _plain_value(expr.value)
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.expression, (cst.Integer, cst.Float)):
+        return True
+    if isinstance(expr, (cst.Tuple, cst.List)):
+        return all(isinstance(e, cst.Element) and _plain_value(e.value) for e in expr.elements)
+    return False

@@ -463,7 +463,8 @@ class _RnnRunner(tf.Module):
     """What a tf.nn.dynamic_rnn-like call site owns: the cells it ran first (their variables)."""
 
     def __init__(self, name):
-        super().__init__(name=name)
+        with tf.init_scope():  # (named eagerly, as the layers are: no rnn_1 in a graph)
+            super().__init__(name=name)
         self.cells = {}
 
     def _bind(self, cell, slot, input_depth, dtype):

@@ -83,6 +83,13 @@ class _Regularized(tf.Module):
     """Keeps (attribute, regularizer) pairs: TF1 put regularizer(variable) in
     REGULARIZATION_LOSSES; `regularization_losses()` recomputes them from the current values."""
 
+    def __init__(self, name=None):
+        # Named eagerly (init_scope keeps the name scope): a layer built by its first call in
+        # a loop is built in tf.function's graph, where a name an op or a name_scope took
+        # already would get a _1 suffix TF1 never gave it.
+        with tf.init_scope():
+            super().__init__(name=name)
+
     def _regularize(self, attribute, regularizer):
         if regularizer is not None:
             self._regularized.append((attribute, regularizer))

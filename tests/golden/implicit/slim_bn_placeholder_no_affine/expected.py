@@ -71,6 +71,13 @@ class _Regularized(tf.Module):
     """Keeps (attribute, regularizer) pairs: TF1 put regularizer(variable) in
     REGULARIZATION_LOSSES; `regularization_losses()` recomputes them from the current values."""
 
+    def __init__(self, name=None):
+        # Named eagerly (init_scope keeps the name scope): a layer built by its first call in
+        # a loop is built in tf.function's graph, where a name an op or a name_scope took
+        # already would get a _1 suffix TF1 never gave it.
+        with tf.init_scope():
+            super().__init__(name=name)
+
     def _regularize(self, attribute, regularizer):
         if regularizer is not None:
             self._regularized.append((attribute, regularizer))
@@ -267,7 +274,10 @@ def _keras_batch_norm(module, inputs, axis, momentum, epsilon, center, scale, in
         module._build(params_shape, dtype, center, scale, initializers, regularizers,
                       constraints, trainable, gamma_first=True)
     formats = {(4, 3): "NHWC", (4, 1): "NCHW", (5, 4): "NDHWC", (5, 1): "NCDHW"}
-    if fused is not False and (rank, axis) in formats:
+    # tf_keras' V1 layer fuses only float16 / bfloat16 / float32 (float64 runs tf.nn.moments,
+    # also with fused=True: _fused_can_be_used decides at build time)
+    fusable = dtype in (tf.float16, tf.bfloat16, tf.float32)
+    if fused is not False and fusable and (rank, axis) in formats:
         decay = 1.0 - tf.constant(momentum, tf.float32)  # TF1: a float32 tensor op
         return module._fused(inputs, formats[(rank, axis)], epsilon, training, decay,
                              params_shape)

@@ -57,6 +57,13 @@ class _Regularized(tf.Module):
     """Keeps (attribute, regularizer) pairs: TF1 put regularizer(variable) in
     REGULARIZATION_LOSSES; `regularization_losses()` recomputes them from the current values."""
 
+    def __init__(self, name=None):
+        # Named eagerly (init_scope keeps the name scope): a layer built by its first call in
+        # a loop is built in tf.function's graph, where a name an op or a name_scope took
+        # already would get a _1 suffix TF1 never gave it.
+        with tf.init_scope():
+            super().__init__(name=name)
+
     def _regularize(self, attribute, regularizer):
         if regularizer is not None:
             self._regularized.append((attribute, regularizer))
@@ -384,7 +391,8 @@ class _RnnRunner(tf.Module):
     """What a tf.nn.dynamic_rnn-like call site owns: the cells it ran first (their variables)."""
 
     def __init__(self, name):
-        super().__init__(name=name)
+        with tf.init_scope():  # (named eagerly, as the layers are: no rnn_1 in a graph)
+            super().__init__(name=name)
         self.cells = {}
 
     def _bind(self, cell, slot, input_depth, dtype):

@@ -18,10 +18,9 @@ class batch_norm(tf.Module):
     def __init__(self, epsilon=1e-5, momentum=0.9, name="batch_norm"):
         super().__init__()
         self._call_module = {}
-        with tf.name_scope(name):
-            self.epsilon = epsilon
-            self.momentum = momentum
-            self.scope_name = name
+        self.epsilon = epsilon
+        self.momentum = momentum
+        self.scope_name = name
 
     def __call__(self, x, train=True):
         scope = tf.get_current_name_scope()
