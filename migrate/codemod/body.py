@@ -852,11 +852,22 @@ class BodyConverter(cst.CSTTransformer):
                 self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
                 ref = self._ref(attr, key)
                 test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
-                self._before(_statement(f"if {test}:\n    {ref} = {site.ctor}\n"))
+                self._before(self._lazy_build(test, ref, site.ctor, self.ctx.class_names[callee]))
         elif anew and key is not None:  # another scope at run time: its module is built there
-            self._before(_statement(f"if {key} not in self.{attr}:\n    {self._ref(attr, key)} = {site.ctor}\n"))
+            self._before(self._lazy_build(f"{key} not in self.{attr}", self._ref(attr, key), site.ctor,
+                                          self.ctx.class_names[callee]))
         ref = cst.parse_expression(self._ref(attr, key))
         return updated.with_changes(func=ref, args=site.args)
+
+    def _lazy_build(self, test: str, ref: str, ctor: str, class_name: str) -> cst.BaseStatement:
+        """A module built by the first call, named under `init_scope` (which keeps the name
+        scope): built in a tf.function graph, a name an op or a name_scope took there already
+        would become `layer0_1` (r47: `tf.identity(x, name="layer0")` before the block). The
+        layer library's classes name themselves so (tf2_layers._Regularized)."""
+        if class_name in self.ctx.library_classes:
+            return _statement(f"if {test}:\n    {ref} = {ctor}\n")
+        return _statement(f"if {test}:\n    with {self.ctx.tf_attr('init_scope')}():\n"
+                          f"        {ref} = {ctor}\n")
 
     def _own_listing(self, kind: str, scope_name: str, node: cst.Call) -> str:
         """`get_variables(vs)` / `get_collection(key, scope=vs.name)` of the function's own captured

@@ -79,16 +79,20 @@ class EncoderDecoder(tf.Module):
     def __call__(self, x):
         with _tf1_scope("encoder"):
             if self.encoder_dense is None:
-                self.encoder_dense = Dense(name='dense')
+                with tf.init_scope():
+                    self.encoder_dense = Dense(name='dense')
             h = self.encoder_dense(x, 6)                # encoder/dense
             if self.encoder_dense_1 is None:
-                self.encoder_dense_1 = Dense(name='dense_1')
+                with tf.init_scope():
+                    self.encoder_dense_1 = Dense(name='dense_1')
             h = self.encoder_dense_1(h, 4)                # encoder/dense_1
         with _tf1_scope("decoder"):
             if self.decoder_dense is None:
-                self.decoder_dense = Dense(name='dense')
+                with tf.init_scope():
+                    self.decoder_dense = Dense(name='dense')
             y = self.decoder_dense(h, 6)                # decoder/dense (counters are per parent)
             if self.decoder_dense_1 is None:
-                self.decoder_dense_1 = Dense(name='dense_1')
+                with tf.init_scope():
+                    self.decoder_dense_1 = Dense(name='dense_1')
             y = self.decoder_dense_1(y, x.shape[-1])  # decoder/dense_1
         return y

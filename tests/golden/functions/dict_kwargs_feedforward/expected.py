@@ -196,6 +196,7 @@ class Blocks(tf.Module):
         for i in range(2):
             with _tf1_scope("num_blocks_{}".format(i)):
                 if "num_blocks_{}".format(i) not in self.num_blocks_multihead_attention:
-                    self.num_blocks_multihead_attention["num_blocks_{}".format(i)] = Feedforward(name="multihead_attention")
+                    with tf.init_scope():
+                        self.num_blocks_multihead_attention["num_blocks_{}".format(i)] = Feedforward(name="multihead_attention")
                 x = self.num_blocks_multihead_attention["num_blocks_{}".format(i)](x, num_units=[8, 4])
         return x

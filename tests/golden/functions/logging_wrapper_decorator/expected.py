@@ -45,6 +45,7 @@ class Encoder(tf.Module):
     def __call__(self, x):
         for i in range(2):
             if "res%d" % i not in self.res:
-                self.res["res%d" % i] = ResidualBlock(name="res%d" % i)
+                with tf.init_scope():
+                    self.res["res%d" % i] = ResidualBlock(name="res%d" % i)
             x = self.res["res%d" % i](x)
         return x

@@ -89,7 +89,8 @@ class GeneratorCnn(tf.Module):
         x = tf.reshape(tf.matmul(z, w), [-1, 4, 4, hidden_num])
         for idx in range(repeat_num):
             if "conv%d" % idx not in self.conv:
-                self.conv["conv%d" % idx] = Conv(name="conv%d" % idx)
+                with tf.init_scope():
+                    self.conv["conv%d" % idx] = Conv(name="conv%d" % idx)
             x = self.conv["conv%d" % idx](x, hidden_num)
         out = self.out(x, 3)
         variables = list(self.variables)

@@ -81,10 +81,12 @@ class BidirectionalGates(tf.Module):
         h = tf.zeros([tf.shape(x_fw)[0], units])
         with _tf1_scope("fw"):
             if self.fw_gru_gates is None:
-                self.fw_gru_gates = GruGates()
+                with tf.init_scope():
+                    self.fw_gru_gates = GruGates()
             r_fw, u_fw = self.fw_gru_gates(x_fw, h, units)
         with _tf1_scope("bw"):
             if self.bw_gru_gates is None:
-                self.bw_gru_gates = GruGates()
+                with tf.init_scope():
+                    self.bw_gru_gates = GruGates()
             r_bw, u_bw = self.bw_gru_gates(x_bw, h, units)
         return r_fw * u_fw, r_bw * u_bw

@@ -91,10 +91,12 @@ class Highway(tf.Module):
         dim = x.shape[-1]
         with _tf1_scope("transform"):
             if self.transform_affine is None:
-                self.transform_affine = Affine()
+                with tf.init_scope():
+                    self.transform_affine = Affine()
             h = tf.nn.relu(self.transform_affine(x, dim))
         with _tf1_scope("gate"):
             if self.gate_affine is None:
-                self.gate_affine = Affine()
+                with tf.init_scope():
+                    self.gate_affine = Affine()
             t = tf.sigmoid(self.gate_affine(x, dim))
         return h * t + x * (1.0 - t)

@@ -117,19 +117,23 @@ class LanguageModel(tf.Module):
         # one-hot matmuls are faster on TPU
         if use_tpu:
             if self.embedding is None:
-                self.embedding = OnehotEmbedding(name="embedding")
+                with tf.init_scope():
+                    self.embedding = OnehotEmbedding(name="embedding")
             h = self.embedding(ids, vocab_size, dim)
         else:
             if self.embedding_2 is None:
-                self.embedding_2 = GatherEmbedding(name="embedding")
+                with tf.init_scope():
+                    self.embedding_2 = GatherEmbedding(name="embedding")
             h = self.embedding_2(ids, vocab_size, dim)
         if tie_weight:
             if self.softmax is None:
-                self.softmax = TiedHead(name="softmax")
+                with tf.init_scope():
+                    self.softmax = TiedHead(name="softmax")
             logprobs = self.softmax(h, vocab_size)
         else:
             if self.softmax_2 is None:
-                self.softmax_2 = SoftmaxHead(name="softmax")
+                with tf.init_scope():
+                    self.softmax_2 = SoftmaxHead(name="softmax")
             logprobs = self.softmax_2(h, vocab_size)
         return logprobs
 
@@ -144,10 +148,12 @@ class Encoder(tf.Module):
     def __call__(self, ids, use_tpu=False):
         if use_tpu:
             if self.tokens is None:
-                self.tokens = OnehotEmbedding(name="tokens")
+                with tf.init_scope():
+                    self.tokens = OnehotEmbedding(name="tokens")
             h = self.tokens(ids, 12, 6)
         else:
             if self.tokens_2 is None:
-                self.tokens_2 = GatherEmbedding(name="tokens")
+                with tf.init_scope():
+                    self.tokens_2 = GatherEmbedding(name="tokens")
             h = self.tokens_2(ids, 12, 6)
         return tf.reduce_mean(h, axis=0)

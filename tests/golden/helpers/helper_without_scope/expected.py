@@ -48,16 +48,20 @@ class Inference(tf.Module):
     def __call__(self, images):
         with _tf1_scope("hidden1"):
             if self.hidden1_weight_variable is None:
-                self.hidden1_weight_variable = WeightVariable()
+                with tf.init_scope():
+                    self.hidden1_weight_variable = WeightVariable()
             w = self.hidden1_weight_variable([images.shape[1], 8])
             if self.hidden1_bias_variable is None:
-                self.hidden1_bias_variable = BiasVariable()
+                with tf.init_scope():
+                    self.hidden1_bias_variable = BiasVariable()
             hidden1 = tf.nn.relu(tf.matmul(images, w) + self.hidden1_bias_variable([8]))
         with _tf1_scope("softmax_linear"):
             if self.softmax_linear_weight_variable is None:
-                self.softmax_linear_weight_variable = WeightVariable()
+                with tf.init_scope():
+                    self.softmax_linear_weight_variable = WeightVariable()
             w = self.softmax_linear_weight_variable([8, 3], stddev=0.01)
             if self.softmax_linear_bias_variable is None:
-                self.softmax_linear_bias_variable = BiasVariable()
+                with tf.init_scope():
+                    self.softmax_linear_bias_variable = BiasVariable()
             logits = tf.matmul(hidden1, w) + self.softmax_linear_bias_variable([3], value=0.0)
         return logits

@@ -89,6 +89,7 @@ class FfnStack(tf.Module):
                     y = tf.nn.relu(tf.matmul(x, w))
                 with _tf1_scope("norm"):
                     if "layer_%d" % i not in self.layer_norm_layer_norm:
-                        self.layer_norm_layer_norm["layer_%d" % i] = LayerNorm()
+                        with tf.init_scope():
+                            self.layer_norm_layer_norm["layer_%d" % i] = LayerNorm()
                     x = self.layer_norm_layer_norm["layer_%d" % i](x + y)
         return x

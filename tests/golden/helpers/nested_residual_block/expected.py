@@ -51,14 +51,18 @@ class ResiduleBlock(tf.Module):
 
     def __call__(self, x, dim, ks=3, s=1, name='res'):
         if name + '_c1' not in self.name_:
-            self.name_[name + '_c1'] = Conv2d(name=name + '_c1')
+            with tf.init_scope():
+                self.name_[name + '_c1'] = Conv2d(name=name + '_c1')
         if name + '_bn1' not in self.name__2:
-            self.name__2[name + '_bn1'] = InstanceNorm(name=name + '_bn1')
+            with tf.init_scope():
+                self.name__2[name + '_bn1'] = InstanceNorm(name=name + '_bn1')
         y = tf.nn.relu(self.name__2[name + '_bn1'](self.name_[name + '_c1'](x, dim, ks, s)))
         if name + '_c2' not in self.name__3:
-            self.name__3[name + '_c2'] = Conv2d(name=name + '_c2')
+            with tf.init_scope():
+                self.name__3[name + '_c2'] = Conv2d(name=name + '_c2')
         if name + '_bn2' not in self.name__4:
-            self.name__4[name + '_bn2'] = InstanceNorm(name=name + '_bn2')
+            with tf.init_scope():
+                self.name__4[name + '_bn2'] = InstanceNorm(name=name + '_bn2')
         y = self.name__4[name + '_bn2'](self.name__3[name + '_c2'](y, dim, ks, s))
         return y + x
 

@@ -46,6 +46,7 @@ class Model(tf.Module):
         a = self.a(x, 3)
         with _tf1_scope("b"):
             if self.b_a is None:
-                self.b_a = Linear(name="a")
+                with tf.init_scope():
+                    self.b_a = Linear(name="a")
             b = self.b_a(x, 3)
         return a + b

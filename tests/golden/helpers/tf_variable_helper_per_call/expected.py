@@ -44,7 +44,8 @@ class CreateEmbeddingTable(tf.Module):
             return self.name_variable
         else:
             if self.create_variable is None:
-                self.create_variable = CreateVariable()
+                with tf.init_scope():
+                    self.create_variable = CreateVariable()
             return self.create_variable(name, shape)
 
 
@@ -72,18 +73,22 @@ class DilatedStack(tf.Module):
     def __call__(self, x, channels=4, num_layers=2):
         with _tf1_scope("embeddings"):
             if self.embeddings_create_embedding_table is None:
-                self.embeddings_create_embedding_table = CreateEmbeddingTable()
+                with tf.init_scope():
+                    self.embeddings_create_embedding_table = CreateEmbeddingTable()
             table = self.embeddings_create_embedding_table("gc_embedding", [3, channels])
         for i in range(num_layers):
             with _tf1_scope("layer{}".format(i)):
                 if "layer{}".format(i) not in self.layer_create_variable:
-                    self.layer_create_variable["layer{}".format(i)] = CreateVariable()
+                    with tf.init_scope():
+                        self.layer_create_variable["layer{}".format(i)] = CreateVariable()
                 w_filter = self.layer_create_variable["layer{}".format(i)]("filter", [channels, channels])
                 if "layer{}".format(i) not in self.layer_create_variable_2:
-                    self.layer_create_variable_2["layer{}".format(i)] = CreateVariable()
+                    with tf.init_scope():
+                        self.layer_create_variable_2["layer{}".format(i)] = CreateVariable()
                 w_gate = self.layer_create_variable_2["layer{}".format(i)]("gate", [channels, channels])
                 if "layer{}".format(i) not in self.layer_create_bias_variable:
-                    self.layer_create_bias_variable["layer{}".format(i)] = CreateBiasVariable()
+                    with tf.init_scope():
+                        self.layer_create_bias_variable["layer{}".format(i)] = CreateBiasVariable()
                 b = self.layer_create_bias_variable["layer{}".format(i)]("filter_bias", [channels])
                 x = tf.tanh(tf.matmul(x, w_filter) + b) * tf.sigmoid(tf.matmul(x, w_gate))
         return x + tf.reduce_sum(table)

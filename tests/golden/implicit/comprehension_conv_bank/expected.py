@@ -402,7 +402,8 @@ class FilterBank(tf.Module):
         conv_bn_outputs = []
         for w in range(1, max_width + 1):
             if "conv_w%d" % w not in self.conv_w:
-                self.conv_w["conv_w%d" % w] = ConvBn(name="conv_w%d" % w)
+                with tf.init_scope():
+                    self.conv_w["conv_w%d" % w] = ConvBn(name="conv_w%d" % w)
             conv_bn_outputs.append(self.conv_w["conv_w%d" % w](inputs, w, 4, is_training))
         stacked = tf.concat(
             conv_bn_outputs,

@@ -230,14 +230,16 @@ class Resblock(tf.Module):
                 self.res1_conv2d = Conv2D(name='conv2d')
             y = self.res1_conv2d(x, channels, 3, padding="same", use_bias=False)
             if self.res1_instance_norm is None:
-                self.res1_instance_norm = InstanceNorm_2()
+                with tf.init_scope():
+                    self.res1_instance_norm = InstanceNorm_2()
             y = tf.nn.relu(self.res1_instance_norm(y))
         with _tf1_scope("res2"):
             if self.res2_conv2d is None:
                 self.res2_conv2d = Conv2D(name='conv2d')
             y = self.res2_conv2d(y, channels, 3, padding="same", use_bias=False)
             if self.res2_instance_norm is None:
-                self.res2_instance_norm = InstanceNorm_2()
+                with tf.init_scope():
+                    self.res2_instance_norm = InstanceNorm_2()
             y = self.res2_instance_norm(y)
         return x + y
 
@@ -257,7 +259,8 @@ class Generator(tf.Module):
         h = tf.nn.relu(self.instance_norm(h, scope="ins_norm"))
         for i in range(2):
             if "resblock_%d" % i not in self.resblock:
-                self.resblock["resblock_%d" % i] = Resblock(name="resblock_%d" % i)
+                with tf.init_scope():
+                    self.resblock["resblock_%d" % i] = Resblock(name="resblock_%d" % i)
             h = self.resblock["resblock_%d" % i](h, 8)
         return tf.nn.tanh(self.conv_out(h, 3, 3, padding="same"))
 

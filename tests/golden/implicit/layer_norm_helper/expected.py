@@ -202,14 +202,18 @@ class EncoderLayer(tf.Module):
     def __call__(self, x, hidden=6):
         with _tf1_scope("attention"):
             if self.attention_dense is None:
-                self.attention_dense = Dense_2()
+                with tf.init_scope():
+                    self.attention_dense = Dense_2()
             if self.attention_layer_norm is None:
-                self.attention_layer_norm = LayerNorm_2()
+                with tf.init_scope():
+                    self.attention_layer_norm = LayerNorm_2()
             h = self.attention_layer_norm(x + self.attention_dense(x, hidden, name="output"), name='LayerNorm')
         with _tf1_scope("ffn"):
             if self.ffn_dense is None:
-                self.ffn_dense = Dense_2()
+                with tf.init_scope():
+                    self.ffn_dense = Dense_2()
             if self.ffn_layer_norm is None:
-                self.ffn_layer_norm = LayerNorm_2()
+                with tf.init_scope():
+                    self.ffn_layer_norm = LayerNorm_2()
             return self.ffn_layer_norm(h + self.ffn_dense(self.ffn_dense(h, 2 * hidden, name="intermediate"), hidden,
                                          name="output"), name='LayerNorm')

@@ -413,7 +413,8 @@ class MobileFeatures(tf.Module):
         net = self.conv2d_0(images, 8, [3, 3], stride=2)
         for i, (depth, stride) in enumerate([(8, 1), (16, 2)]):
             if "Conv2d_%d" % (i + 1) not in self.conv2d:
-                self.conv2d["Conv2d_%d" % (i + 1)] = DepthwiseBlock(name="Conv2d_%d" % (i + 1))
+                with tf.init_scope():
+                    self.conv2d["Conv2d_%d" % (i + 1)] = DepthwiseBlock(name="Conv2d_%d" % (i + 1))
             net = self.conv2d["Conv2d_%d" % (i + 1)](net, depth, stride)
         net = self.conv2d_sep(net, 6, 3, activation_fn=None)
         net = self.conv1d(tf.reduce_mean(net, axis=1), 4, 2)

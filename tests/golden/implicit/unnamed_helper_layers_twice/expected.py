@@ -224,5 +224,6 @@ class Encoder(tf.Module):
     def __call__(self, x):
         with _tf1_scope("group_0"):
             if self.group_0_attention_ffn_block is None:
-                self.group_0_attention_ffn_block = AttentionFfnBlock()
+                with tf.init_scope():
+                    self.group_0_attention_ffn_block = AttentionFfnBlock()
             return self.group_0_attention_ffn_block(x)

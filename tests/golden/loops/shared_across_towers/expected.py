@@ -78,7 +78,8 @@ class Siamese(tf.Module):
         for x in (left, right):
             for i in range(depth):
                 if self.block is None:
-                    self.block = Block()
+                    with tf.init_scope():
+                        self.block = Block()
                 x = self.block(x, i)
             outs.append(x)
         return tf.reduce_sum(tf.square(outs[0] - outs[1]), axis=1)

@@ -83,6 +83,7 @@ class EncoderStack(tf.Module):
                     self.layer_ffn["layer_{}".format(i)] = tf.Variable(_tf1_glorot_uniform_initializer()([x.shape[-1], x.shape[-1]], tf.float32), name="ffn")
                 w = self.layer_ffn["layer_{}".format(i)]
                 if "layer_{}".format(i) not in self.layer_layer_norm:
-                    self.layer_layer_norm["layer_{}".format(i)] = LayerNorm()
+                    with tf.init_scope():
+                        self.layer_layer_norm["layer_{}".format(i)] = LayerNorm()
                 x = self.layer_layer_norm["layer_{}".format(i)](x + tf.nn.relu(tf.matmul(x, w)))
         return x

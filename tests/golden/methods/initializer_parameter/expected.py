@@ -83,7 +83,8 @@ class Init(tf.Module):
         last_out = ob
         for i in range(num_hid_layers):
             if self.dense is None:
-                self.dense = Dense()
+                with tf.init_scope():
+                    self.dense = Dense()
             last_out = tf.nn.tanh(self.dense(last_out, hid_size, "polfc%i" % (i + 1)))
         owner.vpred = self.dense(last_out, 1, "vffinal")[:, 0]
 

@@ -37,7 +37,8 @@ class Forward(tf.Module):
         h = obs
         for i, size in enumerate(owner.hiddens):
             if "fc%d" % i not in self.fc:
-                self.fc["fc%d" % i] = Linear(name="fc%d" % i)
+                with tf.init_scope():
+                    self.fc["fc%d" % i] = Linear(name="fc%d" % i)
             h = tf.tanh(self.fc["fc%d" % i](h, size))
         return self.logits(h, owner.num_actions)
 

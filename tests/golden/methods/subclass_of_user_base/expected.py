@@ -82,7 +82,8 @@ class Build(tf.Module):
     def __call__(self, owner, x):
         for i in range(owner.num_layers):
             if "layer_%d" % i not in self.layer:
-                self.layer["layer_%d" % i] = Dense(name="layer_%d" % i)
+                with tf.init_scope():
+                    self.layer["layer_%d" % i] = Dense(name="layer_%d" % i)
             x = self.layer["layer_%d" % i](x, owner.num_units)
         return x
 

@@ -79,11 +79,13 @@ class EncodeDecode(tf.Module):
         # decoder/shared_embedding/table are TWO variables
         with _tf1_scope("encoder"):
             if self.encoder_shared_embedding is None:
-                self.encoder_shared_embedding = SharedEmbedding()
+                with tf.init_scope():
+                    self.encoder_shared_embedding = SharedEmbedding()
             src = self.encoder_shared_embedding(source_ids)
         with _tf1_scope("decoder"):
             if self.decoder_shared_embedding is None:
-                self.decoder_shared_embedding = SharedEmbedding()
+                with tf.init_scope():
+                    self.decoder_shared_embedding = SharedEmbedding()
             tgt = self.decoder_shared_embedding(target_ids)
             tgt_again = self.decoder_shared_embedding(target_ids)   # same parent: shared
         return tf.reduce_sum(src, 1), tf.reduce_sum(tgt + tgt_again, 1)

@@ -76,7 +76,8 @@ class TwoViews(tf.Module):
     def __call__(self, view_a, view_b):
         with _tf1_scope("model"):
             if self.model_projection is None:
-                self.model_projection = Projection()
+                with tf.init_scope():
+                    self.model_projection = Projection()
             a = self.model_projection(view_a)
         with _tf1_scope("model"):
             b = self.model_projection(view_b)

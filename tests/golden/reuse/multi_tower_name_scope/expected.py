@@ -48,7 +48,8 @@ class MultiTower(tf.Module):
         losses = []
         for i, images in enumerate([images_a, images_b]):
             if self.inference is None:
-                self.inference = Inference()
+                with tf.init_scope():
+                    self.inference = Inference()
             logits = self.inference(images)
             losses.append(tf.reduce_mean(logits))
         return tf.add_n(losses)

@@ -32,7 +32,8 @@ class Siamese(tf.Module):
     def __call__(self, left, right):
         with _tf1_scope("siamese"):
             if self.siamese_tower is None:
-                self.siamese_tower = Tower()
+                with tf.init_scope():
+                    self.siamese_tower = Tower()
             out_left = self.siamese_tower(left)
         with _tf1_scope("siamese"):
             out_right = self.siamese_tower(right)

@@ -72,7 +72,8 @@ class Attend(tf.Module):
         scores = []
         for i, key in enumerate(keys):
             if self.score is None:
-                self.score = AttentionScore()
+                with tf.init_scope():
+                    self.score = AttentionScore()
             scores.append(self.score(query, key))
         weights = tf.nn.softmax(tf.stack(scores, axis=1))
         return tf.reduce_sum(weights[:, :, None] * memory, axis=1)

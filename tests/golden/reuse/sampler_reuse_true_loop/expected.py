@@ -100,7 +100,8 @@ class Generator(tf.Module):
         h = tf.matmul(z, emb)
         for i in range(owner.n_layers):
             if "layer_%d" % i not in self.layer:
-                self.layer["layer_%d" % i] = Dense(name="layer_%d" % i)
+                with tf.init_scope():
+                    self.layer["layer_%d" % i] = Dense(name="layer_%d" % i)
             h = tf.nn.relu(self.layer["layer_%d" % i](h, owner.hidden))
         return tf.nn.sigmoid(self.output(h, owner.out_dim))
 

@@ -83,7 +83,8 @@ class EncodePair(tf.Module):
     def __call__(self, x1, x2):
         with _tf1_scope("pair"):
             if self.pair_encoder is None:
-                self.pair_encoder = BuildEncoder()
+                with tf.init_scope():
+                    self.pair_encoder = BuildEncoder()
             h1 = self.pair_encoder(x1)
         with _tf1_scope("pair"):
             h2 = self.pair_encoder(x2)

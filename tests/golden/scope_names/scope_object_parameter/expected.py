@@ -81,7 +81,8 @@ class Model(tf.Module):
     def __call__(self, x):
         with _tf1_scope("model"):
             if self.model_hidden is None:
-                self.model_hidden = MakeWeights(name="hidden")
+                with tf.init_scope():
+                    self.model_hidden = MakeWeights(name="hidden")
             h = tf.nn.relu(self.model_hidden(x, 5))
         out = self.model(h, 2)
         return out

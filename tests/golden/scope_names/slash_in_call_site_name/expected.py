@@ -102,10 +102,12 @@ class NamedHeads(tf.Module):
 
     def __call__(self, x, name):
         if "%s/pi" % name not in self.pi:
-            self.pi["%s/pi" % name] = _tf1_named(Linear, "%s/pi" % name)
+            with tf.init_scope():
+                self.pi["%s/pi" % name] = _tf1_named(Linear, "%s/pi" % name)
         pi = self.pi["%s/pi" % name](x, 2)
         if name + "/vf" not in self.name_:
-            self.name_[name + "/vf"] = _tf1_named(Linear, name + "/vf")
+            with tf.init_scope():
+                self.name_[name + "/vf"] = _tf1_named(Linear, name + "/vf")
         vf = self.name_[name + "/vf"](x, 1)
         return pi, vf
 

@@ -82,6 +82,7 @@ class Net(tf.Module):
         h = tf.matmul(x, w) + self.bias_scope(3)        # re-enters bias_scope: b is new
         with _tf1_scope("head"):
             if self.head_bias_scope is None:
-                self.head_bias_scope = SharedBias()
+                with tf.init_scope():
+                    self.head_bias_scope = SharedBias()
             out = h + self.head_bias_scope(3)                # head/bias_scope/b: another new variable
         return out

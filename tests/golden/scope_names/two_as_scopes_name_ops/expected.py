@@ -39,7 +39,8 @@ class Inference(tf.Module):
         # Every layer block names its output op after its scope (the CIFAR-10 tutorial's layout).
         with _tf1_scope("local3") as scope:
             if self.local3_weight is None:
-                self.local3_weight = Weight()
+                with tf.init_scope():
+                    self.local3_weight = Weight()
             weights = self.local3_weight("weights", [images.shape[-1], 6], 0.04)
             if self.local3_biases is None:
                 self.local3_biases = tf.Variable(tf.constant_initializer(0.1)([6], dtype=tf.float32), name="biases")
@@ -47,7 +48,8 @@ class Inference(tf.Module):
             local3 = tf.nn.relu(tf.matmul(images, weights) + biases, name=scope[:-1])
         with _tf1_scope("local4") as scope:
             if self.local4_weight is None:
-                self.local4_weight = Weight()
+                with tf.init_scope():
+                    self.local4_weight = Weight()
             weights = self.local4_weight("weights", [6, 4], 0.04)
             if self.local4_biases is None:
                 self.local4_biases = tf.Variable(tf.constant_initializer(0.1)([4], dtype=tf.float32), name="biases")
@@ -55,7 +57,8 @@ class Inference(tf.Module):
             local4 = tf.nn.relu(tf.matmul(local3, weights) + biases, name=scope[:-1])
         with _tf1_scope("softmax_linear") as scope:
             if self.softmax_linear_weight is None:
-                self.softmax_linear_weight = Weight()
+                with tf.init_scope():
+                    self.softmax_linear_weight = Weight()
             weights = self.softmax_linear_weight("weights", [4, 3], 1 / 4.0)
             logits = tf.add(tf.matmul(local4, weights), 0.0, name=scope[:-1])
         return logits

@@ -47,13 +47,15 @@ class TinyBertModelInit(tf.Module):
         owner.hidden_size = hidden_size
         with _tf1_scope("embeddings"):
             if self.embeddings_embedding_lookup is None:
-                self.embeddings_embedding_lookup = EmbeddingLookup()
+                with tf.init_scope():
+                    self.embeddings_embedding_lookup = EmbeddingLookup()
             (owner.embedding_output, owner.embedding_table) = self.embeddings_embedding_lookup(
                 input_ids, vocab_size, hidden_size)
         with _tf1_scope("pooler"):
             first = owner.embedding_output[:, 0, :]
             if self.pooler_dense is None:
-                self.pooler_dense = DenseLayer(name="dense")
+                with tf.init_scope():
+                    self.pooler_dense = DenseLayer(name="dense")
             owner.pooled_output = tf.tanh(self.pooler_dense(first, hidden_size))
 
 

@@ -34,6 +34,7 @@ class Mlp(tf.Module):
     def __call__(self, x, sizes):
         for i, n in enumerate(sizes):
             if "fc%d" % i not in self.fc:
-                self.fc["fc%d" % i] = Linear(name="fc%d" % i)
+                with tf.init_scope():
+                    self.fc["fc%d" % i] = Linear(name="fc%d" % i)
             x = tf.nn.relu(self.fc["fc%d" % i](x, n))
         return x

@@ -27,7 +27,8 @@ class Encoder(tf.Module):
         for i in range(num_layers):
             with _tf1_scope("layer_%d" % i):
                 if "layer_%d" % i not in self.layer_ffn:
-                    self.layer_ffn["layer_%d" % i] = FfnBlock()
+                    with tf.init_scope():
+                        self.layer_ffn["layer_%d" % i] = FfnBlock()
                 x = self.layer_ffn["layer_%d" % i](x, hidden_size)
         return x
 
