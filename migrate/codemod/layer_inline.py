@@ -109,8 +109,9 @@ class _Scan(cst.CSTVisitor):
     and per variable scope what could take a layer's uniquified name."""
 
     def __init__(self, tf, positions, layer_classes: dict[str, str], bases: dict[str, str],
-                 specs) -> None:
+                 specs, layerless: frozenset[str] = frozenset()) -> None:
         self.tf = tf
+        self.layerless = layerless  # the file's names whose calls open no scope (layerless.py)
         self.positions = positions
         self.classes = layer_classes
         self.functionals = frozenset(layer_classes.values())
@@ -316,7 +317,7 @@ class _Scan(cst.CSTVisitor):
         """A builtin, or a method of a local value (`h.get_shape()`, `outputs.append`): no code
         of the run's that could make a layer."""
         if isinstance(func, cst.Name):
-            return func.value in _SAFE_CALLS
+            return func.value in _SAFE_CALLS or func.value in self.layerless
         root = func
         while isinstance(root, (cst.Attribute, cst.Subscript)):
             root = root.value
@@ -326,6 +327,8 @@ class _Scan(cst.CSTVisitor):
             return True
         if not isinstance(root, cst.Name) or root.value in ("self", "cls"):
             return False
+        if root.value in self.layerless:
+            return True  # (`np.prod(...)`)
         # a local value's method, or a tensor's / list's / dict's on anything but self
         return root.value in self.assigned or (
             isinstance(func, cst.Attribute) and func.attr.value in _VALUE_METHODS)
@@ -592,16 +595,18 @@ class _Candidate:
 
 def plan_function(function: cst.FunctionDef, tf, positions, layer_classes: dict[str, str],
                   ctor_params, call_keywords: dict[str, frozenset[str]], taken: set[int],
-                  plan: InlinePlan, runs_again: bool = True, callers_fresh: bool = False) -> bool:
+                  plan: InlinePlan, runs_again: bool = True, callers_fresh: bool = False,
+                  layerless: frozenset[str] = frozenset()) -> bool:
     """Plan one function's inline layers and local lists; True when something is rewritten.
     `taken`: ids of calls another rule already rewrites. `runs_again`: the file calls the
     function more than once (or in a loop): a named layer must then be in a scope of its own.
     `callers_fresh`: every call of the function opens a fresh named variable scope
-    (fresh_scope_helpers.py), so its own top level counts from 0 like a scope it entered."""
+    (fresh_scope_helpers.py), so its own top level counts from 0 like a scope it entered.
+    `layerless`: the file's names whose calls open no variable scope (layerless.py)."""
     from migrate.codemod.creators import SPECS
 
     bases = {api: SPECS[functional].default_name for api, functional in layer_classes.items()}
-    scan = _Scan(tf, positions, layer_classes, bases, SPECS)
+    scan = _Scan(tf, positions, layer_classes, bases, SPECS, layerless)
     fast_visit(function, scan)  # (a read-only scan: the same callbacks, faster)
     ready: list[_Candidate] = []
     uniquified: dict[tuple[int | None, str], list[_Candidate]] = {}  # (scope, base) -> layers

@@ -35,6 +35,7 @@ from libcst.metadata import PositionProvider
 from migrate.codemod.arg_scopes import ArgScopeResult, back_to_original
 from migrate.codemod.fastwalk import visit as fast_visit
 from migrate.codemod.creators import SPECS
+from migrate.codemod.layerless import layerless_names
 from migrate.codemod.tfapi import TfNames, collect_tf_names
 from migrate.cstparse import parse_module
 from migrate.diagnostics import Diagnostic
@@ -510,6 +511,7 @@ def resolve_layer_objects(source: str, path: str = "<string>",
     from migrate.codemod.fresh_scope_helpers import fresh_scope_helpers
 
     fresh_helpers = fresh_scope_helpers(tree, tf, public_ok=True) if loops else set()
+    layerless = layerless_names(tree, tf) if loops else frozenset()
     plan = _Plan()
     regions: set[str | None] = set(_plan_attributes(wrapper.module, tf, positions, only, plan))
     regions |= factory_regions
@@ -523,8 +525,8 @@ def resolve_layer_objects(source: str, path: str = "<string>",
             function, qualname, tf, positions, repeated_calls))
         if len(plan.removed) > before:
             regions.add(qualname)
-        if _plan_inline(function, tf, positions, plan,
-                        qualname.rsplit(".", 1)[-1] in repeated_calls, qualname in fresh_helpers):
+        if _plan_inline(function, tf, positions, plan, qualname.rsplit(".", 1)[-1] in repeated_calls,
+                        qualname in fresh_helpers, layerless):
             regions.add(qualname)
         if cells:
             regions |= _plan_cell_calls(function, qualname, tf, positions, plan)
@@ -590,7 +592,8 @@ def _repeated_calls(tree: ast.Module) -> set[str]:
 
 
 def _plan_inline(function: cst.FunctionDef, tf: TfNames, positions, plan: _Plan,
-                 runs_again: bool, callers_fresh: bool = False) -> bool:
+                 runs_again: bool, callers_fresh: bool = False,
+                 layerless: frozenset[str] = frozenset()) -> bool:
     """Layers built and called in one expression, local lists of layers iterated once
     (migrate/codemod/layer_inline.py)."""
     from migrate.codemod import layer_inline
@@ -598,7 +601,7 @@ def _plan_inline(function: cst.FunctionDef, tf: TfNames, positions, plan: _Plan,
     result = layer_inline.InlinePlan()
     changed = layer_inline.plan_function(function, tf, positions, LAYER_CLASSES, _ctor_params,
                                          _CALL_KEYWORDS, set(plan.calls), result, runs_again,
-                                         callers_fresh)
+                                         callers_fresh, layerless)
     plan.calls.update(result.calls)
     plan.removed |= result.removed
     plan.fors.update(result.fors)
