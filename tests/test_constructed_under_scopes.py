@@ -115,3 +115,24 @@ class LM(object):
 ''')
     out = cli("run", "-v", str(tmp_path)).output
     assert "stores a tensor computed from its variables in self.embeddings, which logits() reads" in out, out
+
+
+def test_a_variable_or_a_constant_chosen_by_a_flag_is_not_a_derived_tensor(tmp_path: Path, cli) -> None:
+    """BEGAN's LayerConv: `self.bias = tf.Variable(...) if use_bias else 0` stores the variable
+    itself (or a constant), which a module keeps as TF1 did; the bias is made only when asked for."""
+    (tmp_path / "layers.py").write_text('''import tensorflow as tf
+
+
+class LayerConv(object):
+    def __init__(self, name, n_in, n_out, use_bias=True):
+        with tf.variable_scope(name):
+            self.conv = tf.get_variable("conv", [3, 3, n_in, n_out])
+            self.bias = tf.get_variable("bias", [n_out], initializer=tf.zeros_initializer()) if use_bias else 0
+
+    def __call__(self, x):
+        return tf.nn.conv2d(x, self.conv, [1, 1, 1, 1], "SAME") + self.bias
+''')
+    out = cli("run", "-v", str(tmp_path)).output
+    assert "stores a tensor computed" not in out, out
+    assert "functions converted: 1" in out, out
+    assert "if use_bias and self.bias is None:" in (tmp_path / "layers.py").read_text()

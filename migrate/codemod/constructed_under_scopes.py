@@ -141,6 +141,8 @@ def _reads_variables(value: ast.expr, tf: TfNames, me: str, from_variables: set[
 
 def _computed(value: ast.expr, tf: TfNames) -> bool:
     """An op on tensors (not a variable itself, a parameter or a constant)."""
+    if isinstance(value, ast.IfExp):  # (BEGAN: `tf.Variable(...) if use_bias else 0`)
+        return _computed(value.body, tf) or _computed(value.orelse, tf)
     if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)) \
             and tf.api(value.func) in ("get_variable", "Variable"):
         return False
