@@ -124,6 +124,7 @@ class BodyConverter(cst.CSTTransformer):
         self.branch_defaults: set[tuple] = set()  # (scope path, default) first asked for in a branch
         self.nested_depth = 0
         self.comprehension_depth = 0  # (part of nested_depth)
+        self.conditions: list[str | None] = []  # the conditional expressions around (None: no test)
         self.skip_names: set[int] = set()
         self.removed_reuse: set[int] = set()
         self.self_name = info.self_name
@@ -208,6 +209,35 @@ class BodyConverter(cst.CSTTransformer):
         return updated
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _enter_comprehension
+
+    # `b = tf.get_variable("b", [n]) if use_bias else 0`: TF1 made the variable only when the
+    # branch ran, so its first-call creation takes the branch's condition (BEGAN's LayerConv)
+    def visit_IfExp_body(self, node: cst.IfExp) -> None:
+        self.conditions.append(_condition(node.test, self.self_name))
+
+    def visit_IfExp_orelse(self, node: cst.IfExp) -> None:
+        test = _condition(node.test, self.self_name)
+        self.conditions.append(None if test is None else f"not {test}")
+
+    def leave_IfExp_body(self, node: cst.IfExp) -> None:
+        self.conditions.pop()
+
+    leave_IfExp_orelse = leave_IfExp_body
+
+    def visit_BooleanOperation_right(self, node: cst.BooleanOperation) -> None:
+        self.conditions.append(None)  # (`a and f(x)`: short-circuit, left to the user)
+
+    def leave_BooleanOperation_right(self, node: cst.BooleanOperation) -> None:
+        self.conditions.pop()
+
+    def _created_when(self, node: cst.CSTNode, what: str, test: str) -> str:
+        """The first-call test of a variable made in a conditional expression: its conditions first."""
+        if not self.conditions:
+            return test
+        if None in self.conditions:
+            raise Unsupported("unsupported-call", f"{what} in a conditional expression whose condition "
+                              "cannot be evaluated again before it (TF1 made it only when that branch ran)", node)
+        return " and ".join([*self.conditions, test])
     leave_ListComp = leave_SetComp = leave_DictComp = leave_GeneratorExp = _leave_comprehension
 
     # -- the legacy `self` of a method becomes `owner`
@@ -616,6 +646,7 @@ class BodyConverter(cst.CSTTransformer):
                 self.plan.regularized.append((attr, reg_attr, key is not None))
                 self.plan.init_attrs.append((reg_attr, cst.Name("None")))
             test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+            test = self._created_when(original, "get_variable", test)
             body = "\n".join(f"    {line}" for line in lines)
             create = _statement(f"if {test}:\n{body}\n")
             if hoist_to is None:
@@ -681,7 +712,8 @@ class BodyConverter(cst.CSTTransformer):
         self.plan.variables.append(attr)
         self.plan.variable_names[attr] = scope_text(self._full_path(), unique)
         self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
-        test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+        test = self._created_when(original, "tf.Variable",
+                                  f"self.{attr} is None" if key is None else f"{key} not in self.{attr}")
         self._before(_statement(f"if {test}:\n    {self._ref(attr, key)} = {code(new_call)}\n"))
         return cst.parse_expression(self._ref(attr, key))
 
@@ -1188,3 +1220,26 @@ def _with_keyword(call: cst.Call, keyword: str, value: cst.BaseExpression) -> cs
     args.append(cst.Arg(value=value, keyword=cst.Name(keyword), equal=cst.AssignEqual(
         whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace(""))))
     return call.with_changes(args=args)
+
+
+def _condition(test: cst.BaseExpression, self_name: str | None) -> str | None:
+    """The test's code when it can be evaluated again, unchanged, just before its statement:
+    names, attributes, constants, comparisons and `not` / `and` / `or` of them (not the legacy
+    `self`, which the module's code calls `owner`)."""
+    def plain(expr: cst.BaseExpression) -> bool:
+        if isinstance(expr, cst.Name):
+            return expr.value != self_name
+        if isinstance(expr, cst.Attribute):
+            return plain(expr.value)
+        if isinstance(expr, (cst.Integer, cst.Float, cst.SimpleString)):
+            return True
+        if isinstance(expr, cst.UnaryOperation):
+            return plain(expr.expression)
+        if isinstance(expr, cst.BooleanOperation):
+            return plain(expr.left) and plain(expr.right)
+        if isinstance(expr, cst.Comparison):
+            return plain(expr.left) and all(plain(c.comparator) for c in expr.comparisons)
+        return False
+    if not plain(test):
+        return None
+    return code(test) if isinstance(test, (cst.Name, cst.Attribute)) else f"({code(test)})"
