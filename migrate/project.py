@@ -366,6 +366,7 @@ class Project:
         for b in s.bindings:
             target = self.summaries.get(b.target)
             if target is None:
+                out.extend(self._plain_file_names(b))
                 continue
             if b.kind == "star":
                 out.extend(n for n in target.plain_nested if not n.startswith("_"))
@@ -381,6 +382,20 @@ class Project:
                 if cls is not None and not any(q.startswith(f"{cls[1]}.") for q in self.summaries[cls[0]].creators):
                     out.append(b.local)
         return tuple(sorted(set(out)))
+
+    def _plain_file_names(self, b: Binding) -> list[str]:
+        """What a binding takes from a run's file with no TF code that imports none of the run's
+        modules (tacotron's `from util.infolog import log`): nothing it defines can create a
+        variable, so a scope around its calls can be modelled."""
+        source = self.plain_sources.get(b.target)
+        if source is None:
+            return []
+        defined = _TOP_LEVEL_DEF.findall(source)
+        if b.kind == "name":
+            return [b.local] if b.remote in defined else []
+        if b.kind == "module":
+            return [f"{b.local}.{n}" for n in defined]
+        return [n for n in defined if not n.startswith("_")]  # (star)
 
     def star_exports(self, path: Path, depth: int = 0) -> dict[str, Node]:
         """Functions `from path import *` brings: public defs, re-exports, nested star imports."""
@@ -534,6 +549,7 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
     return project
 
 
+_TOP_LEVEL_DEF = re.compile(r"^(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)", re.M)
 _IMPORT_LINE = re.compile(r"^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import[ \t]+([^\n#;]+)|import[ \t]+([^\n#;]+))", re.M)
 
 

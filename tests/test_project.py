@@ -343,3 +343,30 @@ def test_one_refused_caller_of_a_helper_does_not_refuse_its_file_neighbours(tmp_
     assert result.exit_code == 0, result.output
     model = (tmp_path / "model.py").read_text(encoding="utf-8")
     assert "class Classifier(tf.Module)" in model and "def two_heads(" in model
+
+
+def test_a_scope_around_calls_of_a_file_without_tf_code_is_modelled() -> None:
+    """tacotron's `from util.infolog import log` in a scope: a file that neither mentions
+    TensorFlow nor imports the run's modules defines nothing that creates a variable."""
+    infolog = '''import json
+
+
+def log(msg):
+    print(json.dumps({"msg": msg}))
+'''
+    model = '''import tensorflow as tf
+from util.infolog import log
+import util.infolog as infolog
+from ops import linear
+
+
+def tower(x):
+    with tf.variable_scope("tower"):
+        log("building tower")
+        infolog.log("still building")
+        return linear(x, 4, "fc")
+'''
+    out = _migrate({"util/infolog.py": infolog, "ops.py": OPS, "model.py": model})
+    code, codes = out["model.py"]
+    assert "cross-file" not in codes, codes
+    assert "class Tower" in code
