@@ -121,7 +121,13 @@ class BodyConverter(cst.CSTTransformer):
         self.pending: list[list[cst.BaseStatement]] = []
         self.loop_depth = 0
         self.cond_depth = 0
-        self.branch_defaults: set[tuple] = set()  # (scope path, default) first asked for in a branch
+        # (scope path, default) first asked for in a branch -> the if/else arms it was asked in
+        self.branch_defaults: dict[tuple, tuple[tuple[int, int], ...]] = {}
+        # the compound blocks around the current node: (id(If), 0 body / 1 orelse), (id(loop), 2),
+        # (id(Try), 3); a first-call build dominates a later use when its blocks are a prefix
+        self.arms: list[tuple[int, int]] = []
+        self.built_in: dict[str, tuple | None] = {}  # lazily built attribute -> arms (None: never dominates)
+        self.rebuild: dict[str, str] = {}  # attribute -> its build statement, to repeat where not dominated
         self.nested_depth = 0
         self.comprehension_depth = 0  # (part of nested_depth)
         self.conditions: list[str | None] = []  # the conditional expressions around (None: no test)
@@ -177,6 +183,31 @@ class BodyConverter(cst.CSTTransformer):
             return cst.RemovalSentinel.REMOVE  # `if reuse: ....reuse_variables()` [`else: assert not ...reuse`]
         return updated
 
+    def visit_For_body(self, node: cst.For) -> None:
+        self.arms.append((id(node), 2))
+
+    def visit_While_body(self, node: cst.While) -> None:
+        self.arms.append((id(node), 2))
+
+    def visit_Try_body(self, node: cst.Try) -> None:
+        self.arms.append((id(node), 3))
+
+    def leave_For_body(self, node: cst.CSTNode) -> None:
+        self.arms.pop()
+
+    leave_While_body = leave_Try_body = leave_For_body
+
+    def visit_If_body(self, node: cst.If) -> None:
+        self.arms.append((id(node), 0))
+
+    def visit_If_orelse(self, node: cst.If) -> None:
+        self.arms.append((id(node), 1))
+
+    def leave_If_body(self, node: cst.If) -> None:
+        self.arms.pop()
+
+    leave_If_orelse = leave_If_body
+
     def visit_Try(self, node: cst.Try) -> None:
         self.cond_depth += 1
 
@@ -209,6 +240,7 @@ class BodyConverter(cst.CSTTransformer):
         return updated
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _enter_comprehension
+    leave_ListComp = leave_SetComp = leave_DictComp = leave_GeneratorExp = _leave_comprehension
 
     # `b = tf.get_variable("b", [n]) if use_bias else 0`: TF1 made the variable only when the
     # branch ran, so its first-call creation takes the branch's condition (BEGAN's LayerConv)
@@ -238,7 +270,25 @@ class BodyConverter(cst.CSTTransformer):
             raise Unsupported("unsupported-call", f"{what} in a conditional expression whose condition "
                               "cannot be evaluated again before it (TF1 made it only when that branch ran)", node)
         return " and ".join([*self.conditions, test])
-    leave_ListComp = leave_SetComp = leave_DictComp = leave_GeneratorExp = _leave_comprehension
+
+    def _note_build(self, attr: str, statement: str | None) -> None:
+        """A lazily built attribute: where, and (key-less, unconditional) its statement."""
+        self.built_in[attr] = None if self.conditions else tuple(self.arms)
+        if statement is not None and not self.conditions:
+            self.rebuild[attr] = statement
+
+    def _use_again(self, attr: str, key: str | None, node: cst.CSTNode) -> None:
+        """A later use of a lazily built attribute where its build may not have run first (the
+        other arm of an if/else: ALBERT's `if is_training: dense_0 ... else: dense_0 ...`; after
+        a loop that may not turn): the build is repeated there, or the function refused."""
+        where = self.built_in.get(attr, ())
+        if where is not None and tuple(self.arms[:len(where)]) == where:
+            return  # (built on every path to here, or eagerly)
+        statement = self.rebuild.get(attr)
+        if key is not None or statement is None:
+            raise Unsupported("unsupported-scope", f"self.{attr} is built in a branch or loop that may not "
+                              "have run before this use (its key or condition is not known here)", node)
+        self._before(_statement(statement))
 
     # -- the legacy `self` of a method becomes `owner`
     def visit_Attribute(self, node: cst.Attribute) -> None:
@@ -287,12 +337,17 @@ class BodyConverter(cst.CSTTransformer):
         branch_key = (self._path(), default)
         if (self.loop_depth or self.cond_depth) and not fresh:
             in_loop = self.loop_depth and (inner is None or inner.loop_depth != self.loop_depth)
-            if in_loop or counts[default] or branch_key in self.branch_defaults:
+            first = self.branch_defaults.get(branch_key)
+            if not in_loop and first is not None and counts[default] == 1 and _exclusive(first, self.arms):
+                # the other arm of an if/else asked first (ALBERT's `if is_training: ...
+                # layer_norm(...) else: ... layer_norm(...)`): one of the two runs, and takes it
+                return default
+            if in_loop or counts[default] or first is not None:
                 raise Unsupported("dynamic-scope", "default_name scope inside a loop or branch", node)
             # In a branch (UGATIT's `if sn: get_variable(...) else: tf.layers.conv2d(...)`): the
             # first of its default in this scope, whichever branch runs, if nothing else in the
             # scope asks for that default again.
-            self.branch_defaults.add(branch_key)
+            self.branch_defaults[branch_key] = tuple(self.arms)
         elif branch_key in self.branch_defaults:
             raise Unsupported("dynamic-scope", "default_name scope after a branch that may have taken its name", node)
         if counts[default] == 0:
@@ -534,7 +589,10 @@ class BodyConverter(cst.CSTTransformer):
                 # again on the same object, whose modules keep the variables.
                 rerun = updated.with_changes(func=cst.parse_expression(f"{ref}.__init__"))
                 build += f"else:\n    {code(rerun)}\n"
+            self._note_build(attr, build if key is None else None)
             self._before(_statement(build))
+        else:
+            self._use_again(attr, key, original)
         return cst.parse_expression(self._ref(attr, key))
 
     def visit_Assign(self, node: cst.Assign) -> None:
@@ -611,6 +669,7 @@ class BodyConverter(cst.CSTTransformer):
         attr = self.var_attrs.get(site)
         if attr is not None:  # a reuse: shape and initializer are not needed
             self.plan.sites.append((attr, self._site_line(original), self._share_reason(original)))
+            self._use_again(attr, key, original)
             return cst.parse_expression(self._ref(attr, key))
         if self._reusing():
             if self._creator(original) is None:
@@ -650,6 +709,7 @@ class BodyConverter(cst.CSTTransformer):
             body = "\n".join(f"    {line}" for line in lines)
             create = _statement(f"if {test}:\n{body}\n")
             if hoist_to is None:
+                self._note_build(attr, None if effects or key is not None else code(create))
                 self._before(create)
             else:
                 self.pending[hoist_to].append(create)
@@ -884,7 +944,11 @@ class BodyConverter(cst.CSTTransformer):
                 self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
                 ref = self._ref(attr, key)
                 test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
-                self._before(self._lazy_build(test, ref, site.ctor, self.ctx.class_names[callee]))
+                build = self._lazy_build(test, ref, site.ctor, self.ctx.class_names[callee])
+                self._note_build(attr, code(build) if key is None else None)
+                self._before(build)
+        elif again:
+            self._use_again(attr, key, original)
         elif anew and key is not None:  # another scope at run time: its module is built there
             self._before(self._lazy_build(f"{key} not in self.{attr}", self._ref(attr, key), site.ctor,
                                           self.ctx.class_names[callee]))
@@ -1243,3 +1307,13 @@ def _condition(test: cst.BaseExpression, self_name: str | None) -> str | None:
     if not plain(test):
         return None
     return code(test) if isinstance(test, (cst.Name, cst.Attribute)) else f"({code(test)})"
+
+
+def _exclusive(first: tuple[tuple[int, int], ...], now: list[tuple[int, int]]) -> bool:
+    """Two places in different arms of one if/elif/else: at most one of them runs per call."""
+    for (if_a, arm_a), (if_b, arm_b) in zip(first, now):
+        if if_a != if_b:
+            return False
+        if arm_a != arm_b:
+            return True
+    return False

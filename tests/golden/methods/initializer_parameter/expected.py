@@ -86,6 +86,9 @@ class Init(tf.Module):
                 with tf.init_scope():
                     self.dense = Dense()
             last_out = tf.nn.tanh(self.dense(last_out, hid_size, "polfc%i" % (i + 1)))
+        if self.dense is None:
+            with tf.init_scope():
+                self.dense = Dense()
         owner.vpred = self.dense(last_out, 1, "vffinal")[:, 0]
 
 
