@@ -157,7 +157,12 @@ class Upgrader(cst.CSTTransformer):
         self.graph_needed = False
         self.new_tf_alias: str | None = None
         self._stack: list[str] = []
-        self._chain_done: set[int] = set()  # ids of func chains a call rule takes care of
+        # ids of func chains a call rule takes care of, per mode: a node the structural stage
+        # emits twice, in a class and in the TF1 def kept beside it (t2t's td_conv defaults), is
+        # marked in the class's native pass and must still get the kept def's compat renames, as
+        # a second run over the output (which sees the kept def alone) gives it
+        self._native_chain_done: set[int] = set()
+        self._compat_chain_done: set[int] = set()
         self._applied_layers: set[int] = set()  # ids of `tf.layers.MaxPooling2D(...)` called at once
         self._quiet: set[int] = set()  # ids of nodes whose compat diagnostics are deferred
         self._deferred: list[tuple[str, str, cst.CSTNode, str]] = []
@@ -172,6 +177,10 @@ class Upgrader(cst.CSTTransformer):
     @property
     def in_compat(self) -> bool:
         return self._compat > 0
+
+    @property
+    def _chain_done(self) -> set[int]:
+        return self._compat_chain_done if self._compat > 0 else self._native_chain_done
 
     # ------------------------------------------------------------------ helpers
     def report(self, code: str, msg: str, node: cst.CSTNode, severity: str = "info") -> None:
