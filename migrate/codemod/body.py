@@ -9,6 +9,7 @@ resolving to the same full name the same attribute (that is what `reuse` meant).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from collections import Counter
 from dataclasses import dataclass
 
@@ -127,7 +128,6 @@ class BodyConverter(cst.CSTTransformer):
         # (id(Try), 3); a first-call build dominates a later use when its blocks are a prefix
         self.arms: list[tuple[int, int]] = []
         self.built_in: dict[str, tuple | None] = {}  # lazily built attribute -> arms (None: never dominates)
-        self.rebuild: dict[str, str] = {}  # attribute -> its build statement, to repeat where not dominated
         self.nested_depth = 0
         self.comprehension_depth = 0  # (part of nested_depth)
         self.conditions: list[str | None] = []  # the conditional expressions around (None: no test)
@@ -271,24 +271,19 @@ class BodyConverter(cst.CSTTransformer):
                               "cannot be evaluated again before it (TF1 made it only when that branch ran)", node)
         return " and ".join([*self.conditions, test])
 
-    def _note_build(self, attr: str, statement: str | None) -> None:
-        """A lazily built attribute: where, and (key-less, unconditional) its statement."""
+    def _note_build(self, attr: str) -> None:
+        """A lazily built attribute: the blocks its build runs in (None: under a condition)."""
         self.built_in[attr] = None if self.conditions else tuple(self.arms)
-        if statement is not None and not self.conditions:
-            self.rebuild[attr] = statement
 
-    def _use_again(self, attr: str, key: str | None, node: cst.CSTNode) -> None:
+    def _use_again(self, attr: str, node: cst.CSTNode, build: Callable[[], cst.BaseStatement]) -> None:
         """A later use of a lazily built attribute where its build may not have run first (the
         other arm of an if/else: ALBERT's `if is_training: dense_0 ... else: dense_0 ...`; after
-        a loop that may not turn): the build is repeated there, or the function refused."""
+        a loop that may not turn): this site builds it too, from its own arguments (TF1 made the
+        variable wherever it was first asked for)."""
         where = self.built_in.get(attr, ())
         if where is not None and tuple(self.arms[:len(where)]) == where:
             return  # (built on every path to here, or eagerly)
-        statement = self.rebuild.get(attr)
-        if key is not None or statement is None:
-            raise Unsupported("unsupported-scope", f"self.{attr} is built in a branch or loop that may not "
-                              "have run before this use (its key or condition is not known here)", node)
-        self._before(_statement(statement))
+        self._before(build())
 
     # -- the legacy `self` of a method becomes `owner`
     def visit_Attribute(self, node: cst.Attribute) -> None:
@@ -589,10 +584,11 @@ class BodyConverter(cst.CSTTransformer):
                 # again on the same object, whose modules keep the variables.
                 rerun = updated.with_changes(func=cst.parse_expression(f"{ref}.__init__"))
                 build += f"else:\n    {code(rerun)}\n"
-            self._note_build(attr, build if key is None else None)
+            self._note_build(attr)
             self._before(_statement(build))
         else:
-            self._use_again(attr, key, original)
+            test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+            self._use_again(attr, original, lambda: _statement(f"if {test}:\n    {self._ref(attr, key)} = {code(updated)}\n"))
         return cst.parse_expression(self._ref(attr, key))
 
     def visit_Assign(self, node: cst.Assign) -> None:
@@ -669,7 +665,7 @@ class BodyConverter(cst.CSTTransformer):
         attr = self.var_attrs.get(site)
         if attr is not None:  # a reuse: shape and initializer are not needed
             self.plan.sites.append((attr, self._site_line(original), self._share_reason(original)))
-            self._use_again(attr, key, original)
+            self._use_again(attr, original, lambda: self._variable_build(original, updated, attr, key))
             return cst.parse_expression(self._ref(attr, key))
         if self._reusing():
             if self._creator(original) is None:
@@ -709,11 +705,31 @@ class BodyConverter(cst.CSTTransformer):
             body = "\n".join(f"    {line}" for line in lines)
             create = _statement(f"if {test}:\n{body}\n")
             if hoist_to is None:
-                self._note_build(attr, None if effects or key is not None else code(create))
+                self._note_build(attr)
                 self._before(create)
             else:
                 self.pending[hoist_to].append(create)
         return cst.parse_expression(self._ref(attr, key))
+
+    def _variable_build(self, original: cst.Call, updated: cst.Call, attr: str, key: str | None) -> cst.BaseStatement:
+        """The first-call creation of `attr` at a later get_variable of its name (see _use_again),
+        from that call's own shape and initializer; a call that gives neither cannot make it."""
+        if any(f.kind == "name" for f in self.frames) or any(
+                _calls_user_code(self.tf, a.value) for a in updated.args[1:]):
+            raise Unsupported("unsupported-scope", f"self.{attr} is made in a branch or loop that may not have "
+                              "run before this request, which is inside a name_scope or calls user code", original)
+        try:
+            spec = get_variable_spec(self.ctx, updated, self._scope_defaults(), self._int_names,
+                                     self._unpacked_names)
+        except Unsupported as error:
+            raise Unsupported("unsupported-scope", f"self.{attr} is made in a branch or loop that may not "
+                              f"have run before this request, which cannot make it ({error.message})", original)
+        if spec.regularizer is not None:
+            raise Unsupported("unsupported-scope", f"self.{attr} is made with a regularizer in a branch or loop "
+                              "that may not have run before this request", original)
+        test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+        test = self._created_when(original, "get_variable", test)
+        return _statement(f"if {test}:\n    {self._ref(attr, key)} = {spec.create}\n")
 
     def _bind_effectful_arguments(self, call: cst.Call, literal: str | None) -> tuple[cst.Call, list]:
         """Arguments that call user code (`initializer=track(init)`) ran on every TF1 call, reuse or
@@ -944,11 +960,12 @@ class BodyConverter(cst.CSTTransformer):
                 self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
                 ref = self._ref(attr, key)
                 test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
-                build = self._lazy_build(test, ref, site.ctor, self.ctx.class_names[callee])
-                self._note_build(attr, code(build) if key is None else None)
-                self._before(build)
+                self._note_build(attr)
+                self._before(self._lazy_build(test, ref, site.ctor, self.ctx.class_names[callee]))
         elif again:
-            self._use_again(attr, key, original)
+            test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+            self._use_again(attr, original, lambda: self._lazy_build(test, self._ref(attr, key), site.ctor,
+                                                                     self.ctx.class_names[callee]))
         elif anew and key is not None:  # another scope at run time: its module is built there
             self._before(self._lazy_build(f"{key} not in self.{attr}", self._ref(attr, key), site.ctor,
                                           self.ctx.class_names[callee]))

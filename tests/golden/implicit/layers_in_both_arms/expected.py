@@ -259,3 +259,25 @@ class AffineStack(tf.Module):
             self.w = tf.Variable(_tf1_glorot_uniform_initializer()([x.shape[-1], x.shape[-1]], tf.float32), name="w")
         w = self.w
         return tf.matmul(x, w)
+
+
+class Gate(tf.Module):
+    """A variable each arm asks for with a shape of its own: whichever runs makes it."""
+    def __init__(self, name='gate'):
+        super().__init__(name=name)
+        self.w = None
+
+    @tf.Module.with_name_scope
+    def __call__(self, x, use_proj):
+        if use_proj:
+            n = x.shape[-1] * 2
+            h = tf.concat([x, x], -1)
+            if self.w is None:
+                self.w = tf.Variable(_tf1_glorot_uniform_initializer()([n, 3], tf.float32), name="w")
+            w = self.w
+        else:
+            h = x
+            if self.w is None:
+                self.w = tf.Variable(tf.ones_initializer()([x.shape[-1], 3], dtype=tf.float32), name="w")
+            w = self.w
+        return tf.matmul(h, w)

@@ -26,3 +26,16 @@ def affine_stack(x, depth, use_bias=True):
             tf.get_variable_scope().reuse_variables()
         w = tf.get_variable("w", [x.shape[-1], x.shape[-1]])
         return tf.matmul(x, w)
+
+
+def gate(x, use_proj):
+    """A variable each arm asks for with a shape of its own: whichever runs makes it."""
+    with tf.variable_scope("gate"):
+        if use_proj:
+            n = x.shape[-1] * 2
+            h = tf.concat([x, x], -1)
+            w = tf.get_variable("w", [n, 3])
+        else:
+            h = x
+            w = tf.get_variable("w", [x.shape[-1], 3], initializer=tf.ones_initializer())
+        return tf.matmul(h, w)
