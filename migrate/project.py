@@ -82,6 +82,7 @@ class Summary:
             self._loaded = loaded
         return self._loaded
     analysis: FileAnalysis | None = None
+    analysed_with: tuple | None = None  # analyse_module's inputs besides the tree, for `analysis`
     creators: set[str] = field(default_factory=set)  # local qualnames that create variables
 
 
@@ -556,11 +557,16 @@ def _analyse(project: Project, s: Summary, externals: tuple[ExternalCallee, ...]
             if _CREATOR_HINT.search(s.source) else ()
     externals = externals + s._implicit
     foreign = project.foreign_classes(s)
-    return analyse_module(s.tree, tf, project.pins.get(s.path, frozenset()), externals, forced,
-                          frozenset(project.known_plain(s)),
-                          frozenset(foreign), frozenset(n for n, (_, rerun) in foreign.items() if rerun),
-                          _foreign_decorators(project, s), project.words_elsewhere(s.path),
-                          project.private_externals(s.path))
+    inputs = (project.pins.get(s.path, frozenset()), externals, forced, frozenset(project.known_plain(s)),
+              frozenset(foreign), frozenset(n for n, (_, rerun) in foreign.items() if rerun),
+              _foreign_decorators(project, s), project.words_elsewhere(s.path), project.private_externals(s.path))
+    if s.analysis is not None and s.analysed_with == inputs:
+        # (_find_creators re-analyses every importer of a file whose creators grew; many see
+        # the same inputs again: analyse_module is a pure function of the tree and these)
+        return s.analysis
+    analysis = analyse_module(s.tree, tf, *inputs)
+    s.analysed_with = inputs
+    return analysis
 
 
 def _foreign_decorators(project: Project, s: Summary) -> tuple[tuple[str, str, str], ...]:
