@@ -1,6 +1,7 @@
-"""The two text passes run before the codemod (arg_scope defaults made explicit,
+"""The text passes run before the codemod (arg_scope defaults made explicit,
 migrate/codemod/arg_scopes.py; layer objects written as their functional creators,
-migrate/codemod/layer_objects.py), computed once per text for the whole run.
+migrate/codemod/layer_objects.py; helper choices written as `if`s, helper_choices.py), computed
+once per text for the whole run.
 
 The project planner runs both passes on every file it summarises (the text it analyses is their
 output), and each file's transform runs them again on the same text: two libcst parses and
@@ -28,7 +29,7 @@ _results: dict[tuple[str, str], ArgScopeResult | None] = {}  # (pass name, text)
 # (None: the pass's cheap entry test turned the text away: unchanged, no diagnostic; kept too,
 # so the workers' transforms and the planner do not test it again)
 _UNTOUCHED = None
-_LIMIT = 8192  # results kept (two per planned file): memory stays bounded over many runs
+_LIMIT = 16384  # results kept (up to five per planned file): memory stays bounded over many runs
 
 
 def forget() -> None:
@@ -52,6 +53,14 @@ def layer_objects(source: str, path: str = "<string>", only: frozenset[str | Non
     if only is None and _turned_away("layer_objects", source, _may_hold_layer_object, remember):
         return ArgScopeResult(source)
     return _run("layer_objects", resolve_layer_objects, source, path, only, remember)
+
+
+def helper_choices(source: str, path: str = "<string>", only: frozenset[str | None] | None = None, *,
+                   remember: bool = False) -> ArgScopeResult:
+    """`resolve_helper_choices(source, path, only)` (its entry test is an ast walk: not kept)."""
+    from migrate.codemod.helper_choices import resolve_helper_choices
+
+    return _run("helper_choices", resolve_helper_choices, source, path, only, remember)
 
 
 def _turned_away(name: str, source: str, may_hold: Callable[[str], bool], remember: bool) -> bool:
