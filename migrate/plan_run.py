@@ -38,7 +38,6 @@ def read_sources(candidates: "list[Candidate]") -> dict[Path, str]:
 
 def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int) -> "list[Candidate]":
     from migrate import pipeline
-    from migrate.codemod import text_passes
     from migrate.project import build_project, link
 
     sources = read_sources(candidates)
@@ -46,9 +45,8 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
     modes = support_modes(candidates)
     tf_files = frozenset(p for p, text in sources.items() if "tensorflow" in text)
     shared = frozenset(p for p in tf_files if modes.get(p.parent) == "module")
-    # the planner's text passes (libcst parses of the files that may need them) in the pool
-    text_passes.precompute([text for text in sources.values() if "tensorflow" in text], jobs)
-    project = build_project(sources, _outside_sources(candidates), shared)
+    # (each file's planning text, the libcst passes, in the pool: migrate/planning_texts.py)
+    project = build_project(sources, _outside_sources(candidates), shared, jobs)
     _share_trees(project)
     extra: dict = {}
     untouched: dict[Path, str] = {}  # file -> why its trial failed (carried into its refusals: P's G4)

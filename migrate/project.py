@@ -23,12 +23,6 @@ from pathlib import Path
 from typing import Collection, Iterable
 
 from migrate import astparse
-from migrate.codemod.arg_scopes import planning_text
-from migrate.codemod.helper_choices import helper_choice_planning_text
-from migrate.codemod.dict_kwargs import dict_kwargs_planning_text
-from migrate.codemod.function_aliases import planned_aliases, resolve_function_aliases
-from migrate.codemod.nested_helpers import hoist_nested_helpers
-from migrate.codemod.layer_objects import layer_planning_text
 from migrate.codemod.analyse import FileAnalysis, analyse_module
 from migrate.codemod.decorators import foreign_verdicts
 from migrate.codemod.constructed_under_scopes import constructed_message, constructions_under_scope_settings
@@ -36,6 +30,7 @@ from migrate.codemod.external import ExternalCallee, FilePlan
 from migrate.codemod.implicit import implicit_creators
 from migrate.codemod.naming import class_name_for
 from migrate.codemod.tfapi import TfNames, collect_tf_names
+from migrate.planning_texts import planning_texts
 
 _FROM = re.compile(r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)", re.M)
 _IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n#;]+)", re.M)
@@ -87,6 +82,7 @@ class Summary:
             self._loaded = loaded
         return self._loaded
     analysis: FileAnalysis | None = None
+    analysed_with: tuple | None = None  # analyse_module's inputs besides the tree, for `analysis`
     creators: set[str] = field(default_factory=set)  # local qualnames that create variables
 
 
@@ -474,33 +470,12 @@ class ProjectPlan:
         return self.files.get(path)
 
 
-class _WordsElsewhere:
-    """`word in it`: another file of the run or the repository mentions the word (static_methods.py
-    and function_aliases.py rewrite nothing another file may reach). The words are read once, on
-    the first question of the run."""
-
-    def __init__(self, sources: dict[Path, str], outside: dict[Path, str] | None, path: Path,
-                 cache: dict[Path, frozenset[str]], pattern: str = r"[A-Za-z_]\w*") -> None:
-        self.sources, self.outside, self.path, self.cache = sources, outside or {}, path, cache
-        self.pattern = pattern
-
-    def __contains__(self, word: object) -> bool:
-        if not self.cache:
-            self.cache.update((p, frozenset(re.findall(self.pattern, t)))
-                              for p, t in [*self.sources.items(), *self.outside.items()])
-        return any(word in words for p, words in self.cache.items() if p != self.path)
-
-
-# an attribute (`model.discriminator`) or getattr's string (`getattr(m, "discriminator")`): how another file
-# reaches an alias attribute (the function's own file defines the name: that is no use of it)
-_ATTRIBUTE_WORDS = r"(?:(?<=\.)\s*|attr\(\s*[^,()]+,\s*['\"])([A-Za-z_]\w*)"
-
-
 def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = None,
-                  shared_support: frozenset[Path] = frozenset()) -> Project:
+                  shared_support: frozenset[Path] = frozenset(), jobs: int = 1) -> Project:
     """`outside`: Python files of the same repository that are not part of the run; what they
     import from the run's files (by the text index) stays as it is. `shared_support`: files whose
-    generated support code goes to their directory's module (migrate/support_module.py)."""
+    generated support code goes to their directory's module (migrate/support_module.py).
+    `jobs`: the planning texts' pool (migrate/planning_texts.py)."""
     files = set(sources)
     root = _common_root(files)
     while (root / "__init__.py").is_file() and root.parent != root:
@@ -510,26 +485,22 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
     unparsable: dict[Path, str] = {}
     plain: dict[Path, str] = {}
     stems = {p.parent.name if p.name == "__init__.py" else p.stem for p in files}
-    words: dict[Path, frozenset[str]] = {}  # (_WordsElsewhere)
-    attribute_words: dict[Path, frozenset[str]] = {}
+    planned: list[Path] = []
     for path, source in sources.items():
         if "tensorflow" not in source and not _imports_a_stem(source, stems):
             plain[path] = source  # (read only for the decorators it may define: _foreign_decorators)
             continue  # neither TF code nor a user of the run's modules: nothing to plan
-        # arg_scope defaults made explicit, layer objects as their functional creators
-        text = dict_kwargs_planning_text(source)  # (`**params` of a literal dict: its keywords)
-        elsewhere = _WordsElsewhere(sources, outside, path, words)
-        attributes = _WordsElsewhere(sources, outside, path, attribute_words, _ATTRIBUTE_WORDS)
-        aliases = planned_aliases(text, attributes)  # (self.discriminator = discriminator: direct calls)
-        aliased = resolve_function_aliases(text, str(path), frozenset(aliases), attributes) if aliases else None
-        moved = hoist_nested_helpers(aliased.source if aliased else text, str(path), foreign=elsewhere)
-        s = summarise(path, helper_choice_planning_text(layer_planning_text(planning_text(moved.source))), files, root)
+        planned.append(path)
+    texts = planning_texts(planned, sources, outside, jobs)
+    for path in planned:
+        source, text = sources[path], texts[path]
+        s = summarise(path, text.text, files, root)
         if s is None:
             unparsable[path] = source
         else:
-            s.moved_defs = frozenset(r for r in moved.regions if r)
+            s.moved_defs = text.moved
             s.static_planned = "staticmethod" in source or "classmethod" in source
-            s.aliases = aliases
+            s.aliases = text.aliases
             summaries[path] = s
     pins = _pins_from_text(unparsable, files)
     for path, names in _local_import_pins(summaries, files, root).items():
@@ -602,11 +573,16 @@ def _analyse(project: Project, s: Summary, externals: tuple[ExternalCallee, ...]
             if _CREATOR_HINT.search(s.source) else ()
     externals = externals + s._implicit
     foreign = project.foreign_classes(s)
-    return analyse_module(s.tree, tf, project.pins.get(s.path, frozenset()), externals, forced,
-                          frozenset(project.known_plain(s)),
-                          frozenset(foreign), frozenset(n for n, (_, rerun) in foreign.items() if rerun),
-                          _foreign_decorators(project, s), project.words_elsewhere(s.path),
-                          project.private_externals(s.path))
+    inputs = (project.pins.get(s.path, frozenset()), externals, forced, frozenset(project.known_plain(s)),
+              frozenset(foreign), frozenset(n for n, (_, rerun) in foreign.items() if rerun),
+              _foreign_decorators(project, s), project.words_elsewhere(s.path), project.private_externals(s.path))
+    if s.analysis is not None and s.analysed_with == inputs:
+        # (_find_creators re-analyses every importer of a file whose creators grew; many see
+        # the same inputs again: analyse_module is a pure function of the tree and these)
+        return s.analysis
+    analysis = analyse_module(s.tree, tf, *inputs)
+    s.analysed_with = inputs
+    return analysis
 
 
 def _foreign_decorators(project: Project, s: Summary) -> tuple[tuple[str, str, str], ...]:

@@ -298,7 +298,9 @@ def transform_with_helper_choices(transform, source: str, path: str):
     `if`s; functions the codemod keeps as TF1 get their choices back as written."""
     from migrate.codemod.arg_scopes import back_to_original
 
-    first = resolve_helper_choices(source, path)
+    from migrate.codemod import text_passes
+
+    first = text_passes.helper_choices(source, path)  # (the planner's, when the text is the one it planned)
     if not first.resolved:
         return transform(source)
     out = transform(first.source)
@@ -316,4 +318,6 @@ def transform_with_helper_choices(transform, source: str, path: str):
 
 def helper_choice_planning_text(source: str) -> str:
     """The text the project planner analyses: choices written as the transform will write them."""
-    return resolve_helper_choices(source).source
+    from migrate.codemod import text_passes
+
+    return text_passes.helper_choices(source, remember=True).source  # kept for the transform

@@ -1,12 +1,14 @@
-"""The two text passes run before the codemod (arg_scope defaults made explicit,
+"""The text passes run before the codemod (arg_scope defaults made explicit,
 migrate/codemod/arg_scopes.py; layer objects written as their functional creators,
-migrate/codemod/layer_objects.py), computed once per text for the whole run.
+migrate/codemod/layer_objects.py; helper choices written as `if`s, helper_choices.py), computed
+once per text for the whole run.
 
 The project planner runs both passes on every file it summarises (the text it analyses is their
 output), and each file's transform runs them again on the same text: two libcst parses and
 visits of the same file, a second or more on a large one. The planner's results are kept here,
-by text; the transforms, in the same process or in workers forked after the plan (copy-on-write,
-as migrate/astparse.py shares its trees), find them. The passes are pure functions of
+by text (also those of the planner's pool workers, migrate/planning_texts.py, sent back); the
+transforms, in the same process or in workers forked after the plan (copy-on-write, as
+migrate/astparse.py shares its trees), find them. The passes are pure functions of
 (text, `only`): the file's path only labels their diagnostics, so it is applied on the way out.
 Only the planner stores (one result per file of the run; at most `_LIMIT`, then the oldest
 run's are dropped): a worker's memory does not grow with the files it transforms.
@@ -27,7 +29,7 @@ _results: dict[tuple[str, str], ArgScopeResult | None] = {}  # (pass name, text)
 # (None: the pass's cheap entry test turned the text away: unchanged, no diagnostic; kept too,
 # so the workers' transforms and the planner do not test it again)
 _UNTOUCHED = None
-_LIMIT = 8192  # results kept (two per planned file): memory stays bounded over many runs
+_LIMIT = 16384  # results kept (up to five per planned file): memory stays bounded over many runs
 
 
 def forget() -> None:
@@ -51,6 +53,14 @@ def layer_objects(source: str, path: str = "<string>", only: frozenset[str | Non
     if only is None and _turned_away("layer_objects", source, _may_hold_layer_object, remember):
         return ArgScopeResult(source)
     return _run("layer_objects", resolve_layer_objects, source, path, only, remember)
+
+
+def helper_choices(source: str, path: str = "<string>", only: frozenset[str | None] | None = None, *,
+                   remember: bool = False) -> ArgScopeResult:
+    """`resolve_helper_choices(source, path, only)` (its entry test is an ast walk: not kept)."""
+    from migrate.codemod.helper_choices import resolve_helper_choices
+
+    return _run("helper_choices", resolve_helper_choices, source, path, only, remember)
 
 
 def _turned_away(name: str, source: str, may_hold: Callable[[str], bool], remember: bool) -> bool:
@@ -82,39 +92,18 @@ def _run(name: str, run: _Pass, source: str, path: str, only, remember: bool) ->
     return _labelled(found, path)
 
 
-def precompute(sources: "list[str]", jobs: int) -> None:
-    """The planner's passes over `sources`, in a pool of `jobs` forked workers (largest texts
-    first), kept as the planner itself keeps them: its later calls find them and the serial
-    plan does not pay for them. The same functions run on the same texts (pure: see above)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # every text: the entry tests (an ast parse and walks) are costly too, and turned-away texts
-    # are kept as such (their planner and transform calls then cost a lookup)
-    todo = sorted({s for s in sources if ("arg_scopes", s) not in _results}, key=len, reverse=True)
-    if jobs <= 1 or len(todo) < 2:
-        return
-    try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:
-        return  # no fork here: the planner runs the passes itself
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context) as pool:
-        for found in pool.map(_planner_passes, todo, chunksize=1):
-            for key, result in found:
-                _keep(key, result)
-
-
-def _planner_passes(source: str) -> list[tuple[tuple[str, str], ArgScopeResult]]:
-    """In a worker: what planning_text / layer_planning_text store for `source`."""
-    from migrate.codemod.arg_scopes import planning_text
-    from migrate.codemod.layer_objects import layer_planning_text
-
-    _results.clear()
-    layer_planning_text(planning_text(source))
+def take_all() -> list[tuple[tuple[str, str], ArgScopeResult | None]]:
+    """What was stored since the last `forget` (a pool worker's planning chain, sent back to
+    the parent: migrate/planning_texts.py), and forget it."""
     found = list(_results.items())
     _results.clear()
-    astparse.forget()
     return found
+
+
+def keep_all(found: list[tuple[tuple[str, str], ArgScopeResult | None]]) -> None:
+    """Keep a worker's `take_all` as if this process had run its passes."""
+    for key, result in found:
+        _keep(key, result)
 
 
 def _labelled(result: ArgScopeResult, path: str) -> ArgScopeResult:
