@@ -249,6 +249,7 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
             return Conversion(module, tuple(diagnostics), (), frozenset(analysis.functions))
         new_module, functions = result
         skip = frozenset(q for q in analysis.functions if q in analysis.blocked or q in analysis.kept_tf1)
+        skip |= _kept_nested_defs(analysis)
         diagnostics += [_kept_note(f, analysis) for f in functions if f.legacy_name in analysis.kept_tf1]
         own = own_listing_sites(tree, tf, functions)  # a model class's listing by its own name (P's H20)
         new_module = rewrite_own_listings(new_module, own)
@@ -261,6 +262,46 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
                                               inherited=file_verdicts(tree, analysis))
         return Conversion(new_module, tuple(diagnostics), tuple(functions), skip)
     return Conversion(module, tuple(diagnostics), (), frozenset(analysis.functions))
+
+
+def _kept_nested_defs(analysis: FileAnalysis) -> frozenset[str]:
+    """A host's nested defs that it does not rewrite and that call variable-creating code stay
+    TF1 code: compat renames only. (A second run, which sees their callees' kept TF1 defs as
+    plain TF1 creators, refuses the host and gives them exactly that: t2t's testRecompute.layer.)"""
+    out: set[str] = set()
+    for q, f in analysis.functions.items():
+        if not f.is_host or f.node is None or q in analysis.blocked or not isinstance(f.node.body, cst.IndentedBlock):
+            continue
+        rewritten = f.host_nested | f.host_model_fns
+        for stmt in f.node.body.body:
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value not in rewritten \
+                    and _calls_any(stmt, analysis.creators):
+                out.add(f"{q}.{stmt.name.value}")
+    return frozenset(out)
+
+
+def _calls_any(node: cst.CSTNode, names: set[str]) -> bool:
+    """Some call in `node` spells one of `names` (`layer_norm`, `common_layers.layer_norm`)."""
+    found = False
+
+    class _Calls(cst.CSTVisitor):
+        def visit_Call(self, call: cst.Call) -> None:
+            nonlocal found
+            spelled = _dotted(call.func)
+            if spelled is not None and spelled in names:
+                found = True
+
+    node.visit(_Calls())
+    return found
+
+
+def _dotted(expr: cst.BaseExpression) -> str | None:
+    if isinstance(expr, cst.Name):
+        return expr.value
+    if isinstance(expr, cst.Attribute):
+        head = _dotted(expr.value)
+        return None if head is None else f"{head}.{expr.attr.value}"
+    return None
 
 
 def _kept_note(f, analysis: FileAnalysis) -> Diagnostic:
