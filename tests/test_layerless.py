@@ -64,3 +64,22 @@ def test_a_helper_making_a_layer_keeps_the_numbered_loop_tf1() -> None:
     layered = transform_source(LOOP.format(helper="project", body="tf.layers.dense(x, 4)"), "layered.py")
     assert "class Tower" not in layered.code
     assert any("may make layers of that name" in d.message for d in layered.diagnostics)
+
+
+def test_a_helper_mapping_a_callable_is_not_layerless() -> None:
+    """`map(fn, xs)` calls whatever it is given: a layer-making function may be among them."""
+    source = '''
+import tensorflow as tf
+
+def project(x):
+    return tf.layers.dense(x, 4)
+
+def apply_all(xs):
+    return list(map(project, xs))
+
+def keep_positive(xs):
+    return list(filter(None, xs))
+'''
+    tree = ast.parse(source)
+    names = layerless_names(tree, collect_tf_names(tree))
+    assert "apply_all" not in names and "keep_positive" not in names

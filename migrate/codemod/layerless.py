@@ -22,10 +22,11 @@ _PLAIN_MODULES = frozenset({
 _SCOPED_WORDS = ("layers", "variable", "Variable", "contrib", "slim", "keras", "rnn", "Cell",
                  "make_template", "Module", "Template", "estimator", "compat", "batch_norm",
                  "fully_connected", "conv", "dense", "embedding", "summary")
+# (not map / filter: they call what they are given)
 _BUILTINS = frozenset({
     "range", "len", "zip", "enumerate", "reversed", "list", "tuple", "dict", "set", "int",
     "float", "str", "bool", "min", "max", "abs", "sum", "sorted", "isinstance", "print",
-    "getattr", "hasattr", "round", "any", "all", "repr", "format", "map", "filter", "divmod",
+    "getattr", "hasattr", "round", "any", "all", "repr", "format", "divmod",
     "pow", "type", "ValueError", "TypeError", "NotImplementedError", "Exception"})
 
 _VALUE_METHODS = frozenset({
