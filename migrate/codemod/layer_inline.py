@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from migrate.codemod.fastwalk import visit as fast_visit
+from migrate.codemod.layerless import SAFE_BUILTINS, VALUE_METHODS
 from migrate.diagnostics import Diagnostic
 
 _ITER_CALLS = frozenset({"range", "len", "zip", "enumerate", "reversed", "list", "tuple"})
@@ -83,16 +84,8 @@ class InlinePlan:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-_SAFE_CALLS = frozenset({
-    "range", "len", "zip", "enumerate", "reversed", "list", "tuple", "dict", "set", "int",
-    "float", "str", "bool", "min", "max", "abs", "sum", "sorted", "isinstance", "print",
-    "getattr", "hasattr", "round", "any", "all", "repr", "format"})
-
-
-_VALUE_METHODS = frozenset({
-    "get_shape", "as_list", "set_shape", "append", "extend", "insert", "pop", "format", "items",
-    "keys", "values", "get", "copy", "split", "join", "replace", "startswith", "endswith",
-    "index", "count", "update"})
+_SAFE_CALLS = SAFE_BUILTINS
+_VALUE_METHODS = VALUE_METHODS
 
 
 @dataclass

@@ -22,17 +22,20 @@ _PLAIN_MODULES = frozenset({
 _SCOPED_WORDS = ("layers", "variable", "Variable", "contrib", "slim", "keras", "rnn", "Cell",
                  "make_template", "Module", "Template", "estimator", "compat", "batch_norm",
                  "fully_connected", "conv", "dense", "embedding", "summary")
-# (not map / filter: they call what they are given)
-_BUILTINS = frozenset({
+# builtins and methods of plain values (tensors, lists, strings): no code of the run's behind them
+# (layer_inline.py's test of the calls between numbered layers uses these two as they are)
+SAFE_BUILTINS = frozenset({
     "range", "len", "zip", "enumerate", "reversed", "list", "tuple", "dict", "set", "int",
     "float", "str", "bool", "min", "max", "abs", "sum", "sorted", "isinstance", "print",
-    "getattr", "hasattr", "round", "any", "all", "repr", "format", "divmod",
-    "pow", "type", "ValueError", "TypeError", "NotImplementedError", "Exception"})
-
-_VALUE_METHODS = frozenset({
+    "getattr", "hasattr", "round", "any", "all", "repr", "format"})
+VALUE_METHODS = frozenset({
     "get_shape", "as_list", "set_shape", "append", "extend", "insert", "pop", "format", "items",
     "keys", "values", "get", "copy", "split", "join", "replace", "startswith", "endswith",
-    "index", "count", "update", "lower", "upper", "strip"})
+    "index", "count", "update"})
+# a helper's body may also use these (map / filter call what they are given: not here)
+_BUILTINS = SAFE_BUILTINS | {"divmod", "pow", "type", "ValueError", "TypeError",
+                             "NotImplementedError", "Exception"}
+_VALUE_METHODS = VALUE_METHODS | {"lower", "upper", "strip"}
 
 
 def layerless_names(tree: ast.Module, tf: TfNames) -> frozenset[str]:
