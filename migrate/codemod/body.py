@@ -271,6 +271,10 @@ class BodyConverter(cst.CSTTransformer):
                               "cannot be evaluated again before it (TF1 made it only when that branch ran)", node)
         return " and ".join([*self.conditions, test])
 
+    def _unbuilt(self, attr: str, key: str | None) -> str:
+        """The test of a first-call build: the attribute (or its entry for this key) not made yet."""
+        return f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+
     def _note_build(self, attr: str) -> None:
         """A lazily built attribute: the blocks its build runs in (None: under a condition)."""
         self.built_in[attr] = None if self.conditions else tuple(self.arms)
@@ -577,7 +581,7 @@ class BodyConverter(cst.CSTTransformer):
             self.plan.submodule_specs[attr] = (cls, scope_text(self._path(), object_name(updated)))
             self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
             ref = self._ref(attr, key)
-            test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+            test = self._unbuilt(attr, key)
             build = f"if {test}:\n    {ref} = {code(updated)}\n"
             if f"{cls}.__init__" in self.ctx.analysis.converted or cls in self.ctx.analysis.foreign_reruns:
                 # Its constructor is the forward pass (BERT's BertModel): later calls run it
@@ -587,7 +591,7 @@ class BodyConverter(cst.CSTTransformer):
             self._note_build(attr)
             self._before(_statement(build))
         else:
-            test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+            test = self._unbuilt(attr, key)
             self._use_again(attr, original, lambda: _statement(f"if {test}:\n    {self._ref(attr, key)} = {code(updated)}\n"))
         return cst.parse_expression(self._ref(attr, key))
 
@@ -700,7 +704,7 @@ class BodyConverter(cst.CSTTransformer):
                 lines.append(f"self.{reg_attr} = {spec.regularizer}")
                 self.plan.regularized.append((attr, reg_attr, key is not None))
                 self.plan.init_attrs.append((reg_attr, cst.Name("None")))
-            test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+            test = self._unbuilt(attr, key)
             test = self._created_when(original, "get_variable", test)
             body = "\n".join(f"    {line}" for line in lines)
             create = _statement(f"if {test}:\n{body}\n")
@@ -727,7 +731,7 @@ class BodyConverter(cst.CSTTransformer):
         if spec.regularizer is not None:
             raise Unsupported("unsupported-scope", f"self.{attr} is made with a regularizer in a branch or loop "
                               "that may not have run before this request", original)
-        test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+        test = self._unbuilt(attr, key)
         test = self._created_when(original, "get_variable", test)
         return _statement(f"if {test}:\n    {self._ref(attr, key)} = {spec.create}\n")
 
@@ -789,7 +793,7 @@ class BodyConverter(cst.CSTTransformer):
         self.plan.variable_names[attr] = scope_text(self._full_path(), unique)
         self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
         test = self._created_when(original, "tf.Variable",
-                                  f"self.{attr} is None" if key is None else f"{key} not in self.{attr}")
+                                  self._unbuilt(attr, key))
         self._before(_statement(f"if {test}:\n    {self._ref(attr, key)} = {code(new_call)}\n"))
         return cst.parse_expression(self._ref(attr, key))
 
@@ -959,11 +963,11 @@ class BodyConverter(cst.CSTTransformer):
             else:
                 self.plan.init_attrs.append((attr, cst.Name("None") if key is None else cst.Dict([])))
                 ref = self._ref(attr, key)
-                test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+                test = self._unbuilt(attr, key)
                 self._note_build(attr)
                 self._before(self._lazy_build(test, ref, site.ctor, self.ctx.class_names[callee]))
         elif again:
-            test = f"self.{attr} is None" if key is None else f"{key} not in self.{attr}"
+            test = self._unbuilt(attr, key)
             self._use_again(attr, original, lambda: self._lazy_build(test, self._ref(attr, key), site.ctor,
                                                                      self.ctx.class_names[callee]))
         elif anew and key is not None:  # another scope at run time: its module is built there

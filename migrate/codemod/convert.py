@@ -287,21 +287,13 @@ def _calls_any(node: cst.CSTNode, names: set[str]) -> bool:
     class _Calls(cst.CSTVisitor):
         def visit_Call(self, call: cst.Call) -> None:
             nonlocal found
-            spelled = _dotted(call.func)
+            spelled = dotted_name(call.func)
             if spelled is not None and spelled in names:
                 found = True
 
     node.visit(_Calls())
     return found
 
-
-def _dotted(expr: cst.BaseExpression) -> str | None:
-    if isinstance(expr, cst.Name):
-        return expr.value
-    if isinstance(expr, cst.Attribute):
-        head = _dotted(expr.value)
-        return None if head is None else f"{head}.{expr.attr.value}"
-    return None
 
 
 def _kept_note(f, analysis: FileAnalysis) -> Diagnostic:
