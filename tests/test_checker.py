@@ -57,6 +57,11 @@ FUNCTION_CASES = [
     # from contrib's xavier_initializer.
     ("legacy_needs_contrib", "contrib_legacy.py:build", "contrib_migrated.py", {"x": "float32[2,4]"},
      {}, "not equivalent", "initial values"),
+    # a tensor the constructor derives from a variable, read by a method (Kyubyong's embeddings)
+    ("derived_recomputed", "derived_legacy.py:LM.logits", "derived_ok.py", {"ids": "int32[2]"},
+     {"vocab": 5, "units": 3}, "equivalent", None),
+    ("derived_stale", "derived_legacy.py:LM.logits", "derived_stale.py", {"ids": "int32[2]"},
+     {"vocab": 5, "units": 3}, "not equivalent", "outputs (per-name random weights)"),
     ("shape_error", "gan_legacy.py:build", "gan_shape_error.py", GAN_INPUTS, {}, "error", None),
     ("missing_class", "gan_legacy.py:build", "gan_ok.py:NoSuchClass", GAN_INPUTS, {}, "error", None),
 ]

@@ -72,7 +72,7 @@ def build(x):
     assert "LMInit" in out, out
 
 
-def test_a_tensor_the_constructor_derives_from_a_variable_read_by_a_method_keeps_the_class_tf1(
+def test_a_tensor_the_constructor_derives_from_a_variable_is_recomputed_on_every_read(
         tmp_path: Path, cli) -> None:
     (tmp_path / "model.py").write_text('''import tensorflow as tf
 
@@ -89,11 +89,54 @@ class LM(object):
             return tf.matmul(h, tf.transpose(self.embeddings))
 ''')
     out = cli("run", "-v", str(tmp_path)).output
+    assert "functions converted: 1" in out, out
+    migrated = (tmp_path / "model.py").read_text()
+    # recomputed on every read, as TF1's graph recomputed it on every run (recomputed_attributes.py)
+    assert "owner._compute_embeddings = lambda: tf.concat((tf.zeros([1, units]), table[1:, :]), 0)" in migrated
+    assert "    @property\n    def embeddings(self):\n" in migrated
+    assert "return self._compute_embeddings()" in migrated
+
+
+def test_a_derived_tensor_that_draws_random_values_keeps_the_class_tf1(tmp_path: Path, cli) -> None:
+    """A second evaluation of a dropout would draw another mask than the one TF1 shared between
+    the tensor's readers in a run: the class stays TF1 (P's H3)."""
+    (tmp_path / "model.py").write_text('''import tensorflow as tf
+
+
+class LM(object):
+    def __init__(self, vocab, units):
+        with tf.variable_scope("shared"):
+            table = tf.get_variable("table", [vocab, units], initializer=tf.ones_initializer())
+        self.embeddings = tf.nn.dropout(table, rate=0.1)
+
+    def logits(self, ids):
+        return tf.nn.embedding_lookup(self.embeddings, ids)
+''')
+    out = cli("run", "-v", str(tmp_path)).output
     assert "functions converted: 0" in out, out
     assert "stores a tensor computed from its variables in self.embeddings, which logits() reads" in out
 
 
-def test_a_tensor_a_creating_helper_returns_counts_as_derived(tmp_path: Path, cli) -> None:
+def test_a_derived_tensor_read_from_a_computed_local_keeps_the_class_tf1(tmp_path: Path, cli) -> None:
+    """A stored computation would hold the local tensor computed once (stale in eager code)."""
+    (tmp_path / "model.py").write_text('''import tensorflow as tf
+
+
+class LM(object):
+    def __init__(self, vocab, units):
+        table = tf.get_variable("table", [vocab, units])
+        scaled = table * 2.0
+        self.embeddings = tf.concat((tf.zeros([1, units]), scaled[1:, :]), 0)
+
+    def logits(self, ids):
+        return tf.nn.embedding_lookup(self.embeddings, ids)
+''')
+    out = cli("run", "-v", str(tmp_path)).output
+    assert "functions converted: 0" in out, out
+    assert "stores a tensor computed from its variables in self.embeddings" in out
+
+
+def test_a_tensor_a_creating_helper_returns_is_recomputed_through_the_helpers_module(tmp_path: Path, cli) -> None:
     """P's H26: Kyubyong's get_token_embeddings returns tf.concat((zeros, table[1:]), 0)."""
     (tmp_path / "model.py").write_text('''import tensorflow as tf
 
@@ -114,7 +157,9 @@ class LM(object):
         return tf.matmul(tf.nn.embedding_lookup(self.embeddings, ids), tf.transpose(self.embeddings))
 ''')
     out = cli("run", "-v", str(tmp_path)).output
-    assert "stores a tensor computed from its variables in self.embeddings, which logits() reads" in out, out
+    assert "functions converted: 2" in out, out
+    migrated = (tmp_path / "model.py").read_text()
+    assert "owner._compute_embeddings = lambda: self.shared_weight_matrix(vocab, units)" in migrated, migrated
 
 
 def test_a_variable_or_a_constant_chosen_by_a_flag_is_not_a_derived_tensor(tmp_path: Path, cli) -> None:

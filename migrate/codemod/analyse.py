@@ -27,6 +27,7 @@ from migrate.codemod.local_names import local_name_ids
 from migrate.codemod.lookups import ast_listing, by_captured_scope, reads_tensor_collection
 from migrate.codemod.constructed_under_scopes import (constructed_message, constructions_under_scope_settings,
                                                       derived_tensors_read_later)
+from migrate.codemod.recomputed_attributes import recomputable
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.rnn_cells import cell_blockers
 from migrate.codemod.rnn_cell_shared import shared_cells_by_class
@@ -163,6 +164,8 @@ class FileAnalysis:
     #   end in a plain root (migrate/codemod/module_bases.py; set by convert_module)
     kept_by_decorator: dict[str, str] = field(default_factory=dict)  # converting functions whose decorator
     #   returns them (a registry, a logging wrapper): qualname -> what it does; their def stays (kept_tf1)
+    recomputed_attrs: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> tensors its converted
+    #   constructor derives from variables, read through a property (recomputed_attributes.py)
 
     @property
     def cross_file(self) -> bool:
@@ -907,10 +910,22 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     if reuse_hosts(defs, functions, creators, scan_of, tf, used_elsewhere | pinned, private_externals):
         creators = creating()
     constructors = {c for c in class_names if f"{c}.__init__" in creators}
+    recomputed: dict[str, set[str]] = {}  # class -> derived tensors read through a property
+
+    def helper_source(spelling: str) -> str | None:
+        callee = functions.get(spelling)
+        if callee is not None and callee.external is not None:
+            return callee.external.source
+        node = defs_by_name.get(spelling)
+        return ast.unparse(node) if node is not None else None
+
     for cls in (c for c in tree.body if isinstance(c, ast.ClassDef) and c.name in constructors):
         # (the user's creating helpers: a library layer or cell is an object, not a tensor)
         helpers = frozenset(q for q in creators if functions[q].external is None or not functions[q].external.implicit)
         for attr, method, line in derived_tensors_read_later(cls, tf, helpers):
+            if recomputable(cls, attr, tf, helper_source):
+                recomputed.setdefault(cls.name, set()).add(attr)
+                continue
             init = functions[f"{cls.name}.__init__"]
             init.blockers.append(Diagnostic(
                 "unsupported-call", f"{cls.name}.__init__ stores a tensor computed from its variables in "
@@ -1063,6 +1078,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
                         naming_regions=scan.naming_regions,
                         creating_regions=scan.creating_regions,
                         kept_by_decorator={q: w for q, w in kept_by_decorator.items() if q in creators},
+                        recomputed_attrs={c: frozenset(a) for c, a in recomputed.items() if f"{c}.__init__" in converted},
                         kept_tf1=kept_defs(kept_by_decorator.keys() & converted, functions, creators))
 
 

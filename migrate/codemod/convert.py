@@ -33,6 +33,7 @@ from migrate.codemod.inherited_scopes import file_verdicts
 from migrate.codemod.naming_scopes import rename_naming_scopes
 from migrate.codemod.module_bases import as_module_root, assigned_on_self, module_base_chains, module_roots
 from migrate.codemod.naming import RESERVED_ATTRS, NameAllocator, class_name_for
+from migrate.codemod.recomputed_attributes import lazy_assignments, recompute_properties
 from migrate.codemod.plan import ClassPlan, explain_fields
 from migrate.codemod.scopes import Unsupported, scope_signature
 from migrate.codemod.tfapi import TfNames, collect_tf_names
@@ -627,6 +628,15 @@ class _Rewriter(cst.CSTTransformer):
                 changes["rpar"] = cst.RightParen()
         generated = [emit_class(self.ctx, plan, *self._ctor(q)).with_changes(leading_lines=original.leading_lines)
                      for q, plan in methods.items()]
+        recomputed = self.ctx.analysis.recomputed_attrs.get(owner, frozenset())
+        if recomputed and f"{owner}.__init__" in methods:
+            at = list(methods).index(f"{owner}.__init__")
+            generated[at] = lazy_assignments(generated[at], recomputed)
+            after = next((i + 1 for i, s in enumerate(new_body)
+                          if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"), 0)
+            properties = [p.with_changes(leading_lines=[cst.EmptyLine(indent=False)]) for p in recompute_properties(recomputed)]
+            new_body = [*new_body[:after], *properties, *new_body[after:]]
+            changes["body"] = updated.body.with_changes(body=new_body)
         for q, plan in methods.items():
             plan.ctor_params = []
         return cst.FlattenSentinel([*generated, updated.with_changes(**changes)])

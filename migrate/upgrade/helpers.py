@@ -447,6 +447,17 @@ def _layers_average_pooling3d(inputs, pool_size, strides, padding="valid", data_
     return _layers_pooling({tf}.nn.avg_pool3d, inputs, pool_size, strides, padding, data_format, 3)
 '''
 
+_SUMMARY_IMAGE = '''
+def _summary_image(name, tensor, max_outputs=3, collections=None, family=None):
+    """tf.compat.v1.summary.image, traced when eager (the eager kernel cannot read the op's
+    bad_color attribute)."""
+    def image(images):
+        return {tf}.compat.v1.summary.image(name, images, max_outputs, collections, family)
+    if {tf}.executing_eagerly():
+        return {tf}.function(image, autograph=False)(tensor)
+    return image(tensor)
+'''
+
 # name -> (source template, helpers it needs)
 HELPERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "_tf1_fans": (_FANS, ()),
@@ -481,6 +492,7 @@ HELPERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "_layers_average_pooling1d": (_LAYERS_AVERAGE_POOLING1D, ("_layers_pooling",)),
     "_layers_average_pooling2d": (_LAYERS_AVERAGE_POOLING2D, ("_layers_pooling",)),
     "_layers_average_pooling3d": (_LAYERS_AVERAGE_POOLING3D, ("_layers_pooling",)),
+    "_summary_image": (_SUMMARY_IMAGE, ()),
 }
 _ORDER = list(HELPERS)
 

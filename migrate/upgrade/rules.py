@@ -199,6 +199,10 @@ LAYERS_HELPERS: dict[str, str] = {
     f"tf.layers.{_name}": f"_layers_{_name}"
     for _name in ("dropout", "flatten", "max_pooling1d", "max_pooling2d", "max_pooling3d",
                   "average_pooling1d", "average_pooling2d", "average_pooling3d")}
+# TF1 ops TF2's eager kernels cannot run (ImageSummary reads its `bad_color` attribute with a
+# type the eager executor does not handle): helpers with the same signature that run them as a
+# graph function when eager, and as written in a graph.
+EAGER_HELPERS: dict[str, str] = {"tf.summary.image": "_summary_image"}
 # apply_regularization(regularizer, weights_list): only with an explicit list (the default reads
 # the WEIGHTS collection, which TF2 does not have)
 CONTRIB_APPLY_REGULARIZATION = frozenset(

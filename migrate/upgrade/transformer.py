@@ -580,7 +580,8 @@ class Upgrader(cst.CSTTransformer):
             "tf.nn.embedding_lookup_sparse", "tf.nn.safe_embedding_lookup_sparse",
             "tf.nn.xw_plus_b", "tf.nn.relu_layer", "tf.assign", "tf.assign_add", "tf.assign_sub",
             "tf.zeros_like", "tf.ones_like",
-        } | set(rules.CONTRIB_HELPERS) | set(rules.LAYERS_HELPERS) | rules.CONTRIB_APPLY_REGULARIZATION
+        } | set(rules.CONTRIB_HELPERS) | set(rules.LAYERS_HELPERS) | set(rules.EAGER_HELPERS)
+        | rules.CONTRIB_APPLY_REGULARIZATION
         | rules.COLLECT_NAMED_OUTPUTS | set(LAYER_OBJECTS)
     )
 
@@ -751,6 +752,9 @@ class Upgrader(cst.CSTTransformer):
         if name in rules.LAYERS_HELPERS:  # no report: the values are tf_keras' own
             self.helpers.add(rules.LAYERS_HELPERS[name])
             return call.with_changes(func=cst.Name(rules.LAYERS_HELPERS[name]))
+        if name in rules.EAGER_HELPERS:  # the same op, traced when eager
+            self.helpers.add(rules.EAGER_HELPERS[name])
+            return call.with_changes(func=cst.Name(rules.EAGER_HELPERS[name]))
         if name in rules.CONTRIB_APPLY_REGULARIZATION:
             bound = _bind(call, ("regularizer", "weights_list"))
             if bound is None or "weights_list" not in bound or _is_none(bound["weights_list"].value):

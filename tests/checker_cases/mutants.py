@@ -176,7 +176,20 @@ MUTANTS: dict[str, tuple[str, list[tuple[str, str]]]] = \
                          ('"""A faithful migration of script_legacy.py; the TF1 session code at '
                           'the end is left as is."""\n',
                           '"""BROKEN migration of script_legacy.py: var3 should be var1 again but '
-                          'is a second variable of the same name."""\n')])}
+                          'is a second variable of the same name."""\n')]),
+ # the derived table computed once in the constructor: stale once the variable changes (P's H3)
+ 'derived_stale.py': ('derived_ok.py',
+                      [('        owner._compute_embeddings = lambda: tf.concat(',
+                        '        owner.embeddings = tf.concat('),
+                       ("        owner._compute_embeddings()  # makes its variables here, under the "
+                        "constructor's scopes\n", ''),
+                       ('    @property\n    def embeddings(self):\n'
+                        "        # TF1's graph recomputed this tensor from the variables on every run\n"
+                        '        return self._compute_embeddings()\n\n', ''),
+                       ('"""A faithful migration of derived_legacy.py: the derived embedding table is '
+                        'recomputed on every read."""\n',
+                        '"""BROKEN migration of derived_legacy.py: the derived embedding table is '
+                        'computed once, in the constructor."""\n')])}
 
 
 def materialize(source_dir: Path, dest: Path) -> Path:
