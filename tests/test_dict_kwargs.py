@@ -55,3 +55,57 @@ def test_anything_else_keeps_the_dict() -> None:
     assert kept('p = {"inputs": x}\nreturn [tf.layers.conv1d(**p) for _ in range(2)]\n')  # run twice
     assert kept('p = {"inputs": x}\nreturn (lambda: tf.layers.conv1d(**p))()\n')  # later
     assert kept('p = {"inputs": x}; y = 1\nreturn tf.layers.conv1d(**p)\n')  # shares its line
+
+
+def test_a_dict_call_of_keywords_counts_as_a_literal() -> None:
+    """XLNet builds its layer arguments with `dict(key=value, ...)`."""
+    source = _FF.replace('''{"inputs": inputs, "filters": num_units[0], "kernel_size": 1,
+                  "activation": tf.nn.relu, "use_bias": True}''', '''dict(inputs=inputs, filters=num_units[0], kernel_size=1,
+                      activation=tf.nn.relu, use_bias=True)''')
+    out = inline_dict_kwargs(source)
+    assert out.resolved == 2, out.source
+    assert ("outputs = tf.layers.conv1d(inputs=inputs, filters=num_units[0], kernel_size=1, "
+            "activation=tf.nn.relu, use_bias=True)") in out.source
+
+
+def test_a_rebound_dict_is_not_the_builtin() -> None:
+    source = _FF.replace('''{"inputs": inputs, "filters": num_units[0], "kernel_size": 1,
+                  "activation": tf.nn.relu, "use_bias": True}''', '''dict(inputs=inputs, filters=num_units[0])''')
+    source = source.replace("import tensorflow as tf\n", "import tensorflow as tf\nfrom collections import OrderedDict as dict\n")
+    out = inline_dict_kwargs(source)
+    # (the other `**params` of the function keeps its dict too: the name is read by a kept call)
+    assert out.resolved == 0, out.source
+    assert "params = dict(inputs=inputs, filters=num_units[0])" in out.source
+
+
+_XLNET = '''import tensorflow as tf
+
+
+class Model(object):
+    def __init__(self, config, input_ids, input_mask=None):
+        tfm_args = dict(
+            n_token=config.n_token,
+            d_model=config.d_model)
+        input_args = dict(
+            inp_k=input_ids,
+            input_mask=input_mask)
+        tfm_args.update(input_args)
+
+        with tf.variable_scope("model", reuse=tf.AUTO_REUSE):
+            self.output = transformer(**tfm_args)
+'''
+
+
+def test_dicts_merged_by_update_are_written_into_the_call() -> None:
+    """XLNet's `tfm_args = dict(...)`, `input_args = dict(...)`, `tfm_args.update(input_args)`,
+    then `transformer_xl(**tfm_args)` inside the next `with`."""
+    out = inline_dict_kwargs(_XLNET)
+    assert out.resolved == 1, out.source
+    assert ("self.output = transformer(n_token=config.n_token, d_model=config.d_model, inp_k=input_ids, "
+            "input_mask=input_mask)") in out.source
+    assert "tfm_args" not in out.source and "input_args" not in out.source
+
+
+def test_a_merged_dict_read_again_keeps_every_dict() -> None:
+    source = _XLNET + "        self.args = input_args\n"
+    assert inline_dict_kwargs(source).resolved == 0

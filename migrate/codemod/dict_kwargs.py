@@ -32,14 +32,15 @@ _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 @dataclass(frozen=True)
 class _Site:
     function: str  # qualname of the enclosing top-level function or method
-    assign: ast.Assign
+    statements: tuple[ast.stmt, ...]  # the dict's assignment and its merges: their lines go
     keyword: ast.keyword  # the `**name` of the call
     items: tuple[tuple[str, str], ...]  # (key, value source)
+    consumed: tuple[ast.Name, ...]  # the reads of the dicts' names the rewrite accounts for
 
 
 def inline_dict_kwargs(source: str, path: str = "<string>", only: frozenset[str] | None = None) -> ArgScopeResult:
     """The text with each such dict written into its call (regions: the functions changed)."""
-    if "**" not in source or "{" not in source:
+    if "**" not in source or ("{" not in source and "dict(" not in source):
         return ArgScopeResult(source)
     try:
         tree = astparse.parse(source)
@@ -55,7 +56,7 @@ def inline_dict_kwargs(source: str, path: str = "<string>", only: frozenset[str]
         kw = site.keyword
         edits.append((kw.lineno, kw.col_offset, kw.end_lineno, kw.end_col_offset, text))
     out = _apply(lines, edits)
-    removed = {line for s in sites for line in range(s.assign.lineno, s.assign.end_lineno + 1)}
+    removed = {line for s in sites for stmt in s.statements for line in range(stmt.lineno, stmt.end_lineno + 1)}
     out = [line for i, line in enumerate(out, 1) if i not in removed]
     return ArgScopeResult("".join(out), resolved=len(sites), regions={s.function for s in sites})
 
@@ -74,36 +75,44 @@ def _apply(lines: list[str], edits) -> list[str]:
 def _sites(tree: ast.Module, source: str) -> list[_Site]:
     found: list[_Site] = []
     lines = source.splitlines()
+    # (`dict(...)` is the builtin unless the file binds the name)
+    shadowed = {"dict"} if any(
+        (isinstance(n, ast.Name) and n.id == "dict" and isinstance(n.ctx, ast.Store))
+        or (isinstance(n, (*_FUNCTIONS, ast.ClassDef)) and n.name == "dict")
+        or (isinstance(n, ast.alias) and (n.asname or n.name) == "dict") or isinstance(n, ast.arg) and n.arg == "dict"
+        for n in ast.walk(tree)) else set()
     for stmt in tree.body:
         if isinstance(stmt, _FUNCTIONS):
-            found += _in_function(stmt, stmt.name, lines, source)
+            found += _in_function(stmt, stmt.name, lines, source, shadowed)
         elif isinstance(stmt, ast.ClassDef):
             for item in stmt.body:
                 if isinstance(item, _FUNCTIONS):
-                    found += _in_function(item, f"{stmt.name}.{item.name}", lines, source)
+                    found += _in_function(item, f"{stmt.name}.{item.name}", lines, source, shadowed)
     return found
 
 
-def _in_function(fn, qualname: str, lines: list[str], source: str) -> list[_Site]:
+def _in_function(fn, qualname: str, lines: list[str], source: str, shadowed: set[str]) -> list[_Site]:
     declared = {n for node in ast.walk(fn) if isinstance(node, (ast.Global, ast.Nonlocal)) for n in node.names}
     captured = {n.id for inner in ast.walk(fn) if inner is not fn and isinstance(
         inner, (*_FUNCTIONS, ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp))
         for n in ast.walk(inner) if isinstance(n, ast.Name)}
     sites = []
     for body in _bodies(fn):
-        for stmt, after in zip(body, body[1:]):
-            site = _site(stmt, after, qualname, declared | captured, lines, source)
+        for i, stmt in enumerate(body):
+            site = _site(stmt, body[i + 1:], qualname, declared | captured | shadowed, lines, source)
             if site is not None:
                 sites.append(site)
-    # every read of the name in the function is such a `**name`: no later read needs the dict
+    # every read of the names in the function is one the sites account for (`**name`, the
+    # merged dict's `.update(...)`): no later read needs the dicts
     loads: dict[str, set[int]] = {}
     for node in ast.walk(fn):
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Store):
             loads.setdefault(node.id, set()).add(id(node))
-    unpacked: dict[str, set[int]] = {}
+    consumed: dict[str, set[int]] = {}
     for site in sites:
-        unpacked.setdefault(site.assign.targets[0].id, set()).add(id(site.keyword.value))
-    return [s for s in sites if loads.get(s.assign.targets[0].id) == unpacked[s.assign.targets[0].id]]
+        for name in site.consumed:
+            consumed.setdefault(name.id, set()).add(id(name))
+    return [s for s in sites if all(loads.get(n.id) == consumed[n.id] for n in s.consumed)]
 
 
 def _bodies(fn):
@@ -123,20 +132,46 @@ def _bodies(fn):
             stack.append(case)
 
 
-def _site(stmt: ast.stmt, after: ast.stmt, qualname: str, excluded: set[str], lines: list[str],
+def _site(stmt: ast.stmt, following: list[ast.stmt], qualname: str, excluded: set[str], lines: list[str],
           source: str) -> _Site | None:
-    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)
-            and isinstance(stmt.value, ast.Dict)):
+    """`name = <literal>`, then at most the merges of other literals into it (`other = dict(...)`
+    read only by `name.update(other)`, or `name.update(dict(...))`: XLNet's `tfm_args`), then the
+    statement that unpacks `**name` as a call's only argument."""
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
         return None
+    items = _literal_items(stmt.value, excluded)
     name = stmt.targets[0].id
-    if name in excluded or not _own_lines(stmt, lines):
+    if items is None or name in excluded or not _own_lines(stmt, lines):
         return None
-    keys = []
-    for key in stmt.value.keys:
-        if not (isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.isidentifier()):
-            return None
-        keys.append(key.value)
-    if len(set(keys)) != len(keys) or not all(_pure(v) for v in stmt.value.values):
+    statements, consumed = [stmt], []
+    pending: dict[str, tuple[ast.Assign, list[tuple[str, ast.expr]]]] = {}  # dicts waiting for their update
+    rest = iter(following)
+    after = next(rest, None)
+    while after is not None:
+        other = _assigned_literal(after, excluded | {name}, lines)
+        merged = _update_of(after, name)
+        if other is not None:
+            pending[other[0].targets[0].id] = other
+        elif merged is not None and _own_lines(after, lines):
+            if isinstance(merged, ast.Name) and merged.id in pending:
+                assign, extra = pending.pop(merged.id)
+                statements.append(assign)
+                consumed.append(merged)
+            else:
+                extra = _literal_items(merged, excluded)
+                if extra is None:
+                    return None
+            statements.append(after)
+            consumed.append(after.value.func.value)  # type: ignore[attr-defined]
+            keys = {key for key, _ in extra}
+            items = [item for item in items if item[0] not in keys] + extra
+        else:
+            break
+        after = next(rest, None)
+    if after is None or pending:
+        return None
+    keys = [key for key, _ in items]
+    if len(set(keys)) != len(keys) or not all(_pure(v) for _, v in items):
         return None
     reads = [n for n in ast.walk(after) if isinstance(n, ast.Name) and n.id == name]
     if len(reads) != 1 or not isinstance(reads[0].ctx, ast.Load):
@@ -145,10 +180,46 @@ def _site(stmt: ast.stmt, after: ast.stmt, qualname: str, excluded: set[str], li
                  and c.keywords[0].arg is None and c.keywords[0].value is reads[0]), None)
     if call is None or _in_deferred(after, call):
         return None
-    values = [ast.get_source_segment(source, v) for v in stmt.value.values]
+    values = [ast.get_source_segment(source, v) for _, v in items]
     if any(v is None for v in values):
         return None
-    return _Site(qualname, stmt, call.keywords[0], tuple(zip(keys, values)))
+    return _Site(qualname, tuple(statements), call.keywords[0], tuple(zip(keys, values)),
+                 (reads[0], *consumed))
+
+
+def _assigned_literal(stmt: ast.stmt, excluded: set[str], lines: list[str]):
+    """`other = <literal dict>` on lines of its own: (the statement, its items), else None."""
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)
+            and stmt.targets[0].id not in excluded and _own_lines(stmt, lines)):
+        return None
+    items = _literal_items(stmt.value, excluded)
+    return None if items is None else (stmt, items)
+
+
+def _update_of(stmt: ast.stmt, name: str) -> ast.expr | None:
+    """The argument of a `name.update(argument)` statement."""
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and not stmt.value.keywords \
+            and len(stmt.value.args) == 1 and isinstance(stmt.value.func, ast.Attribute) \
+            and stmt.value.func.attr == "update" and isinstance(stmt.value.func.value, ast.Name) \
+            and stmt.value.func.value.id == name:
+        return stmt.value.args[0]
+    return None
+
+
+def _literal_items(value: ast.expr, excluded: set[str]) -> list[tuple[str, ast.expr]] | None:
+    """(key, value) of `{"k": v, ...}` with identifier keys, or of `dict(k=v, ...)` (XLNet's
+    `tfm_args = dict(n_token=..., ...)`); None for anything else."""
+    if isinstance(value, ast.Dict):
+        items = []
+        for key, item in zip(value.keys, value.values):
+            if not (isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.isidentifier()):
+                return None
+            items.append((key.value, item))
+        return items
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict" \
+            and "dict" not in excluded and not value.args and all(k.arg is not None for k in value.keywords):
+        return [(k.arg, k.value) for k in value.keywords]
+    return None
 
 
 def _own_lines(stmt: ast.stmt, lines: list[str]) -> bool:
