@@ -191,9 +191,14 @@ def _definition_span(path: Path, target: str) -> tuple[int, int] | None:
 
 
 def _is_converted(converted: dict[tuple[str, str], str], rel: str, target: str) -> str:
-    """The class the target became, or "" (a class entry counts when any of its methods did)."""
+    """The class the target became, or "" (a class entry counts when any of its methods did; a
+    getter `Class.method` when its class's constructor did: BERT's get_pooled_output returns what
+    the converted constructor computed)."""
     if (rel, target) in converted:
         return converted[(rel, target)]
+    owner = target.rsplit(".", 1)[0]
+    if "." in target and (rel, f"{owner}.__init__") in converted:
+        return converted[(rel, f"{owner}.__init__")]
     prefix = target + "."
     classes = [c for (path, name), c in converted.items() if path == rel and name.startswith(prefix)]
     return ", ".join(classes)

@@ -286,7 +286,8 @@ def _share_support(c: Candidate, source: str, output: TransformOutput) -> Transf
     global _SUPPORT_NAMES
     try:
         directory = Path(c.path).parent
-        style = support.import_style(source, (directory / "__init__.py").is_file(), _siblings(directory))
+        style = support.import_style(source, (directory / "__init__.py").is_file(), _siblings(directory),
+                                     imported_bare=Path(c.path).stem in _imported_bare(directory))
         code, names = support.extract(source, output.code, style)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return output  # the pipeline reports unparsable output itself
@@ -300,6 +301,26 @@ def _siblings(directory: Path) -> set[str]:
         return {name[:-3] for name in os.listdir(directory) if name.endswith(".py") and name != "__init__.py"}
     except OSError:
         return set()
+
+
+_BARE_IMPORTS: dict[Path, set[str]] = {}
+_BARE_IMPORT = re.compile(r"^[ \t]*(?:import[ \t]+([\w, \t]+)|from[ \t]+(\w+)[ \t.]*import)", re.M)
+
+
+def _imported_bare(directory: Path) -> set[str]:
+    """Modules the directory's files import by bare name (`import modeling` beside modeling.py:
+    XLNet's package directory is also run as scripts, so modeling.py is a top-level module)."""
+    if directory not in _BARE_IMPORTS:
+        found: set[str] = set()
+        for name in _siblings(directory):
+            try:
+                text = (directory / f"{name}.py").read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            for plain, base in _BARE_IMPORT.findall(text):
+                found |= {part.split(" as ")[0].strip().split(".")[0] for part in plain.split(",")} if plain else {base}
+        _BARE_IMPORTS[directory] = found
+    return _BARE_IMPORTS[directory]
 
 
 def _note_inlined(source: str, output: TransformOutput) -> TransformOutput:

@@ -784,10 +784,11 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                         blockers[target].append((d.code, d.message, f"{display}:{d.line}" if d.line else display))
         # Hosts and the module level call other files' creators too: they depend on them.
         if path in untouched:
+            why = untouched.get(path) if isinstance(untouched, dict) else ""
             for node in sorted(project.depends_on(path)):
                 if "." not in node[1]:  # (a class of another file stays usable as it is)
                     pinned.setdefault(node, ("unconvertible-callee", f"{_display(path, project.root)} could not be "
-                                             "migrated and still calls it", display))
+                                             f"migrated{f' ({why})' if why else ''} and still calls it", display))
             continue
         for spelling, info in a.functions.items():
             if info.external is not None and not info.external.implicit and spelling in a.converted:

@@ -15,7 +15,8 @@ importing `migrate`. Placement and import rule (README "Shared support module"):
   (`from .tf2_migrate_support import Dense`), except files that import their siblings by bare
   name (`import ops`: they run with their directory on sys.path) and `__main__` scripts without
   relative imports of their own (they may be run as `python pkg/train.py` or `python -m
-  pkg.train`: they get both, relative first, in a try/except ImportError);
+  pkg.train`: they get both, relative first, in a try/except ImportError), and files a sibling
+  imports by bare name (`import modeling` beside modeling.py: it runs as a top-level module too);
 - in a plain directory: `from tf2_migrate_support import Dense`.
 
 A user file of that name (without our marker line) keeps the directory on inlining.
@@ -124,9 +125,10 @@ def defined_names(text: str) -> frozenset[str]:
 # ---------------------------------------------------------------- the importing files
 
 
-def import_style(source: str, package: bool, siblings: Iterable[str] = ()) -> ImportStyle:
+def import_style(source: str, package: bool, siblings: Iterable[str] = (), imported_bare: bool = False) -> ImportStyle:
     """How a file of a directory spells the import (rule in the module docstring). `siblings`:
-    the module names of the directory's other files."""
+    the module names of the directory's other files; `imported_bare`: one of them imports this
+    file by its bare name (so it also runs as a top-level module)."""
     if not package:
         return "absolute"
     try:
@@ -139,6 +141,8 @@ def import_style(source: str, package: bool, siblings: Iterable[str] = ()) -> Im
         return "either" if relative else "absolute"
     if relative:
         return "relative"
+    if imported_bare:
+        return "either"
     main_guard = any(isinstance(n, ast.If) and "__main__" in ast.unparse(n.test) for n in tree.body)
     return "either" if main_guard else "relative"
 

@@ -160,9 +160,11 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
                         f"{target.__name__} defines no __call__ or build: built by its "
                         "constructor, nothing called, no outputs to compare")
             else:
-                ctor_args, call_args = _route_args(module, target, entry, result.meta["notes"])
+                ctor_args, call_args, owner_inputs = _route_args(module, target, entry, result.meta["notes"],
+                                                                 tensors)
                 plan = instances.CallPlan(target, "__call__", ctor_args,
-                                          {**tensors, **call_args})
+                                          {**{k: v for k, v in tensors.items() if k not in owner_inputs},
+                                           **call_args})
             instance = plan.build()
             if plan.callee == "__call__" and not callable(instance):
                 raise TypeError(f"{target.__name__} instances are not callable")
@@ -183,6 +185,7 @@ def _run_entry(tf: Any, entry: dict[str, Any], spec: dict[str, Any], result: rc.
             # A fresh test-tool scope per call: in 'constant' mode random ops in the forward
             # pass (dropout) draw what the legacy graph's ops draw in a fresh session.
             with tool_cls(mode=spec["mode"]).scope():
+                rerun_constructors(tf, plan, instance)
                 return plan.invoke(instance)
 
         _put_outputs(tf, result, "out1", out1, describe=True)
@@ -273,9 +276,10 @@ def _instance_target(module: Any, entry: dict[str, Any]) -> tuple[type, str | No
     return None
 
 
-def _route_args(module: Any, cls: type, entry: dict[str, Any],
-                notes: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(constructor kwargs, __call__ kwargs) for the migrated class (CONTRACT.md).
+def _route_args(module: Any, cls: type, entry: dict[str, Any], notes: list[str],
+                tensors: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], set[str]]:
+    """(constructor kwargs, __call__ kwargs, the input tensors the owner's constructor took) for
+    the migrated class (CONTRACT.md).
 
     args as instances.route_migrated_args says (`notes` gets how). For an `Owner.method`
     entry whose module is called with the owner (`__call__(self, owner, ...)`, the codemod's
@@ -287,6 +291,7 @@ def _route_args(module: Any, cls: type, entry: dict[str, Any],
 
     args, init_args = dict(entry["args"]), dict(entry["init_args"])
     call_kwargs: dict[str, Any] = {}
+    owner_inputs: dict[str, Any] = {}
     parts = entry["function"].split(".")
     try:
         call_params = inspect.signature(cls.__call__).parameters
@@ -295,10 +300,18 @@ def _route_args(module: Any, cls: type, entry: dict[str, Any],
     if len(parts) > 1 and "owner" in call_params:
         owner_cls = rc.resolve_attr(module, ".".join(parts[:-1]))
         owner_args, args = rc.split_args(owner_cls.__init__, args)
-        owner_kwargs = {**init_args, **owner_args}
+        # (input tensors the owner's constructor takes: a model built on its inputs, XLNet's)
+        owner_inputs = {k: v for k, v in rc.split_args(owner_cls.__init__, tensors)[0].items() if k not in call_params}
+        owner_kwargs = {**init_args, **owner_args, **owner_inputs}
         call_kwargs["owner"] = owner = owner_cls(**owner_kwargs)
         # the tf.function run needs its own owner: one built here holds the eager run's modules
-        _OWNER_FACTORIES[id(owner)] = lambda: owner_cls(**owner_kwargs)
+        def fresh_owner() -> Any:
+            built = owner_cls(**owner_kwargs)
+            _OWNER_ARGS[id(built)] = owner_kwargs
+            return built
+
+        _OWNER_FACTORIES[id(owner)] = fresh_owner
+        _OWNER_ARGS[id(owner)] = owner_kwargs
         init_args = {}
     from migrate.checker import instances
 
@@ -307,10 +320,33 @@ def _route_args(module: Any, cls: type, entry: dict[str, Any],
                                   instances.parameters(cls.__call__), ctor_args, call_kwargs,
                                   notes)
     ctor_args.update(rc.split_args(cls.__init__, init_args)[0])
-    return ctor_args, call_kwargs
+    return ctor_args, call_kwargs, set(owner_inputs)
 
 
 _OWNER_FACTORIES: dict[int, Any] = {}  # id(owner passed to an entry) -> builds a fresh one
+_OWNER_ARGS: dict[int, dict[str, Any]] = {}  # id(owner passed to an entry) -> its constructor's arguments
+
+
+def rerun_constructors(tf: Any, plan: Any, instance: Any) -> None:
+    """A model object built on its input tensors (XLNet's `XLNetModel(config, run_config,
+    input_ids, ...)`, BERT's BertModel) is the model applied to them: its converted constructor
+    computes the forward pass, as TF1's graph did on every run, so each forward runs it again on
+    the same object, reusing its modules (the codemod's converted callers do the same). Objects
+    built from configuration only are built once: a tensor their constructor derived from the
+    variables must not go stale (recomputed_attributes.py)."""
+    for obj, kwargs in ((instance, plan.ctor if plan is not None else {}),
+                        (plan.call.get("owner") if plan is not None else None, None)):
+        if obj is None or "_constructor_module" not in vars(obj):
+            continue  # (not a converted constructor: running it again would rebuild its state)
+        kwargs = _OWNER_ARGS.get(id(obj), {}) if kwargs is None else kwargs
+        if any(_is_tensor_input(tf, v) for v in kwargs.values()):
+            obj.__init__(**kwargs)
+
+
+def _is_tensor_input(tf: Any, value: Any) -> bool:
+    import numpy as np
+
+    return isinstance(value, (np.ndarray, tf.Tensor, tf.Variable))
 
 
 def _index(items: list[Any], obj: Any) -> int:
@@ -500,9 +536,9 @@ def _run_tf_function(tf: Any, entry: dict[str, Any], spec: dict[str, Any],
     def body() -> Any:
         if state["replay"] is not None:  # a function entry traced again: same variables
             with state["replay"].scope(eager=False):
-                return run()
+                return rc.variable_lists_by_name(run())
         try:
-            return run()
+            return rc.variable_lists_by_name(run())
         finally:
             if not is_class:
                 state["replay"] = _Replay(tf, list(recorded))
@@ -519,6 +555,7 @@ def _run_tf_function(tf: Any, entry: dict[str, Any], spec: dict[str, Any],
             instance = plan.build()
 
             def run() -> Any:
+                rerun_constructors(tf, plan, instance)
                 return plan.invoke(instance)
         else:
             def run() -> Any:

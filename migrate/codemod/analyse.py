@@ -922,7 +922,7 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
     for cls in (c for c in tree.body if isinstance(c, ast.ClassDef) and c.name in constructors):
         # (the user's creating helpers: a library layer or cell is an object, not a tensor)
         helpers = frozenset(q for q in creators if functions[q].external is None or not functions[q].external.implicit)
-        for attr, method, line in derived_tensors_read_later(cls, tf, helpers):
+        for attr, method, line in derived_tensors_read_later(cls, tf, helpers, helper_source):
             if recomputable(cls, attr, tf, helper_source):
                 recomputed.setdefault(cls.name, set()).add(attr)
                 continue

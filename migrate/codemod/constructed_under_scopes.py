@@ -12,6 +12,7 @@ with its own initializers wherever it is built, so each such construction keeps 
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from migrate.codemod.tfapi import TfNames, ast_dotted_name
@@ -80,13 +81,19 @@ def _calls_reuse_variables(node: ast.AST, top_level_only: bool = False) -> bool:
                for n in nodes)
 
 
-def derived_tensors_read_later(cls: ast.ClassDef, tf: TfNames,
-                               creating: frozenset[str] = frozenset()) -> list[tuple[str, str, int]]:
+def derived_tensors_read_later(cls: ast.ClassDef, tf: TfNames, creating: frozenset[str] = frozenset(),
+                               helper_source: Callable[[str], str | None] = lambda name: None,
+                               ) -> list[tuple[str, str, int]]:
     """(attribute, method, line) for each `self.attr = <computed tensor>` of `__init__` that another
     method taking inputs of its own reads (Kyubyong's transformer: `self.embeddings =
     tf.concat((zeros, table[1:]), 0)`, read by `logits(ids)`). TF1 recomputed the tensor from the
     variable on every run; a constructor converted into a module computes it once, so in eager
-    code the method would read a stale value that no gradient reaches (P's H3)."""
+    code the method would read a stale value that no gradient reaches (P's H3).
+
+    A tensor computed from the constructor's own tensor inputs is not one (XLNet's
+    `self.output = transformer_xl(inp_k=input_ids, ...)`): the object is the model applied to
+    those inputs, built again for each batch, and its constructor computes the output each time
+    as TF1's graph did."""
     methods = {m.name: m for m in cls.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))}
     init = methods.get("__init__")
     if init is None or not init.args.args:
@@ -95,7 +102,12 @@ def derived_tensors_read_later(cls: ast.ClassDef, tf: TfNames,
     derived: dict[str, int] = {}
     from_variables: set[str] = set()  # locals and self attributes that hold a variable or a tensor of one
     assigns = sorted((n for n in ast.walk(init) if isinstance(n, ast.Assign)), key=lambda n: (n.lineno, n.col_offset))
+    data = _tensor_inputs(init, tf, helper_source)
+    data |= {name for name, items in _packed_arguments(init, data).items() if items}
     for node in assigns:
+        if any(isinstance(n, ast.Name) and n.id in data for n in ast.walk(node.value)):
+            data |= {t.id for target in node.targets for t in ast.walk(target) if isinstance(t, ast.Name)}
+            continue  # (computed from this object's inputs: the model's output, not a stale tensor)
         uses = _reads_variables(node.value, tf, me, from_variables, creating)
         for target in node.targets:
             for t in (target.elts if isinstance(target, ast.Tuple) else [target]):
@@ -116,6 +128,102 @@ def derived_tensors_read_later(cls: ast.ClassDef, tf: TfNames,
                 out.append((node.attr, name, node.lineno))
                 break
     return out
+
+
+def _tensor_inputs(init: ast.FunctionDef, tf: TfNames, helper_source: Callable[[str], str | None]) -> set[str]:
+    """Constructor parameters used as tensors: passed as such to a TensorFlow op in the
+    constructor, or to a helper that does (`tf.shape(inp_k)` in XLNet's transformer_xl). A size
+    or a config value reaches ops only inside shapes and attributes, so it is not one."""
+    params = {a.arg for a in [*init.args.args[1:], *init.args.kwonlyargs]}
+    packed = _packed_arguments(init, params)
+    found: set[str] = set()
+    for call in (n for n in ast.walk(init) if isinstance(n, ast.Call)):
+        passed = [(i, None, a.id) for i, a in enumerate(call.args) if isinstance(a, ast.Name) and a.id in params]
+        passed += [(None, k.arg, k.value.id) for k in call.keywords
+                   if k.arg and isinstance(k.value, ast.Name) and k.value.id in params]
+        passed += [(None, key, name) for k in call.keywords if k.arg is None and isinstance(k.value, ast.Name)
+                   for key, name in packed.get(k.value.id, ())]
+        if not passed:
+            continue
+        if isinstance(call.func, (ast.Name, ast.Attribute)) and tf.api(call.func) is not None:
+            if tf.api(call.func).rsplit(".", 1)[-1] not in _NOT_TENSOR_OPS:
+                found |= _tensor_arguments(call, params)
+            continue
+        source = helper_source(ast_dotted_name(call.func) or "")
+        callee = _parsed_def(source) if source else None
+        if callee is None:
+            continue
+        names = [a.arg for a in [*callee.args.posonlyargs, *callee.args.args]]
+        uses = _tensor_params(callee)
+        for index, keyword, name in passed:
+            param = keyword if keyword is not None else (names[index] if index < len(names) else None)
+            if param in uses:
+                found.add(name)
+    return found
+
+
+def _packed_arguments(fn: ast.FunctionDef, params: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """Dicts of keyword arguments holding parameters, by local name: (key, parameter) of
+    `args = dict(k=param, ...)` / `{"k": param}`, with what `args.update(other)` merges in."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            value = node.value
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict":
+                pairs = [(k.arg, k.value) for k in value.keywords if k.arg]
+            elif isinstance(value, ast.Dict):
+                pairs = [(k.value, v) for k, v in zip(value.keys, value.values)
+                         if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+            else:
+                continue
+            out[node.targets[0].id] = [(k, v.id) for k, v in pairs if isinstance(v, ast.Name) and v.id in params]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "update" \
+                and isinstance(node.func.value, ast.Name) and len(node.args) == 1 \
+                and isinstance(node.args[0], ast.Name) and node.args[0].id in out:
+            out.setdefault(node.func.value.id, []).extend(out[node.args[0].id])
+    return out
+
+
+# ops whose arguments are shapes, names and settings rather than tensors to compute with
+_NOT_TENSOR_OPS = frozenset({"get_variable", "Variable", "placeholder", "variable_scope", "name_scope",
+                             "zeros", "ones", "constant", "fill", "TensorShape"})
+
+
+def _parsed_def(source: str) -> ast.FunctionDef | None:
+    import textwrap
+
+    try:
+        tree = ast.parse(textwrap.dedent(source))
+    except SyntaxError:
+        return None
+    return next((n for n in tree.body if isinstance(n, ast.FunctionDef)), None)
+
+
+def _tensor_params(fn: ast.FunctionDef) -> set[str]:
+    """Parameters the function passes, as they are, to a `tf.*` op that computes with tensors."""
+    params = {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]}
+    found: set[str] = set()
+    for call in (n for n in ast.walk(fn) if isinstance(n, ast.Call)):
+        name = ast_dotted_name(call.func) or ""
+        head, _, op = name.partition(".")
+        if head not in ("tf", "tensorflow") or name.rsplit(".", 1)[-1] in _NOT_TENSOR_OPS:
+            continue
+        found |= _tensor_arguments(call, params)
+    return found
+
+
+# keywords of TensorFlow ops that take the tensors they compute with (the first positional
+# argument does too); the others are rates, flags, sizes and names
+_TENSOR_KEYWORDS = frozenset({"x", "y", "a", "b", "input", "inputs", "input_tensor", "tensor", "value", "values",
+                              "ids", "params", "logits", "labels", "features", "hidden", "query", "keys"})
+
+
+def _tensor_arguments(call: ast.Call, names: set[str]) -> set[str]:
+    # (the ids of a lookup come second: `tf.nn.embedding_lookup(table, ids)`)
+    lookup = (ast_dotted_name(call.func) or "").endswith("embedding_lookup")
+    first = call.args[:2] if lookup else call.args[:1]
+    values = [*first, *(k.value for k in call.keywords if k.arg in _TENSOR_KEYWORDS)]
+    return {v.id for v in values if isinstance(v, ast.Name) and v.id in names}
 
 
 def _reads_variables(value: ast.expr, tf: TfNames, me: str, from_variables: set[str],

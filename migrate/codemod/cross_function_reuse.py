@@ -19,6 +19,7 @@ from __future__ import annotations
 import libcst as cst
 
 from migrate.codemod.context import FileContext, code
+from migrate.cstnames import dotted_name
 from migrate.codemod.creators import SPECS
 from migrate.codemod.fastwalk import visit as fast_visit
 from migrate.codemod.naming import literal_string
@@ -62,6 +63,7 @@ class _ScopeNames(cst.CSTVisitor):
         self.ctx = ctx
         self.names: set[str] = set()
         self.blocks: dict[str, list[tuple[cst.With, bool]]] = {}  # name -> (block, opened with reuse)
+        self.unknown = False  # calls a variable-creating function whose scope name is not known
 
     def visit_With(self, node: cst.With) -> None:
         for item in node.items:
@@ -102,10 +104,22 @@ class _ScopeNames(cst.CSTVisitor):
             return
         if api is not None:
             return  # another TF call: its strings name ops or summaries, not scopes
-        for arg in node.args:
-            literal = literal_string(arg.value)
-            if literal is not None:
-                self.names.add(literal)
+        literals = [literal_string(arg.value) for arg in node.args]
+        self.names.update(literal for literal in literals if literal is not None)
+        callee = dotted_name(node.func)
+        if callee is None or callee not in self.ctx.analysis.creators:
+            return
+        # A converted function called without a literal scope argument creates under its own
+        # default name (XLNet's transformer_xl: scope="transformer"); no default: unknown.
+        sig = self.ctx.sigs.get(callee)
+        default = None
+        if sig is not None:
+            default = literal_string(sig.scope_param_default) if sig.scope_param_default is not None else None
+            default = default or sig.literal
+        if default is not None:
+            self.names.add(default)
+        elif not any(literals):
+            self.unknown = True
 
 
 def _scan(ctx: FileContext, node: cst.CSTNode) -> _ScopeNames:
@@ -120,14 +134,20 @@ def _scan(ctx: FileContext, node: cst.CSTNode) -> _ScopeNames:
 def _conflict(ctx: FileContext, name: str, block: cst.With | None, other: cst.CSTNode) -> bool:
     """Would TF1 hand `other`'s variables under `name` to this AUTO_REUSE site (or ours to it)?
     A creator named `name` at the site: `other` names that scope anywhere. An AUTO_REUSE block:
-    `other` opens `name` with reuse, or creates there a name this block creates too (a
-    re-entered scope that only adds new variables, `bias_scope/b` beside `bias_scope/w`, is fine)."""
+    `other` creates there a name this block creates too, or opens `name` with reuse around
+    creators whose names are not known (a re-entered scope that only adds new variables,
+    `bias_scope/b` beside `bias_scope/w`, is fine)."""
     scan = _scan(ctx, other)
     if block is None:
         return name in scan.names
-    mine = _scan(ctx, block.body).names
+    mine = _scan(ctx, block.body)
     for their_block, reuse in scan.blocks.get(name, []):
-        if reuse or mine & _scan(ctx, their_block.body).names:
+        theirs = _scan(ctx, their_block.body)
+        if mine.names & theirs.names:
+            return True
+        # (both opened with reuse but creating different names, XLNet's `model/transformer` in
+        # __init__ and `model/sequnece_summary` in get_pooled_out: nothing is shared)
+        if reuse and (mine.unknown or theirs.unknown or not mine.names or not theirs.names):
             return True
     return False
 
