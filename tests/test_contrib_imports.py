@@ -62,3 +62,36 @@ def test_converted_helper_does_not_take_a_library_class_name() -> None:
     assert len(classes) == len(set(c.split("(")[0] for c in classes)), classes
     assert "class InstanceNorm(_Regularized)" in code and "class InstanceNorm_2(tf.Module)" in code
     assert "tensorflow.contrib" not in code
+
+
+def test_contrib_imports_kept_code_still_uses_become_stubs_so_the_file_imports() -> None:
+    """BEGAN's models.py: `slim = tf.contrib.slim` at the top, a converted generator beside a
+    discriminator kept TF1. TF2 has no tf.contrib: the alias alone failed the import."""
+    from migrate.upgrade import upgrade_module
+
+    src = textwrap.dedent("""\
+        import tensorflow as tf
+        import tensorflow.contrib.slim as slim2
+        from tensorflow.contrib import slim as slim3
+        slim = tf.contrib.slim  # the layer library
+
+
+        def discriminator(x):
+            return slim.conv2d(x, 4, 3), slim2.conv2d(x, 4, 3), slim3.conv2d(x, 4, 3)
+        """)
+    module, _ = upgrade_module(cst.parse_module(src), frozenset({"discriminator"}))
+    out = module.code
+    assert 'slim = _Tf1Contrib("tf.contrib.slim")  # the layer library' in out
+    assert 'slim2 = _Tf1Contrib("tf.contrib.slim")' in out
+    assert 'slim3 = _Tf1Contrib("tf.contrib.slim")' in out
+    assert "class _Tf1Contrib:" in out and "tf.contrib.slim\n" not in out
+    namespace: dict = {}
+    exec(compile(out.replace("import tensorflow as tf", "tf = None"), "<migrated>", "exec"), namespace)
+    try:
+        namespace["discriminator"](None)
+    except NotImplementedError as exc:
+        assert "tf.contrib.slim.conv2d does not exist in TF2" in str(exc)
+    else:
+        raise AssertionError("the stub must raise where kept code calls contrib")
+    again, _ = upgrade_module(cst.parse_module(out), frozenset({"discriminator"}))
+    assert again.code == out

@@ -40,3 +40,21 @@ def test_a_second_run_changes_nothing() -> None:
     first, _ = _up("import tensorflow as tf\n\ndef tag(x):\n    return (x.op.name, x.op.name)\n")
     second, codes = _up(first)
     assert second == first and "graph-only" not in codes
+
+
+def test_the_name_of_a_tensor_parameter_is_guarded() -> None:
+    """BERT's get_shape_list(tensor, name=None): `name = tensor.name`, called by converted layers."""
+    src = ("import tensorflow as tf\n\ndef get_shape_list(tensor, name=None):\n    if name is None:\n"
+           "        name = tensor.name\n    return tensor.shape.as_list(), name\n")
+    code, codes = _up(src)
+    assert "name = _tensor_name(tensor)" in code and "def _tensor_name(tensor):" in code
+    assert "graph-only" in codes
+    second, codes = _up(code)
+    assert second == code and "graph-only" not in codes
+
+
+def test_names_of_other_objects_and_stores_are_left_alone() -> None:
+    src = ("import tensorflow as tf\n\ndef f(var, scope, input_tensor):\n"
+           "    input_tensor.name = 'x'\n    return var.name, scope.name\n")
+    code, codes = _up(src)
+    assert code == src and "graph-only" not in codes

@@ -115,12 +115,22 @@ def _contrib_aliases(tree: ast.Module, names: TfNames) -> None:
             if isinstance(target, ast.Name):
                 assigned[target.id] = assigned.get(target.id, 0) + 1
         if len(targets) == 1 and isinstance(targets[0], ast.Name):
-            full = names.full_name(stmt.value)
+            full = names.full_name(stmt.value) or _stubbed_contrib(stmt.value)
             if full is not None and full.startswith("tensorflow.contrib.") and full.count(".") == 2:  # a module
                 found[targets[0].id] = full
     for local, full in found.items():
         if assigned[local] == 1 and local not in names.aliases:
             names.aliases[local] = full
+
+
+def _stubbed_contrib(value: ast.expr) -> str | None:
+    """`_Tf1Contrib("tf.contrib.slim")`, the upgrade stage's stand-in for a contrib import that
+    kept code still uses (migrate/upgrade/contrib_imports.py): read as the import it replaced."""
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "_Tf1Contrib" \
+            and len(value.args) == 1 and isinstance(value.args[0], ast.Constant) \
+            and isinstance(value.args[0].value, str) and value.args[0].value.startswith("tf.contrib."):
+        return "tensorflow" + value.args[0].value[2:]
+    return None
 
 
 def note_tf(names: TfNames, local: str, full: str) -> None:

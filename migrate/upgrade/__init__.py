@@ -15,7 +15,7 @@ from migrate.upgrade.helpers import helper_source
 from migrate.upgrade.codegen import StatementLines
 from migrate.upgrade.resolve import Binding, FileFacts, Prepass, _canonical_module, module_name, scan_statements
 from migrate.upgrade.tables import load_tables
-from migrate.upgrade.contrib_imports import drop_unused_contrib_imports
+from migrate.upgrade.contrib_imports import drop_unused_contrib_imports, stub_used_contrib_imports
 from migrate.upgrade.transformer import Cleanup, Upgrader, diagnostics_for
 from migrate.upgrade.walk import walk
 
@@ -81,7 +81,10 @@ def upgrade_module(
         new = new.visit(Cleanup(replace, remove))
         up.changed = True
     new, dropped = drop_unused_contrib_imports(new)  # tf.contrib would not import on TF2
-    up.changed = up.changed or dropped
+    new, stubbed = stub_used_contrib_imports(new)  # (still used by kept code: stubs, so the file imports)
+    if stubbed:
+        up.helpers.add("_Tf1Contrib")
+    up.changed = up.changed or dropped or stubbed
 
     helpers = up.helpers - facts.names_bound
     if pins and (up.changed or (origin is not None and module is not origin[0])):

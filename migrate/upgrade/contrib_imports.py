@@ -150,3 +150,48 @@ def _used_names(module: cst.Module) -> set[str]:
 
     module.visit(_Collect())
     return used
+
+
+def stub_used_contrib_imports(module: cst.Module) -> tuple[cst.Module, bool]:
+    """Module-level contrib imports still used (by code kept TF1) bind `_Tf1Contrib` stubs:
+    `slim = tf.contrib.slim` -> `slim = _Tf1Contrib("tf.contrib.slim")`, `import
+    tensorflow.contrib.slim as slim` and `from tensorflow.contrib import slim` alike. TF2 has no
+    tf.contrib, so the import alone would fail and take the file's converted code with it
+    (BEGAN's GeneratorCNN beside a DiscriminatorCNN kept TF1); with the stub the file imports
+    and the kept code raises where it uses contrib (each use is reported `contrib`)."""
+    body: list[cst.BaseStatement] = []
+    changed = False
+    for stmt in module.body:
+        stubs = _stubs(stmt) if isinstance(stmt, cst.SimpleStatementLine) else None
+        if not stubs:
+            body.append(stmt)
+            continue
+        changed = True
+        lines = [cst.parse_statement(f'{local} = _Tf1Contrib("{name}")\n') for local, name in stubs]
+        lines[0] = lines[0].with_changes(leading_lines=stmt.leading_lines)
+        if stmt.trailing_whitespace.comment is not None:
+            lines[-1] = lines[-1].with_changes(trailing_whitespace=stmt.trailing_whitespace)
+        body.extend(lines)
+    return (module.with_changes(body=body), True) if changed else (module, False)
+
+
+def _stubs(stmt: cst.SimpleStatementLine) -> list[tuple[str, str]] | None:
+    """(local name, TF1 spelling) for a line made only of contrib imports; None otherwise."""
+    out: list[tuple[str, str]] = []
+    for small in stmt.body:
+        if not _contrib_import(small):
+            return None
+        if isinstance(small, cst.Assign):
+            rest = (dotted_name(small.value) or "").partition(".")[2]
+            out.append((small.targets[0].target.value, f"tf.{rest}"))
+        elif isinstance(small, cst.Import):
+            for alias in small.names:
+                full = dotted_name(alias.name) or ""
+                if alias.asname is None or not full.startswith(_CONTRIB):
+                    return None
+                out.append((_local(alias), "tf" + full[len("tensorflow"):]))
+        else:
+            base = dotted_name(small.module) or ""
+            for alias in small.names:
+                out.append((_local(alias), f"tf{base[len('tensorflow'):]}.{dotted_name(alias.name)}"))
+    return out if all(local for local, _ in out) else None

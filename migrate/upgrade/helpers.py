@@ -458,6 +458,35 @@ def _summary_image(name, tensor, max_outputs=3, collections=None, family=None):
     return image(tensor)
 '''
 
+_TENSOR_NAME = '''
+def _tensor_name(tensor):
+    """`tensor.name`; "" for an eager tensor, which has no name (TF1 code read it in graphs)."""
+    try:
+        return tensor.name
+    except AttributeError:
+        if isinstance(tensor, {tf}.Tensor):
+            return ""
+        raise
+'''
+
+_TF1_CONTRIB = '''
+class _Tf1Contrib:
+    """A tf.contrib name that code kept TF1 still uses (migrate reported each use `contrib`):
+    TF2 has no tf.contrib, so the file imports and that code raises where it calls it."""
+
+    def __init__(self, name):
+        self._name = name
+
+    def __getattr__(self, attr):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        return _Tf1Contrib(self._name + "." + attr)
+
+    def __call__(self, *args, **kwargs):
+        raise NotImplementedError(self._name + " does not exist in TF2 (tf.contrib was removed): "
+                                  "this code stayed TF1; see migrate's report")
+'''
+
 # name -> (source template, helpers it needs)
 HELPERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "_tf1_fans": (_FANS, ()),
@@ -493,6 +522,8 @@ HELPERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "_layers_average_pooling2d": (_LAYERS_AVERAGE_POOLING2D, ("_layers_pooling",)),
     "_layers_average_pooling3d": (_LAYERS_AVERAGE_POOLING3D, ("_layers_pooling",)),
     "_summary_image": (_SUMMARY_IMAGE, ()),
+    "_tensor_name": (_TENSOR_NAME, ()),
+    "_Tf1Contrib": (_TF1_CONTRIB, ()),
 }
 _ORDER = list(HELPERS)
 

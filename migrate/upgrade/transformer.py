@@ -172,6 +172,7 @@ class Upgrader(cst.CSTTransformer):
         self.changed = False
         self._disabler_lines: set[int] = set()
         self._eager_guarded: set[int] = set()  # `.op.name` already under `... if not tf.executing_eagerly()`
+        self._stored: set[int] = set()  # assignment targets: `x.name = ...` is not a read
         self._reads_collections: bool | None = None  # the file reads graph collections back
 
     @property
@@ -482,7 +483,7 @@ class Upgrader(cst.CSTTransformer):
         dim = self.dimension_value(original_node, updated_node)
         if dim is not None:
             return dim
-        op_name = self.op_name(original_node, updated_node)
+        op_name = self.op_name(original_node, updated_node) or self.tensor_name(original_node, updated_node)
         if op_name is not None:
             return op_name
         if id(original_node) in self._chain_done:
@@ -524,6 +525,27 @@ class Upgrader(cst.CSTTransformer):
                     "guarded by tf.executing_eagerly(): the op name in graphs and tf.function, \"\" in eager", original)
         text = cst.Module([]).code_for_node(updated.with_changes(lpar=[], rpar=[]))
         return cst.parse_expression(f'({text} if not {self.tf2_alias()}.executing_eagerly() else "")')
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._stored.add(id(node.target))
+
+    def tensor_name(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression | None:
+        """`tensor.name` of a name that says it holds a tensor (BERT's `get_shape_list(tensor,
+        name=None)`: `name = tensor.name`, copied into ALBERT, ELECTRA and their forks), in TF2
+        code: an eager tensor has no name (AttributeError when a converted layer calls it), so it
+        reads `_tensor_name(tensor)`: the name wherever TF1 code
+        ran, "" for an eager tensor (one made eagerly is eager inside tf.function too)."""
+        target = original.value
+        if self.in_compat or id(original) in self._stored or "_tensor_name" in self._stack \
+                or original.attr.value != "name" or not isinstance(target, cst.Name) \
+                or "tensor" not in target.value.lower() or self.resolve(target) is not None:
+            return None
+        self.changed = True
+        self.helpers.add("_tensor_name")
+        self.report("graph-only", f"`{target.value}.name`: eager tensors have no name (AttributeError in TF2); "
+                    "read by _tensor_name(): the name of a graph tensor or a variable, \"\" for an eager tensor",
+                    original)
+        return cst.Call(cst.Name("_tensor_name"), [cst.Arg(target)])
 
     def plain_v2(self, node: cst.Attribute) -> cst.BaseExpression | None:
         """`tf.compat.v2.X` -> `tf.X` where `tf` is the TF2 root after this pass. Generated code
@@ -752,7 +774,7 @@ class Upgrader(cst.CSTTransformer):
         if name in rules.LAYERS_HELPERS:  # no report: the values are tf_keras' own
             self.helpers.add(rules.LAYERS_HELPERS[name])
             return call.with_changes(func=cst.Name(rules.LAYERS_HELPERS[name]))
-        if name in rules.EAGER_HELPERS:  # the same op, traced when eager
+        if name in rules.EAGER_HELPERS and rules.EAGER_HELPERS[name] not in self._stack:  # traced when eager
             self.helpers.add(rules.EAGER_HELPERS[name])
             return call.with_changes(func=cst.Name(rules.EAGER_HELPERS[name]))
         if name in rules.CONTRIB_APPLY_REGULARIZATION:
