@@ -62,6 +62,9 @@ FUNCTION_CASES = [
      {"vocab": 5, "units": 3}, "equivalent", None),
     ("derived_stale", "derived_legacy.py:LM.logits", "derived_stale.py", {"ids": "int32[2]"},
      {"vocab": 5, "units": 3}, "not equivalent", "outputs (per-name random weights)"),
+    # a returned variable list is compared as a set (by name): TF1's creation order vs a module's
+    ("variable_list_order", "varlist_legacy.py:build", "varlist_ok.py:Build", {"x": "float32[2,4]"}, {},
+     "equivalent", None),
     ("shape_error", "gan_legacy.py:build", "gan_shape_error.py", GAN_INPUTS, {}, "error", None),
     ("missing_class", "gan_legacy.py:build", "gan_ok.py:NoSuchClass", GAN_INPUTS, {}, "error", None),
 ]
@@ -95,6 +98,8 @@ TF_FUNCTION_CASES = [
      {"x": "float32[2,4]"}, {}, "equivalent", None),
     ("numpy_initializer_changed", "numpy_init_legacy.py:build", "numpy_init_changed.py:Build",
      {"x": "float32[2,4]"}, {}, "not equivalent", "initial values"),
+    ("variable_list_order_tf_function", "varlist_legacy.py:build", "varlist_ok.py:Build",
+     {"x": "float32[2,4]"}, {}, "equivalent", None),
 ]
 ALL_IDS = ([c[0] for c in FUNCTION_CASES] + [c[0] for c in SCRIPT_CASES]
            + [c[0] for c in TF_FUNCTION_CASES])

@@ -261,6 +261,11 @@ def flatten_outputs(value: Any, path: str = "out") -> Iterator[tuple[str, Any]]:
         for key in sorted(value, key=str):
             yield from flatten_outputs(value[key], f"{path}[{key!r}]")
     elif isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        if value and all(_is_variable(item) for item in value):
+            # A list of variables is a set to its users (an optimizer's var_list, a Saver):
+            # TF1 listed a scope's variables in creation order, a module lists them by
+            # attribute. Both sides compare them by name.
+            value = sorted(value, key=lambda v: v.name)
         for i, item in enumerate(value):
             yield from flatten_outputs(item, f"{path}[{i}]")
     elif hasattr(value, "_fields"):  # namedtuple (LSTMStateTuple & co.)
@@ -268,6 +273,22 @@ def flatten_outputs(value: Any, path: str = "out") -> Iterator[tuple[str, Any]]:
             yield from flatten_outputs(getattr(value, name), f"{path}.{name}")
     else:
         yield path, value
+
+
+def variable_lists_by_name(value: Any) -> Any:
+    """`value` with each list or tuple made only of variables sorted by name (flatten_outputs'
+    order), for a tf.function to return: its outputs are those variables' values."""
+    if isinstance(value, dict):
+        return {k: variable_lists_by_name(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        if value and all(_is_variable(item) for item in value):
+            return sorted(value, key=lambda v: v.name)
+        return type(value)(variable_lists_by_name(v) for v in value)
+    return value
+
+
+def _is_variable(value: Any) -> bool:
+    return type(value).__name__.endswith("Variable") and hasattr(value, "name")
 
 
 def split_args(func: Callable[..., Any], args: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
