@@ -71,9 +71,18 @@ _SCRIPT = textwrap.dedent('''
         "contrib dropout inference": (contrib.layers.dropout(img, 0.7, is_training=False),
                                       _contrib_dropout(img, 0.7, is_training=False)),
     }
+    out = {}
     with v1.Session() as sess:
-        values = sess.run({k: list(v) for k, v in pairs.items()})
-    out = {k: [list(a.shape) == list(b.shape), float(np.max(np.abs(a - b)))] for k, (a, b) in values.items()}
+        for k, pair in pairs.items():
+            try:
+                a, b = sess.run(list(pair))
+            except tf.errors.InvalidArgumentError as exc:
+                # (TF's CPU MaxPool runs NCHW only where oneDNN is on: TF1's own layer fails too)
+                if "only supports NHWC" not in str(exc):
+                    raise
+                out[k] = "unsupported here"
+                continue
+            out[k] = [list(a.shape) == list(b.shape), float(np.max(np.abs(a - b)))]
     print(json.dumps(out))
 ''')
 
@@ -87,4 +96,5 @@ def test_helpers_equal_tf1_layers() -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = json.loads(proc.stdout.strip().splitlines()[-1])
     assert len(results) == 13
-    assert {name: r for name, r in results.items() if not (r[0] and r[1] == 0.0)} == {}
+    assert sum(r == "unsupported here" for r in results.values()) <= 1  # (channels_first max pooling)
+    assert {name: r for name, r in results.items() if r != "unsupported here" and not (r[0] and r[1] == 0.0)} == {}
