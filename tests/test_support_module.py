@@ -119,6 +119,17 @@ def test_import_style_rule() -> None:
     assert support.import_style("if __name__ == '__main__':\n    main()\n", True) == "either"
     assert support.import_style("from ops import *\n", True, {"ops", "model"}) == "absolute"
     assert support.import_style("import ops\nfrom . import model\n", True, {"ops", "model"}) == "either"
+    # XLNet: a package directory whose scripts `import modeling`: modeling.py runs top-level too
+    assert support.import_style("x = 1\n", True, {"xlnet"}, imported_bare=True) == "either"
+
+
+def test_a_sibling_importing_a_file_by_bare_name_is_seen(tmp_path: Path) -> None:
+    from migrate import pipeline
+
+    (tmp_path / "__init__.py").write_text("")
+    (tmp_path / "modeling.py").write_text("import tensorflow as tf\n")
+    (tmp_path / "xlnet.py").write_text("import json, modeling as m\nfrom data_utils import x\n")
+    assert {"modeling", "json", "data_utils"} <= pipeline._imported_bare(tmp_path)
 
 
 def test_verification_accepts_the_import_and_refuses_a_name_the_module_lacks() -> None:
