@@ -91,3 +91,33 @@ def test_a_rename_to_a_v1_only_name_gets_the_compat_spelling() -> None:
     source = "import tensorflow as tf\n\nSTATE = tf.contrib.rnn.LSTMStateTuple\n"
     code = transform_source(source, "m.py").code
     assert "tf.compat.v1.nn.rnn_cell.LSTMStateTuple" in code
+
+
+TRAINING_GRAPH = '''import tensorflow as tf
+
+
+class Trainer(object):
+    def __init__(self, cell):
+        self.cell = cell
+        with tf.variable_scope("NTM"):
+            self.global_step = tf.Variable(0, trainable=False)
+
+    def build(self, x, lengths):
+        with tf.variable_scope("NTM"):
+            out = self.cell(x)
+            tf.get_variable_scope().reuse_variables()
+            for n in lengths:
+                loss = tf.reduce_sum(out) * n
+                opt = tf.train.RMSPropOptimizer(0.1)
+                with tf.variable_scope(tf.get_variable_scope(), reuse=n != 1):
+                    self.step = opt.apply_gradients(zip(tf.gradients(loss, [out]), [out]))
+'''
+
+
+def test_an_optimizer_update_keeps_its_variable_scope() -> None:
+    """NTM's build_model, once its cell's file was migrated (no cross-file scope left to keep it
+    as it was): the optimizer makes its slot variables under the reuse scope, and the
+    `reuse_variables()` before the loop guards them; neither is a naming scope."""
+    once = transform_source(TRAINING_GRAPH, "ntm.py").code
+    assert "reuse_variables()" in once and "reuse=n != 1" in once
+    assert transform_source(once, "ntm.py").code == once

@@ -911,6 +911,17 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         creators = creating()
     constructors = {c for c in class_names if f"{c}.__init__" in creators}
     recomputed: dict[str, set[str]] = {}  # class -> derived tensors read through a property
+    for cls_name in sorted(constructors):
+        init = functions[f"{cls_name}.__init__"]
+        builders = sorted(m for m in init.calls if m.startswith(f"{cls_name}.") and functions[m].is_host)
+        if builders:
+            # (NTM's __init__ makes global_step, then calls self.build_model(): placeholders, the
+            # loss and its optimizers. That graph stays TF1; a module constructor calling it would
+            # run TF1 graph code eagerly, and a second run would read the class as converted.)
+            init.blockers.append(Diagnostic(
+                "unsupported-call", f"{cls_name}.__init__ calls self.{builders[0].split('.', 1)[1]}(), a training "
+                "graph builder (placeholders, a loss, an optimizer) that stays TF1 graph code: the constructor "
+                "stays TF1 with it", init.line))
 
     def helper_source(spelling: str) -> str | None:
         callee = functions.get(spelling)

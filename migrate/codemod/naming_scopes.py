@@ -20,6 +20,9 @@ from migrate.upgrade.walk import visit_body
 
 
 
+_OPTIMIZER_UPDATES = frozenset({"apply_gradients", "minimize"})
+
+
 class _Creates(cst.CSTVisitor):
     def __init__(self, tf: TfNames, creators: frozenset[str] = frozenset()) -> None:
         self.tf = tf
@@ -29,6 +32,10 @@ class _Creates(cst.CSTVisitor):
     def visit_Call(self, node: cst.Call) -> None:
         api = self.tf.api(node.func)
         if makes_variables(api, NAMING_SCOPE_CREATORS, NAMING_SCOPE_CREATOR_PREFIXES):
+            self.found = True
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in _OPTIMIZER_UPDATES:
+            # (an optimizer's update makes its slot variables in the current variable scope:
+            # NTM's `with variable_scope(get_variable_scope(), reuse=reuse): opt.apply_gradients(...)`)
             self.found = True
         elif self.creators and api is None:
             func = node.func
