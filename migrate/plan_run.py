@@ -50,12 +50,13 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
     _share_trees(project)
     extra: dict = {}
     untouched: dict[Path, str] = {}  # file -> why its trial failed (carried into its refusals: P's G4)
+    notes: dict[Path, tuple[int, str, str]] = {}  # file -> its trial's error, for its own report
     plan = link(project)
     tried: dict[Path, object] = {}
     outputs: dict[Path, tuple] = {}  # the trial's (plan, (text, output)): reused when the plan holds
     ahead = _transform_ahead(sources)
     for _ in range(_MAX_TRIALS):
-        planned = _with_plan(candidates, project, plan, modes, tf_files)
+        planned = _with_plan(candidates, project, plan, modes, tf_files, notes)
         trial = [c for c in planned if Path(c.path) in plan.cross_file and tried.get(Path(c.path)) != c.plan]
         if os.environ.get("MIGRATE_DEBUG_PLAN"):
             print(f"plan trial: {len(trial)} of {len(planned)} files", file=sys.stderr)
@@ -85,6 +86,7 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
                 # files stays callable by its old name (kept beside its class, or not converted)
                 if path not in untouched:
                     untouched[path] = _trial_error(outcome.result.diagnostics, path, project.root)
+                    notes[path] = _trial_note(outcome.result.diagnostics)
                     found = True
                 continue
             refusal = _refusal(outcome.result.diagnostics)
@@ -107,7 +109,7 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
         if not found:
             return _reuse(planned, outputs)
         plan = link(project, extra, untouched)
-    return _with_plan(candidates, project, plan, modes, tf_files)
+    return _with_plan(candidates, project, plan, modes, tf_files, notes)
 
 
 _AHEAD_LIMIT = 64 << 20  # characters of source: above, only the trial's files are kept in memory
@@ -254,6 +256,14 @@ def _trial_error(diagnostics, path: Path, root: Path) -> str:
     return f"{where}:{d.line}: {d.code}: {d.message}" if d.line else f"{where}: {d.code}: {d.message}"
 
 
+def _trial_note(diagnostics) -> tuple[int, str, str] | None:
+    """(line, code, message) of what made a file's trial fail (as `_trial_error` picks it)."""
+    found = [d for d in diagnostics if d.severity != "info" and d.code not in (
+        "unconvertible-callee", "compat-v1-kept", "contrib", "flags", "session-loop", "initializer-rewrite")]
+    found.sort(key=lambda d: d.code == "internal-error")
+    return (found[0].line, found[0].code, found[0].message) if found else None
+
+
 def _refusal(diagnostics) -> tuple[str, str] | None:
     """The first reason the file's own conversion gave for refusing something: a stale reference
     (internal-error) is the consequence of a refusal, so the refusal itself is named first."""
@@ -265,7 +275,8 @@ def _refusal(diagnostics) -> tuple[str, str] | None:
 
 
 def _with_plan(candidates: "list[Candidate]", project, plan, modes: dict[Path, str],
-               tf_files: frozenset[Path]) -> "list[Candidate]":
+               tf_files: frozenset[Path], notes: dict[Path, tuple[int, str, str]] | None = None,
+               ) -> "list[Candidate]":
     from migrate.codemod.external import FilePlan
 
     out = []
@@ -275,6 +286,8 @@ def _with_plan(candidates: "list[Candidate]", project, plan, modes: dict[Path, s
         mode = modes.get(path.parent, "") if c.path.endswith(".py") else ""
         if mode and (file_plan is not None or path in tf_files):  # others have no support code
             file_plan = replace(file_plan or FilePlan(), support=mode)
+        if notes and path in notes:  # (its trial failed: why its TF1 code stays, in its own report)
+            file_plan = replace(file_plan or FilePlan(), trial_error=notes[path])
         out.append(replace(c, plan=file_plan, pinned=project.pins.get(path, frozenset())))
     return out
 

@@ -184,6 +184,9 @@ def _packed_arguments(fn: ast.FunctionDef, params: set[str]) -> dict[str, list[t
     return out
 
 
+# what drives a graph rather than computes in it: sessions, savers, supervisors, summary writers
+_GRAPH_DRIVERS = ("session", "saver", "supervisor", "writer")
+
 # ops whose arguments are shapes, names and settings rather than tensors to compute with
 _NOT_TENSOR_OPS = frozenset({"get_variable", "Variable", "placeholder", "variable_scope", "name_scope",
                              "zeros", "ones", "constant", "fill", "TensorShape"})
@@ -251,6 +254,9 @@ def _computed(value: ast.expr, tf: TfNames) -> bool:
     """An op on tensors (not a variable itself, a parameter or a constant)."""
     if isinstance(value, ast.IfExp):  # (BEGAN: `tf.Variable(...) if use_bias else 0`)
         return _computed(value.body, tf) or _computed(value.orelse, tf)
+    if isinstance(value, ast.Call) and any(word in (ast_dotted_name(value.func) or "").lower()
+                                           for word in _GRAPH_DRIVERS):
+        return False  # (BEGAN's `self.sess = sv.prepare_or_wait_for_session(...)`: no tensor)
     if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)) \
             and tf.api(value.func) in ("get_variable", "Variable"):
         return False

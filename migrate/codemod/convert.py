@@ -147,6 +147,11 @@ def preview(tree: ast.Module, source: str, pinned: frozenset[str] = frozenset(),
                               frozenset(c for c, _ in foreign), frozenset(c for c, rerun in foreign if rerun),
                               plan.decorators if plan else (), frozenset(plan.used_elsewhere) if plan else frozenset(),
                               frozenset(plan.private_externals) if plan else frozenset())
+    if plan is not None and plan.trial_error is not None:
+        line, code, message = plan.trial_error
+        analysis.diagnostics.append(Diagnostic(
+            code, f"{message} (the run's trial conversion of this file stopped there: the file keeps its TF1 "
+            "structure, and the other files' functions it calls keep their TF1 defs for it)", line))
     if plan is not None and plan.kept_tf1:
         analysis.kept_tf1 = (frozenset(plan.kept_tf1) | analysis.kept_tf1) & analysis.converted
         analysis.kept_why = {q: why for q, why in plan.kept_why if why}

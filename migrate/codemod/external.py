@@ -62,13 +62,16 @@ class FilePlan:
     moved_defs: tuple[str, ...] | None = None
     # functions whose plain aliases (self.d = discriminator) are called directly (function_aliases.py)
     aliases: tuple[str, ...] | None = None
+    # (line, code, message): the conversion of this file failed in the run's trial, so it stays as
+    # it is and its calls of other files keep their TF1 defs (plan_run.py); said in its report
+    trial_error: tuple[int, str, str] | None = None
 
     @property
     def empty(self) -> bool:
         return not (self.externals or self.forced_blocks or self.import_renames or self.tf_aliases or self.kept_tf1
                     or self.exported or self.known_plain or self.foreign_classes or self.decorators
                     or self.used_elsewhere or self.private_externals or self.moved_defs is not None
-                    or self.aliases is not None)
+                    or self.aliases is not None or self.trial_error is not None)
 
 
 def tf_names_of(aliases: tuple[tuple[str, str], ...]) -> TfNames:
