@@ -95,3 +95,20 @@ def test_contrib_imports_kept_code_still_uses_become_stubs_so_the_file_imports()
         raise AssertionError("the stub must raise where kept code calls contrib")
     again, _ = upgrade_module(cst.parse_module(out), frozenset({"discriminator"}))
     assert again.code == out
+
+
+def test_the_stub_class_comes_before_a_stub_above_later_tf_imports() -> None:
+    """glow's memory_saving_gradients: `import tensorflow.contrib.graph_editor as ge` above
+    `from tensorflow.python.ops import gradients`, below which helpers go."""
+    from migrate.transform import transform_source
+
+    src = ("import tensorflow as tf\nimport tensorflow.contrib.graph_editor as ge\nimport sys\n"
+           "from tensorflow.python.ops import gradients as tf_gradients_lib\n\n\n"
+           "def walk(ts):\n    return ge.get_forward_walk_ops(ts), tf_gradients_lib\n")
+    out = transform_source(src, "m.py").code
+    assert out.index("class _Tf1Contrib:") < out.index('ge = _Tf1Contrib("tf.contrib.graph_editor")')
+    namespace: dict = {}
+    exec(compile(out.replace("import tensorflow as tf\n", "").replace(
+        "from tensorflow.python.ops import gradients as tf_gradients_lib\n", "tf_gradients_lib = None\n"),
+        "<migrated>", "exec"), namespace)
+    assert transform_source(out, "m.py").code == out

@@ -15,7 +15,7 @@ from migrate.upgrade.helpers import helper_source
 from migrate.upgrade.codegen import StatementLines
 from migrate.upgrade.resolve import Binding, FileFacts, Prepass, _canonical_module, module_name, scan_statements
 from migrate.upgrade.tables import load_tables
-from migrate.upgrade.contrib_imports import drop_unused_contrib_imports, stub_used_contrib_imports
+from migrate.upgrade.contrib_imports import drop_unused_contrib_imports, stub_class_first, stub_used_contrib_imports
 from migrate.upgrade.transformer import Cleanup, Upgrader, diagnostics_for
 from migrate.upgrade.walk import walk
 
@@ -93,6 +93,8 @@ def upgrade_module(
     if helpers or up.new_tf_alias:
         new = _insert_top(new, helpers, up)
         up.changed = True
+    if stubbed:
+        new = stub_class_first(new)
     diagnostics = diagnostics_for(found, module, lines, statement_of if lines is not None else None, origin)
     return (new if up.changed else module), diagnostics
 

@@ -195,3 +195,22 @@ def _stubs(stmt: cst.SimpleStatementLine) -> list[tuple[str, str]] | None:
             for alias in small.names:
                 out.append((_local(alias), f"tf{base[len('tensorflow'):]}.{dotted_name(alias.name)}"))
     return out if all(local for local, _ in out) else None
+
+
+def stub_class_first(module: cst.Module) -> cst.Module:
+    """The generated `_Tf1Contrib` class moved before the first stub that calls it: helpers go
+    below the last import that binds `tf` (glow's `from tensorflow.python.ops import gradients`
+    after its `ge = tf.contrib.graph_editor`), and this one needs no `tf`."""
+    body = list(module.body)
+    cls = next((i for i, s in enumerate(body) if isinstance(s, cst.ClassDef) and s.name.value == "_Tf1Contrib"), None)
+    first = next((i for i, s in enumerate(body) if isinstance(s, cst.SimpleStatementLine) and any(
+        isinstance(small, cst.Assign) and isinstance(small.value, cst.Call)
+        and isinstance(small.value.func, cst.Name) and small.value.func.value == "_Tf1Contrib"
+        for small in s.body)), None)
+    if cls is None or first is None or cls < first:
+        return module
+    moved = body.pop(cls)
+    stub = body[first]
+    body[first] = stub.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine(), *stub.leading_lines])
+    body.insert(first, moved.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()]))
+    return module.with_changes(body=body)
