@@ -73,6 +73,8 @@ def run_entry(module: Any, entry: dict[str, Any]) -> None:
         owner_params = _params(owner_cls.__init__)
         owner_kwargs = {**init_args, **{k: v for k, v in args.items() if k in owner_params}}
         args = {k: v for k, v in args.items() if k not in owner_params}
+        # (input tensors the owner's constructor takes: a model built on its inputs, XLNet's)
+        owner_kwargs.update({k: call.pop(k) for k in list(call) if k in owner_params and k not in call_params})
         call["owner"] = owner_cls(**owner_kwargs)
         init_args = {}
     # (every tf.Module takes `name`: an entry's own `name` parameter belongs to its call, as the checker passes it)
