@@ -112,3 +112,17 @@ def test_the_stub_class_comes_before_a_stub_above_later_tf_imports() -> None:
         "from tensorflow.python.ops import gradients as tf_gradients_lib\n", "tf_gradients_lib = None\n"),
         "<migrated>", "exec"), namespace)
     assert transform_source(out, "m.py").code == out
+
+
+def test_a_stubbed_contrib_function_keeps_its_callers_tf1_code_on_a_second_run() -> None:
+    """seq2seq's image encoder: `from tensorflow.contrib.slim.python.slim.nets.inception_v3 import
+    inception_v3_base`, called with `tf.to_float(inputs)`: the stub is read as that import again."""
+    from migrate.transform import transform_source
+
+    src = ("import tensorflow as tf\n"
+           "from tensorflow.contrib.slim.python.slim.nets.inception_v3 import inception_v3_base\n\n\n"
+           "def encode(inputs):\n    outputs, _ = inception_v3_base(tf.to_float(inputs))\n"
+           "    return outputs.get_shape()\n")
+    once = transform_source(src, "m.py").code
+    assert 'inception_v3_base = _Tf1Contrib("tf.contrib.slim.python.slim.nets.inception_v3.inception_v3_base")' in once
+    assert transform_source(once, "m.py").code == once

@@ -115,8 +115,11 @@ def _contrib_aliases(tree: ast.Module, names: TfNames) -> None:
             if isinstance(target, ast.Name):
                 assigned[target.id] = assigned.get(target.id, 0) + 1
         if len(targets) == 1 and isinstance(targets[0], ast.Name):
-            full = names.full_name(stmt.value) or _stubbed_contrib(stmt.value)
-            if full is not None and full.startswith("tensorflow.contrib.") and full.count(".") == 2:  # a module
+            stubbed = _stubbed_contrib(stmt.value)  # (any contrib import it replaced: modules, functions)
+            full = names.full_name(stmt.value)
+            if stubbed is not None:
+                found[targets[0].id] = stubbed
+            elif full is not None and full.startswith("tensorflow.contrib.") and full.count(".") == 2:  # a module
                 found[targets[0].id] = full
     for local, full in found.items():
         if assigned[local] == 1 and local not in names.aliases:
