@@ -126,3 +126,17 @@ def test_a_stubbed_contrib_function_keeps_its_callers_tf1_code_on_a_second_run()
     once = transform_source(src, "m.py").code
     assert 'inception_v3_base = _Tf1Contrib("tf.contrib.slim.python.slim.nets.inception_v3.inception_v3_base")' in once
     assert transform_source(once, "m.py").code == once
+
+
+def test_add_arg_scope_stub_leaves_the_functions_it_decorates() -> None:
+    """glow's tfops.py decorates kept TF1 layers with contrib's @add_arg_scope at import time."""
+    from migrate.upgrade.helpers import helper_source
+
+    namespace: dict = {}
+    exec(helper_source({"_Tf1Contrib"}), namespace)
+    stub = namespace["_Tf1Contrib"]("tf.contrib.framework.python.ops.add_arg_scope")
+
+    def layer(x):
+        return x
+
+    assert stub(layer) is layer
