@@ -243,21 +243,20 @@ def _refusing(project, path: Path, expected: frozenset[str], diagnostics) -> fro
 def _trial_error(diagnostics, path: Path, root: Path) -> str:
     """What made a file's trial fail, for the refusals of its functions (`file:line: code: message`):
     the refusal behind a stale reference first, else the error itself."""
-    found = [d for d in diagnostics if d.severity != "info" and d.code not in (
-        "unconvertible-callee", "compat-v1-kept", "contrib", "flags", "session-loop", "initializer-rewrite")]
-    found.sort(key=lambda d: d.code == "internal-error")
-    if not found:
+    note = _trial_note(diagnostics)
+    if note is None:
         return ""
     try:
         where = path.relative_to(root).as_posix()
     except ValueError:
         where = path.name
-    d = found[0]
-    return f"{where}:{d.line}: {d.code}: {d.message}" if d.line else f"{where}: {d.code}: {d.message}"
+    line, code, message = note
+    return f"{where}:{line}: {code}: {message}" if line else f"{where}: {code}: {message}"
 
 
 def _trial_note(diagnostics) -> tuple[int, str, str] | None:
-    """(line, code, message) of what made a file's trial fail (as `_trial_error` picks it)."""
+    """(line, code, message) of what made a file's trial fail: the refusal behind a stale
+    reference first, else the error itself."""
     found = [d for d in diagnostics if d.severity != "info" and d.code not in (
         "unconvertible-callee", "compat-v1-kept", "contrib", "flags", "session-loop", "initializer-rewrite")]
     found.sort(key=lambda d: d.code == "internal-error")
