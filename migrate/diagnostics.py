@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, asdict
 from typing import Literal
 
@@ -29,7 +30,9 @@ class Diagnostic:
         return asdict(self)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.code}: {self.message}"
+        # one line per finding (grep-able): tf_upgrade_v2's own texts carry line breaks
+        message = re.sub(r"\s*\n\s*", " ", self.message)
+        return f"{self.path}:{self.line}:{self.column}: {self.code}: {message}"
 
 
 def anchor_columns(diagnostics: tuple[Diagnostic, ...], source: str) -> tuple[Diagnostic, ...]:

@@ -198,7 +198,8 @@ def _module_file(base: Path, parts: list[str], files: Collection[Path]) -> Path 
 class Project:
     summaries: dict[Path, Summary]
     pins: dict[Path, frozenset[str]]  # names unparsable files import: they stay TF1
-    root: Path
+    root: Path  # imports resolve from here (above the run's directory when it is inside a package)
+    display_root: Path | None = None  # the run's common directory: where messages name files from
     # spelling -> (file, function) that a file could call, resolved through imports
     reachable: dict[Path, dict[str, Node]] = field(default_factory=dict)
     tf_inherited: dict[Path, tuple[tuple[str, str], ...]] = field(default_factory=dict)
@@ -211,6 +212,10 @@ class Project:
     _used: dict[Path, frozenset[str]] = field(default_factory=dict)  # names a file's code spells (_names_used)
     _elsewhere: dict[Path, frozenset[str]] = field(default_factory=dict)  # words_elsewhere's answers
     _private: dict[Path, frozenset[str]] = field(default_factory=dict)  # private_externals' answers
+
+    @property
+    def shown_from(self) -> Path:
+        return self.display_root or self.root
 
     def words_elsewhere(self, path: Path) -> frozenset[str]:
         """The top-level functions of `path` that another file of the run mentions, as a word
@@ -477,7 +482,7 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
     generated support code goes to their directory's module (migrate/support_module.py).
     `jobs`: the planning texts' pool (migrate/planning_texts.py)."""
     files = set(sources)
-    root = _common_root(files)
+    root = display_root = _common_root(files)
     while (root / "__init__.py").is_file() and root.parent != root:
         root = root.parent  # a run inside a package: `from pkg.sub import mod` resolves from above it
     _RESOLVED.clear()
@@ -508,7 +513,7 @@ def build_project(sources: dict[Path, str], outside: dict[Path, str] | None = No
     if outside:
         for path, names in _outside_pins(outside, files).items():
             pins[path] = pins.get(path, frozenset()) | names
-    project = Project(summaries, pins, root, shared_support=shared_support, plain_sources=plain)
+    project = Project(summaries, pins, root, display_root, shared_support=shared_support, plain_sources=plain)
     _pin_re_exports(project)
     for path, s in summaries.items():
         project.reachable[path] = _reachable(project, s)
@@ -650,7 +655,7 @@ def _callee(project: Project, s: Summary, spelling: str, target: Path, name: str
     analysis = t.analysis
     return ExternalCallee(
         spelling=spelling,
-        origin=f"{_display(target, project.root)}:{fn.lineno}",
+        origin=f"{_display(target, project.shown_from)}:{fn.lineno}",
         function=name,
         source=_segment(t, fn),
         class_ref=class_ref,
@@ -734,7 +739,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
         a = s.analysis
         if a is None:
             continue
-        display = _display(path, project.root)
+        display = _display(path, project.shown_from)
         for q in s.creators:
             node = (path, q)
             edges[node]
@@ -787,7 +792,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             why = untouched.get(path) if isinstance(untouched, dict) else ""
             for node in sorted(project.depends_on(path)):
                 if "." not in node[1]:  # (a class of another file stays usable as it is)
-                    pinned.setdefault(node, ("unconvertible-callee", f"{_display(path, project.root)} could not be "
+                    pinned.setdefault(node, ("unconvertible-callee", f"{_display(path, project.shown_from)} could not be "
                                              f"migrated{f' ({why})' if why else ''} and still calls it", display))
             continue
         for spelling, info in a.functions.items():
@@ -810,7 +815,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                 cross_nodes.add((path, q))
             cross_nodes.update(methods)
     for node, (code, message) in extra_blocks.items():
-        blockers[node].append((code, message, _display(node[0], project.root)))
+        blockers[node].append((code, message, _display(node[0], project.shown_from)))
     _class_name_clashes(project, blockers)
 
     component_reason: dict[Node, str] = {}
@@ -932,7 +937,7 @@ def _kept_defs(project: Project, helper_callers: dict[Node, set[Node]], componen
         if h not in component_reason and tf1:
             c = tf1[0]
             more = f" (and {len(tf1) - 1} more)" if len(tf1) > 1 else ""
-            stack.append((h, f"{c[1]} in {_display(c[0], project.root)}{more} stays TF1: {component_reason[c]}"))
+            stack.append((h, f"{c[1]} in {_display(c[0], project.shown_from)}{more} stays TF1: {component_reason[c]}"))
     stack += [(n, f"{code} at {where}: {message}") for n, (code, message, where) in sorted(pinned.items())
               if n not in component_reason]
     stack.reverse()  # (popped in order: the first caller's reason wins)
@@ -951,7 +956,7 @@ def _kept_defs(project: Project, helper_callers: dict[Node, set[Node]], componen
                 continue
             # the TF1 def calls its own file's defs and other files' helpers by their old names
             target = project.reachable[path][other] if callee.external is not None else (path, other)
-            stack.append((target, f"the kept TF1 def {q} ({_display(path, project.root)}) calls it"))
+            stack.append((target, f"the kept TF1 def {q} ({_display(path, project.shown_from)}) calls it"))
     return kept, why
 
 
@@ -1003,10 +1008,10 @@ def _class_name_clashes(project: Project, blockers: dict[Node, list[tuple[str, s
                 cls = cls if cls != q else f"{cls}_2"
                 blockers[(path, q)].append(("kept-tf1", f"{q} stays as it is: class {cls} is already defined in this "
                                             "file (by an earlier run that kept this def for callers that stay TF1)",
-                                            _display(path, project.root)))
+                                            _display(path, project.shown_from)))
             elif cls in s.names - {q} or sum(1 for other in s.creators if "." not in other and class_name_for(other) == cls) > 1:
                 blockers[(path, q)].append(("unsupported-call", f"class name {cls} is taken in its file",
-                                            _display(path, project.root)))
+                                            _display(path, project.shown_from)))
     for path, reach in project.reachable.items():
         s = project.summaries[path]
         for spelling, node in reach.items():
@@ -1015,10 +1020,10 @@ def _class_name_clashes(project: Project, blockers: dict[Node, list[tuple[str, s
             cls = class_name_for(spelling)
             if cls in s.names - {spelling} and cls not in s.defs:
                 blockers[node].append(("unsupported-call", f"class name {cls} clashes with a name of an importer",
-                                       _display(path, project.root)))
+                                       _display(path, project.shown_from)))
             elif cls in s.defs:
                 blockers[node].append(("unsupported-call", f"class name {cls} clashes with a name of an importer",
-                                       _display(path, project.root)))
+                                       _display(path, project.shown_from)))
 
 
 # ---------------------------------------------------------------- files that do not parse

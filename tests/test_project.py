@@ -370,3 +370,24 @@ def tower(x):
     code, codes = out["model.py"]
     assert "cross-file" not in codes, codes
     assert "class Tower" in code
+
+
+def test_messages_name_files_from_the_runs_directory_inside_a_package(tmp_path: Path) -> None:
+    """A run over a package resolves imports from above it, but names its files as the run does
+    (`critic.py`, not `pkg/critic.py`)."""
+    package = tmp_path / "pkg"
+    package.mkdir()
+    sources = {package / "__init__.py": "", package / "ops.py": OPS, package / "critic.py": REFUSED_CRITIC}
+    for path, text in sources.items():
+        path.write_text(text, encoding="utf-8")
+    project, _ = plan_project(sources)
+    assert project.root == tmp_path and project.shown_from == package
+    why = " ".join(project.kept_why.values())
+    assert "critic" in why and "pkg/" not in why
+
+
+def test_a_finding_prints_on_one_line() -> None:
+    from migrate.diagnostics import Diagnostic
+
+    text = str(Diagnostic("compat-v1-kept", "kept.\nThe calls have been converted.", 3, 4, "info", "a.py"))
+    assert text == "a.py:3:4: compat-v1-kept: kept. The calls have been converted."
