@@ -110,3 +110,14 @@ def test_ast_trees_are_shared_for_the_same_text() -> None:
     with pytest.raises(SyntaxError):
         astparse.parse("def (:\n")
     astparse.forget()
+
+
+def test_all_positions_are_libcsts_position_provider() -> None:
+    from libcst.metadata import PositionProvider
+
+    from migrate.upgrade.codegen import all_positions
+
+    for text in _TEXTS + ["x = 1\r\ny = (2,\r\n     3)\rz = 4\n", "def f():\n\tif x:\n\t\treturn 1  # c\n"]:
+        module = cst.parse_module(text)
+        expected = cst.MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        assert all_positions(module) == dict(expected)

@@ -30,7 +30,6 @@ import ast
 from dataclasses import dataclass, field
 
 import libcst as cst
-from libcst.metadata import PositionProvider
 
 from migrate.codemod.arg_scopes import ArgScopeResult, back_to_original
 from migrate.codemod.fastwalk import visit as fast_visit
@@ -39,6 +38,7 @@ from migrate.codemod.layerless import layerless_names
 from migrate.codemod.tfapi import TfNames, collect_tf_names
 from migrate.cstparse import parse_module
 from migrate.diagnostics import Diagnostic
+from migrate.upgrade.codegen import all_positions
 
 # layer class API -> its functional creator's API
 LAYER_CLASSES = {
@@ -88,7 +88,6 @@ class _Layer:
 class _FunctionScan(cst.CSTVisitor):
     """One function's layer constructions, the uses of their names and every assignment."""
 
-    METADATA_DEPENDENCIES = (PositionProvider,)
 
     def __init__(self, tf: TfNames, positions) -> None:
         self.tf = tf
@@ -505,17 +504,16 @@ def resolve_layer_objects(source: str, path: str = "<string>",
     module, unrolled = unroll(module, tf, list(_functions_in_classes(module)),
                               frozenset(SPECS) | frozenset(RUNNERS), only)
     factory_regions |= unrolled
-    wrapper = cst.MetadataWrapper(module, unsafe_skip_copy=True)
-    positions = wrapper.resolve(PositionProvider)
+    positions = all_positions(module)  # (PositionProvider's ranges, faster: migrate/upgrade/codegen.py)
     repeated_calls = _repeated_calls(tree)
     from migrate.codemod.fresh_scope_helpers import fresh_scope_helpers
 
     fresh_helpers = fresh_scope_helpers(tree, tf, public_ok=True) if loops else set()
     layerless = layerless_names(tree, tf) if loops else frozenset()
     plan = _Plan()
-    regions: set[str | None] = set(_plan_attributes(wrapper.module, tf, positions, only, plan))
+    regions: set[str | None] = set(_plan_attributes(module, tf, positions, only, plan))
     regions |= factory_regions
-    for qualname, function in _functions(wrapper.module):
+    for qualname, function in _functions(module):
         if only is not None and qualname not in only:
             continue
         scan = _FunctionScan(tf, positions)
@@ -534,7 +532,7 @@ def resolve_layer_objects(source: str, path: str = "<string>",
     if not (plan.removed or plan.replaced or plan.calls or plan.fors or factory_regions):
         return ArgScopeResult(source, diagnostics)
     # (the fast walker rebuilds only what changes: the same code, less work)
-    new_module = fast_visit(wrapper.module, _Rewrite(plan))
+    new_module = fast_visit(module, _Rewrite(plan))
     return ArgScopeResult(new_module.code, diagnostics,
                           len(plan.removed) + len(plan.replaced) + len(plan.calls)
                           + len(factory_regions), regions)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
+from libcst._position import CodePosition, CodeRange
 
 
 class _Null:
@@ -246,3 +247,72 @@ def _matches(source: str, offset: int, text: str) -> bool:
         return True
     stripped = text.rstrip("\r\n")
     return source.startswith(stripped, offset) and offset + len(stripped) == len(source)
+
+
+class _Recorded:
+    """`record_syntactic_position` as a plain context manager (libcst's is a generator: most of
+    PositionProvider's time); on exit it stores the node's range exactly as libcst does."""
+
+    __slots__ = ("state", "node", "start_node", "end_node", "start")
+
+    def __init__(self, state: "_AllPositionsState", node, start_node, end_node) -> None:
+        self.state, self.node, self.start_node, self.end_node = state, node, start_node, end_node
+        self.start = CodePosition(state.line, state.column)
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        state = self.state
+        computed = state.computed
+        start = computed[self.start_node].start if self.start_node is not None else self.start
+        end = computed[self.end_node].end if self.end_node is not None \
+            else CodePosition(state.line, state.column)
+        computed[self.node] = CodeRange(start, end)
+
+
+class _AllPositionsState(CodegenState):
+    """libcst's PositionProvidingCodegenState, with the same results, faster: tokens without a
+    line break (nearly all) only move the column, and the syntactic ranges use `_Recorded`."""
+
+    def __init__(self, module: cst.Module) -> None:
+        super().__init__(default_indent=module.default_indent, default_newline=module.default_newline)
+        self.computed: dict[cst.CSTNode, CodeRange] = {}
+        self.line, self.column = 1, 0
+        self._stack: list[CodePosition] = []
+
+    def add_indent_tokens(self) -> None:
+        self.tokens.extend(self.indent_tokens)
+        for token in self.indent_tokens:
+            self._update(token)
+
+    def add_token(self, value: str) -> None:
+        self.tokens.append(value)
+        self._update(value)
+
+    def _update(self, value: str) -> None:
+        if "\n" not in value and "\r" not in value:
+            self.column += len(value)
+            return
+        segments = _NEWLINE.split(value)
+        self.line += len(segments) - 1
+        self.column = len(segments[-1])
+
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        self._stack.append(CodePosition(self.line, self.column))
+
+    def after_codegen(self, node: cst.CSTNode) -> None:
+        start = self._stack.pop()
+        if node not in self.computed:
+            self.computed[node] = CodeRange(start, CodePosition(self.line, self.column))
+
+    def record_syntactic_position(self, node, *, start_node=None, end_node=None):  # type: ignore[override]
+        return _Recorded(self, node, start_node, end_node)
+
+
+def all_positions(module: cst.Module) -> dict[cst.CSTNode, CodeRange]:
+    """What `MetadataWrapper(module).resolve(PositionProvider)` gives, in about half the time
+    (tests/test_positions_fast.py compares the two on every golden input)."""
+    state = _AllPositionsState(module)
+    module._codegen(state)
+    return state.computed
