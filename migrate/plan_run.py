@@ -85,7 +85,7 @@ def plan_candidates(candidates: "list[Candidate]", options: "Options", jobs: int
                 # the file stays as it is: its functions stay TF1 and what it calls of other
                 # files stays callable by its old name (kept beside its class, or not converted)
                 if path not in untouched:
-                    untouched[path] = _trial_error(outcome.result.diagnostics, path, project.shown_from)
+                    untouched[path] = _trial_error(outcome.result.diagnostics, path, project.display_root)
                     notes[path] = _trial_note(outcome.result.diagnostics)
                     found = True
                 continue

@@ -199,7 +199,7 @@ class Project:
     summaries: dict[Path, Summary]
     pins: dict[Path, frozenset[str]]  # names unparsable files import: they stay TF1
     root: Path  # imports resolve from here (above the run's directory when it is inside a package)
-    display_root: Path | None = None  # the run's common directory: where messages name files from
+    display_root: Path  # the run's common directory: where messages name files from
     # spelling -> (file, function) that a file could call, resolved through imports
     reachable: dict[Path, dict[str, Node]] = field(default_factory=dict)
     tf_inherited: dict[Path, tuple[tuple[str, str], ...]] = field(default_factory=dict)
@@ -212,10 +212,6 @@ class Project:
     _used: dict[Path, frozenset[str]] = field(default_factory=dict)  # names a file's code spells (_names_used)
     _elsewhere: dict[Path, frozenset[str]] = field(default_factory=dict)  # words_elsewhere's answers
     _private: dict[Path, frozenset[str]] = field(default_factory=dict)  # private_externals' answers
-
-    @property
-    def shown_from(self) -> Path:
-        return self.display_root or self.root
 
     def words_elsewhere(self, path: Path) -> frozenset[str]:
         """The top-level functions of `path` that another file of the run mentions, as a word
@@ -655,7 +651,7 @@ def _callee(project: Project, s: Summary, spelling: str, target: Path, name: str
     analysis = t.analysis
     return ExternalCallee(
         spelling=spelling,
-        origin=f"{_display(target, project.shown_from)}:{fn.lineno}",
+        origin=f"{_display(target, project.display_root)}:{fn.lineno}",
         function=name,
         source=_segment(t, fn),
         class_ref=class_ref,
@@ -739,7 +735,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
         a = s.analysis
         if a is None:
             continue
-        display = _display(path, project.shown_from)
+        display = _display(path, project.display_root)
         for q in s.creators:
             node = (path, q)
             edges[node]
@@ -792,7 +788,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
             why = untouched.get(path) if isinstance(untouched, dict) else ""
             for node in sorted(project.depends_on(path)):
                 if "." not in node[1]:  # (a class of another file stays usable as it is)
-                    pinned.setdefault(node, ("unconvertible-callee", f"{_display(path, project.shown_from)} could not be "
+                    pinned.setdefault(node, ("unconvertible-callee", f"{_display(path, project.display_root)} could not be "
                                              f"migrated{f' ({why})' if why else ''} and still calls it", display))
             continue
         for spelling, info in a.functions.items():
@@ -815,7 +811,7 @@ def link(project: Project, extra_blocks: dict[Node, tuple[str, str]] | None = No
                 cross_nodes.add((path, q))
             cross_nodes.update(methods)
     for node, (code, message) in extra_blocks.items():
-        blockers[node].append((code, message, _display(node[0], project.shown_from)))
+        blockers[node].append((code, message, _display(node[0], project.display_root)))
     _class_name_clashes(project, blockers)
 
     component_reason: dict[Node, str] = {}
@@ -937,7 +933,7 @@ def _kept_defs(project: Project, helper_callers: dict[Node, set[Node]], componen
         if h not in component_reason and tf1:
             c = tf1[0]
             more = f" (and {len(tf1) - 1} more)" if len(tf1) > 1 else ""
-            stack.append((h, f"{c[1]} in {_display(c[0], project.shown_from)}{more} stays TF1: {component_reason[c]}"))
+            stack.append((h, f"{c[1]} in {_display(c[0], project.display_root)}{more} stays TF1: {component_reason[c]}"))
     stack += [(n, f"{code} at {where}: {message}") for n, (code, message, where) in sorted(pinned.items())
               if n not in component_reason]
     stack.reverse()  # (popped in order: the first caller's reason wins)
@@ -956,7 +952,7 @@ def _kept_defs(project: Project, helper_callers: dict[Node, set[Node]], componen
                 continue
             # the TF1 def calls its own file's defs and other files' helpers by their old names
             target = project.reachable[path][other] if callee.external is not None else (path, other)
-            stack.append((target, f"the kept TF1 def {q} ({_display(path, project.shown_from)}) calls it"))
+            stack.append((target, f"the kept TF1 def {q} ({_display(path, project.display_root)}) calls it"))
     return kept, why
 
 
@@ -1008,10 +1004,10 @@ def _class_name_clashes(project: Project, blockers: dict[Node, list[tuple[str, s
                 cls = cls if cls != q else f"{cls}_2"
                 blockers[(path, q)].append(("kept-tf1", f"{q} stays as it is: class {cls} is already defined in this "
                                             "file (by an earlier run that kept this def for callers that stay TF1)",
-                                            _display(path, project.shown_from)))
+                                            _display(path, project.display_root)))
             elif cls in s.names - {q} or sum(1 for other in s.creators if "." not in other and class_name_for(other) == cls) > 1:
                 blockers[(path, q)].append(("unsupported-call", f"class name {cls} is taken in its file",
-                                            _display(path, project.shown_from)))
+                                            _display(path, project.display_root)))
     for path, reach in project.reachable.items():
         s = project.summaries[path]
         for spelling, node in reach.items():
@@ -1020,10 +1016,10 @@ def _class_name_clashes(project: Project, blockers: dict[Node, list[tuple[str, s
             cls = class_name_for(spelling)
             if cls in s.names - {spelling} and cls not in s.defs:
                 blockers[node].append(("unsupported-call", f"class name {cls} clashes with a name of an importer",
-                                       _display(path, project.shown_from)))
+                                       _display(path, project.display_root)))
             elif cls in s.defs:
                 blockers[node].append(("unsupported-call", f"class name {cls} clashes with a name of an importer",
-                                       _display(path, project.shown_from)))
+                                       _display(path, project.display_root)))
 
 
 # ---------------------------------------------------------------- files that do not parse

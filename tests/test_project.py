@@ -381,7 +381,7 @@ def test_messages_name_files_from_the_runs_directory_inside_a_package(tmp_path: 
     for path, text in sources.items():
         path.write_text(text, encoding="utf-8")
     project, _ = plan_project(sources)
-    assert project.root == tmp_path and project.shown_from == package
+    assert project.root == tmp_path and project.display_root == package
     why = " ".join(project.kept_why.values())
     assert "critic" in why and "pkg/" not in why
 

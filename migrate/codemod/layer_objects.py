@@ -88,7 +88,6 @@ class _Layer:
 class _FunctionScan(cst.CSTVisitor):
     """One function's layer constructions, the uses of their names and every assignment."""
 
-
     def __init__(self, tf: TfNames, positions) -> None:
         self.tf = tf
         self.positions = positions
