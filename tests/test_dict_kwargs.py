@@ -48,13 +48,31 @@ def test_anything_else_keeps_the_dict() -> None:
         source = "import tensorflow as tf\n\n\ndef f(x, n):\n" + textwrap.indent(textwrap.dedent(body), "    ")
         return not inline_dict_kwargs(source).resolved
     assert kept('p = {"inputs": x, "filters": n}\nprint(p)\nreturn tf.layers.conv1d(**p)\n')  # not next
-    assert kept('p = {"inputs": x, "filters": g(n)}\nreturn tf.layers.conv1d(**p)\n')  # a call in a value
+    # a call in a value, when other code runs between the dict and its call
+    assert kept('p = {"inputs": x, "filters": g(n)}\nreturn tf.concat([h(), tf.layers.conv1d(**p)], 0)\n')
+    assert kept('p = {"inputs": x, "filters": g(n)}\nreturn layers()[0](**p)\n')
+    # ... or an overridden value with effects, which the merged call would not evaluate
+    assert kept('p = {"inputs": x, "filters": g(n)}\np.update({"filters": n})\nreturn tf.layers.conv1d(**p)\n')
     assert kept('p = {"inputs": x, "filters": n}\ny = tf.layers.conv1d(**p)\nreturn p\n')  # read later
     assert kept('p = {"inputs": x}\nreturn tf.layers.conv1d(x, **p)\n')  # other arguments
     assert kept('p = {"inputs": x, **extra}\nreturn tf.layers.conv1d(**p)\n')  # an unpacked dict
     assert kept('p = {"inputs": x}\nreturn [tf.layers.conv1d(**p) for _ in range(2)]\n')  # run twice
     assert kept('p = {"inputs": x}\nreturn (lambda: tf.layers.conv1d(**p))()\n')  # later
     assert kept('p = {"inputs": x}; y = 1\nreturn tf.layers.conv1d(**p)\n')  # shares its line
+
+
+def test_values_that_run_code_move_into_a_call_that_runs_next() -> None:
+    """dc_tts's conv1d: `"kernel_initializer": tf.contrib.layers.variance_scaling_initializer()`
+    in the dict, then `tensor = tf.layers.conv1d(**params)`: only the dotted lookup of the layer
+    function runs between them, so the values still run once, in the order written."""
+    source = ("import tensorflow as tf\n\n\ndef f(x, n):\n"
+              "    params = {\"inputs\": x, \"filters\": n,\n"
+              "              \"kernel_initializer\": tf.contrib.layers.variance_scaling_initializer()}\n"
+              "    tensor = tf.layers.conv1d(**params)\n    return tensor\n")
+    out = inline_dict_kwargs(source)
+    assert out.resolved == 1, out.source
+    assert ("tensor = tf.layers.conv1d(inputs=x, filters=n, "
+            "kernel_initializer=tf.contrib.layers.variance_scaling_initializer())") in out.source
 
 
 def test_a_dict_call_of_keywords_counts_as_a_literal() -> None:

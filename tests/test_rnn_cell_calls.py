@@ -190,3 +190,34 @@ def test_a_choice_of_factories_is_inlined_per_branch() -> None:
     assert ("[tf.nn.rnn_cell.LSTMCell(units) if use_lstm else tf.nn.rnn_cell.GRUCell(units) "
             "for _ in range(2)]") in r.source
     assert "make =" not in r.source
+
+
+def test_keyword_calls_and_a_named_scope_entered_at_every_step() -> None:
+    """show-attend-and-tell: `lstm_cell(inputs=..., state=[c, h])` at each step, inside
+    `with tf.variable_scope('lstm', reuse=(t != 0))` entered again by the loop: one scope name
+    (TF1 does not number variable scopes named by a string), so one cell module."""
+    r = _resolve("""
+        def f(xs, c, h):
+            cell = tf.nn.rnn_cell.BasicLSTMCell(num_units=4)
+            for t in range(3):
+                with tf.variable_scope('lstm', reuse=(t != 0)):
+                    _, (c, h) = cell(inputs=xs[t], state=[c, h])
+            return h
+        """)
+    assert ('tf.nn.rnn_cell.cell_call(cell, xs[t], [c, h], scope="basic_lstm_cell", '
+            "reuse=tf.AUTO_REUSE)") in r.source
+    # the keywords in another order would change the order the arguments run in
+    assert "passes other than (inputs, state)" in _reason("""
+        def f(x, s):
+            cell = tf.nn.rnn_cell.GRUCell(4)
+            return cell(state=s, inputs=x)
+        """)
+    # a scope numbered by TF1 (default_name=) at each entry is a new scope per step
+    assert "more than one variable scope" in _reason("""
+        def f(xs, s):
+            cell = tf.nn.rnn_cell.GRUCell(4)
+            for x in xs:
+                with tf.variable_scope(None, default_name="step"):
+                    y, s = cell(x, s)
+            return s
+        """)

@@ -13,8 +13,10 @@ the whole component stayed TF1. Written as `tf.layers.conv1d(inputs=inputs, filt
 (no `**` inside) assigned to a plain local, the very next statement of the same block holds its
 only read, `**params` as the only argument of a call (not in a lambda or comprehension), the
 values only read names, attributes, subscripts and literals (moving their evaluation into the
-call changes nothing), and the name is not global, nonlocal or read by a nested function. Like
-the other text passes this rewrites the planner's and the transform's input; a function the
+call changes nothing), and the name is not global, nonlocal or read by a nested function. Values
+that run code (`"kernel_initializer": tf.contrib.layers.variance_scaling_initializer()`, dc_tts) are
+taken too when the unpacking call is the next statement's whole value, called by a dotted name
+(`_runs_first`). Like the other text passes this rewrites the planner's and the transform's input; a function the
 codemod keeps as TF1 gets its text back.
 """
 
@@ -144,6 +146,7 @@ def _site(stmt: ast.stmt, following: list[ast.stmt], qualname: str, excluded: se
     if items is None or name in excluded or not _own_lines(stmt, lines):
         return None
     statements, consumed = [stmt], []
+    dropped: list[ast.expr] = []  # values a merge overrides: the written call no longer evaluates them
     pending: dict[str, tuple[ast.Assign, list[tuple[str, ast.expr]]]] = {}  # dicts waiting for their update
     rest = iter(following)
     after = next(rest, None)
@@ -164,6 +167,7 @@ def _site(stmt: ast.stmt, following: list[ast.stmt], qualname: str, excluded: se
             statements.append(after)
             consumed.append(after.value.func.value)  # type: ignore[attr-defined]
             keys = {key for key, _ in extra}
+            dropped += [value for key, value in items if key in keys]
             items = [item for item in items if item[0] not in keys] + extra
         else:
             break
@@ -171,7 +175,7 @@ def _site(stmt: ast.stmt, following: list[ast.stmt], qualname: str, excluded: se
     if after is None or pending:
         return None
     keys = [key for key, _ in items]
-    if len(set(keys)) != len(keys) or not all(_pure(v) for _, v in items):
+    if len(set(keys)) != len(keys) or not all(_pure(v) for v in dropped):
         return None
     reads = [n for n in ast.walk(after) if isinstance(n, ast.Name) and n.id == name]
     if len(reads) != 1 or not isinstance(reads[0].ctx, ast.Load):
@@ -179,6 +183,8 @@ def _site(stmt: ast.stmt, following: list[ast.stmt], qualname: str, excluded: se
     call = next((c for c in ast.walk(after) if isinstance(c, ast.Call) and len(c.keywords) == 1 and not c.args
                  and c.keywords[0].arg is None and c.keywords[0].value is reads[0]), None)
     if call is None or _in_deferred(after, call):
+        return None
+    if not all(_pure(v) for _, v in items) and not (len(statements) == 1 and _runs_first(after, call)):
         return None
     values = [ast.get_source_segment(source, v) for _, v in items]
     if any(v is None for v in values):
@@ -247,6 +253,22 @@ def _pure(expr: ast.expr) -> bool:
     if isinstance(expr, ast.Slice):
         return all(p is None or _pure(p) for p in (expr.lower, expr.upper, expr.step))
     return False
+
+
+def _runs_first(stmt: ast.stmt, call: ast.Call) -> bool:
+    """The call is the statement's whole value and names its function by a dotted name
+    (`tensor = tf.layers.conv1d(**params)`): nothing but that lookup runs between the dict's
+    values and the call, so values with effects (`variance_scaling_initializer()`, dc_tts) are
+    still evaluated once, in the order written, before the function runs. (With merges an
+    overridden value would no longer be evaluated at all: not taken then.)"""
+    if not (isinstance(stmt, (ast.Assign, ast.Expr, ast.Return)) and stmt.value is call):
+        return False
+    if isinstance(stmt, ast.Assign) and not all(isinstance(t, ast.Name) for t in stmt.targets):
+        return False
+    func = call.func
+    while isinstance(func, ast.Attribute):
+        func = func.value
+    return isinstance(func, ast.Name)
 
 
 def _in_deferred(stmt: ast.stmt, call: ast.Call) -> bool:

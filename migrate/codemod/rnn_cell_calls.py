@@ -43,7 +43,7 @@ class _DirectCall:
     cell: str
     line: int
     withs: tuple[int, ...]
-    with_in_loop: bool
+    with_in_loop: bool  # a `with` entered inside a loop holds the call, its scope not a fixed string
 
 
 @dataclass
@@ -68,7 +68,10 @@ class _Scan(cst.CSTVisitor):
         return self.positions[node].start.line
 
     def visit_With(self, node: cst.With) -> None:
-        self.nesting.append(("with", id(node)))
+        # ("with", id) / ("fixed-with", id): a `with` whose every item is a variable_scope
+        # named by a string literal, which enters the same scope at every turn of a loop
+        self.nesting.append(("fixed-with" if all(_literal_scope(self.tf, item.item) for item in node.items)
+                             else "with", id(node)))
 
     def leave_With(self, node: cst.With) -> None:
         self.nesting.pop()
@@ -127,7 +130,29 @@ class _Scan(cst.CSTVisitor):
             first_loop = kinds.index("loop") if "loop" in kinds else len(kinds)
             self.direct.append(_DirectCall(
                 node, node.func.value, self._line(node),
-                tuple(i for k, i in self.nesting if k == "with"), "with" in kinds[first_loop:]))
+                tuple(i for k, i in self.nesting if k in ("with", "fixed-with")), "with" in kinds[first_loop:]))
+
+
+def _literal_scope(tf, expr: cst.BaseExpression) -> bool:
+    """`tf.variable_scope("name", ...)`: the same scope however often it is entered (TF1 does
+    not uniquify variable scope names given as strings; only default_name= is numbered)."""
+    return isinstance(expr, cst.Call) and tf.api(expr.func) == "variable_scope" and bool(expr.args) \
+        and expr.args[0].keyword is None and _string(expr.args[0].value) is not None \
+        and not any(a.keyword is not None and a.keyword.value == "default_name" for a in expr.args)
+
+
+def _cell_arguments(call: cst.Call) -> list[cst.Arg] | None:
+    """The call's (inputs, state) as two positional arguments: `cell(x, s)`, `cell(x, state=s)`,
+    `cell(inputs=x, state=s)` (RNNCell.__call__(inputs, state)); None for anything else. Keywords
+    only in that order, so the arguments are still evaluated in the order they were written."""
+    args = list(call.args)
+    if len(args) != 2 or any(a.star for a in args):
+        return None
+    names = tuple(a.keyword.value if a.keyword is not None else None for a in args)
+    if names not in ((None, None), (None, "state"), ("inputs", "state")):
+        return None
+    return [a.with_changes(keyword=None, equal=cst.MaybeSentinel.DEFAULT, comma=cst.MaybeSentinel.DEFAULT)
+            for a in args]
 
 
 def _names(target: cst.CSTNode) -> set[str]:
@@ -198,8 +223,7 @@ def plan_function(function: cst.FunctionDef, qualname: str | None, tf, positions
             why = f"'{cell}' is bound again after it is called"
         elif cell in scan.run_names:
             why = "it is also run by dynamic_rnn / static_rnn / bidirectional_dynamic_rnn"
-        elif any(len(c.node.args) != 2 or any(a.keyword is not None or a.star for a in c.node.args)
-                 for c in calls):
+        elif any(_cell_arguments(c.node) is None for c in calls):
             why = "a call passes other than (inputs, state)"
         elif len({c.withs for c in calls}) > 1 or any(c.with_in_loop for c in calls):
             why = "it is called in more than one variable scope"
@@ -228,7 +252,7 @@ def plan_function(function: cst.FunctionDef, qualname: str | None, tf, positions
         if call.cell not in decided:
             continue
         args = [cst.Arg(cst.Name(call.cell))]
-        args += [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in call.node.args]
+        args += _cell_arguments(call.node) or []
         name = decided[call.cell]
         quoted = f'"{name}"' if '"' not in name and "\\" not in name else repr(name)
         args += [_keyword("scope", cst.SimpleString(quoted)),
