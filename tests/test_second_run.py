@@ -121,3 +121,37 @@ def test_an_optimizer_update_keeps_its_variable_scope() -> None:
     once = transform_source(TRAINING_GRAPH, "ntm.py").code
     assert "reuse_variables()" in once and "reuse=n != 1" in once
     assert transform_source(once, "ntm.py").code == once
+
+
+CONTRIB_PACKAGE_IMPORT = '''import tensorflow as tf
+import tensorflow.contrib as tf_contrib
+
+
+class Classifier:
+    def __init__(self, num_classes, learning_rate):
+        self.num_classes = num_classes
+        self.input_x = tf.placeholder(tf.float32, [None, 4], name="input_x")
+        self.global_step = tf.Variable(0, trainable=False, name="Global_Step")
+        self.learning_rate = learning_rate
+        self.instantiate_weights()
+        self.logits = tf.matmul(self.input_x, self.W)
+        self.loss_val = tf.reduce_mean(self.logits)
+        self.train_op = self.train()
+
+    def instantiate_weights(self):
+        with tf.variable_scope("projection"):
+            self.W = tf.get_variable("W", shape=[4, self.num_classes])
+
+    def train(self):
+        return tf_contrib.layers.optimize_loss(self.loss_val, global_step=self.global_step,
+                                               learning_rate=self.learning_rate, optimizer="Adam")
+'''
+
+
+def test_a_stubbed_contrib_package_is_read_as_the_import_it_replaced() -> None:
+    """brightmart/text_classification: `import tensorflow.contrib as tf_contrib` becomes
+    `tf_contrib = _Tf1Contrib("tf.contrib")`; the second run must still see
+    `tf_contrib.layers.optimize_loss` as contrib's training op (the constructor stays TF1)."""
+    once = transform_source(CONTRIB_PACKAGE_IMPORT, "m.py").code
+    assert '_Tf1Contrib("tf.contrib")' in once
+    assert transform_source(once, "m.py").code == once

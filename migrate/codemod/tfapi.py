@@ -131,7 +131,9 @@ def _stubbed_contrib(value: ast.expr) -> str | None:
     kept code still uses (migrate/upgrade/contrib_imports.py): read as the import it replaced."""
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "_Tf1Contrib" \
             and len(value.args) == 1 and isinstance(value.args[0], ast.Constant) \
-            and isinstance(value.args[0].value, str) and value.args[0].value.startswith("tf.contrib."):
+            and isinstance(value.args[0].value, str) and (value.args[0].value == "tf.contrib"
+                                                          or value.args[0].value.startswith("tf.contrib.")):
+        # (`import tensorflow.contrib as tf_contrib` became `_Tf1Contrib("tf.contrib")`)
         return "tensorflow" + value.args[0].value[2:]
     return None
 
