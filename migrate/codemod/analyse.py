@@ -256,6 +256,16 @@ class _BodyScan:
                     self.block("unsupported-call", f"{dotted} inside a nested function or lambda", node)
                     self.nested_external.append(self.blockers[-1][1])
                 return
+        if api is not None and type(func) is ast.Name and func.id in self.external_names \
+                and func.id not in self.assigned and func.id not in self.params:
+            # a creator imported by name (`from tensorflow.contrib.layers import batch_norm`):
+            # the layer library's callee, as `tf.contrib.layers.batch_norm` is (implicit.py)
+            self.calls.add(func.id)
+            self.call_sites.append((func.id, node.lineno, node.col_offset, bool(nested)))
+            if nested:
+                self.block("unsupported-call", f"{func.id} inside a nested function or lambda", node)
+                self.nested_external.append(self.blockers[-1][1])
+            return
         if api is not None:
             self._tf_call(api, node, nested)
             return

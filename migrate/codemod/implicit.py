@@ -40,8 +40,8 @@ def implicit_creators(tree: ast.Module, tf: TfNames, shared_support: bool = Fals
         return ()  # inlined, the library is TF2 code spelled `tf.`: only where `tf` is TF2 (or will be)
     found: dict[str, ExternalCallee] = {}
     for node in ast.walk(tree):
-        if type(node) is not ast.Call or type(node.func) is not ast.Attribute:
-            continue
+        if type(node) is not ast.Call or type(node.func) not in (ast.Attribute, ast.Name):
+            continue  # (a Name: imported from TF, `from tensorflow.contrib.layers import batch_norm`)
         spelling = ast_dotted_name(node.func)
         if spelling is None or spelling in found or ".compat.v1." in spelling:
             continue  # an explicit tf.compat.v1 spelling is code kept as TF1 (e.g. by an earlier run)

@@ -13,6 +13,7 @@ from typing import Iterator
 
 import libcst as cst
 
+from migrate.contrib_paths import public_contrib_name
 from migrate.cstnames import dotted_name  # noqa: F401 - re-exported for the codemod
 
 _TF_PREFIXES = (
@@ -61,7 +62,7 @@ class TfNames:
             return ""
         for prefix in _TF_PREFIXES:
             if full.startswith(prefix):
-                return full[len(prefix):]
+                return public_contrib_name(full[len(prefix):])
         return None
 
     def is_api(self, expr: cst.BaseExpression, *names: str) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from migrate.contrib_paths import public_contrib_name
 from migrate.diagnostics import Diagnostic
 from migrate.upgrade import rules
 from migrate.upgrade.codegen import StatementLines, start_positions, statement_positions
@@ -201,6 +202,8 @@ class Upgrader(cst.CSTTransformer):
             name, explicit = "tf" + name[len("tf.compat.v1"):], True
         elif name.startswith("tf.compat."):
             return None
+        if name.startswith("tf.contrib."):  # (an internal path: the public name it re-exports)
+            name = "tf." + public_contrib_name(name[3:])
         return Ref(name, parts[0], b, explicit)
 
     def tf2_alias(self) -> str:
