@@ -155,3 +155,35 @@ def test_a_stubbed_contrib_package_is_read_as_the_import_it_replaced() -> None:
     once = transform_source(CONTRIB_PACKAGE_IMPORT, "m.py").code
     assert '_Tf1Contrib("tf.contrib")' in once
     assert transform_source(once, "m.py").code == once
+
+
+SHARED_AUTO_REUSE_SCOPE = '''import tensorflow as tf
+
+
+def linear_1(h, units=4):
+    with tf.variable_scope("enc", reuse=tf.AUTO_REUSE):
+        g = tf.get_variable("g", [units], initializer=tf.ones_initializer())
+        h = h * g
+    return h
+
+
+def linear_2(h, units=4):
+    with tf.variable_scope("enc"):
+        g = tf.get_variable("g", [units], initializer=tf.ones_initializer())
+        h = h * g
+    return h
+
+
+def build(x, y):
+    x = linear_1(x)
+    return x + y
+'''
+
+
+def test_both_functions_sharing_an_auto_reuse_scope_stay() -> None:
+    """Found by tests/test_fuzz.py: linear_1 (AUTO_REUSE) was refused for sharing 'enc' with
+    linear_2, which converted; the second run, no longer seeing linear_2's scope, converted
+    linear_1. Both concern the refusal: both stay."""
+    once = transform_source(SHARED_AUTO_REUSE_SCOPE, "m.py")
+    assert not once.functions
+    assert transform_source(once.code, "m.py").code == once.code

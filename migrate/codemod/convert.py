@@ -232,6 +232,8 @@ def _convert(module: cst.Module, tf: TfNames, analysis: FileAnalysis, lines: Lin
         except _Blocked as blocked:
             component_of = components(analysis.converted, analysis.functions, analysis.extra_edges)
             comp = set(component_of.get(blocked.qualname, {blocked.qualname}))
+            for other in sorted(blocked.error.also & analysis.converted):
+                comp |= component_of.get(other, {other})
             grew = True
             while grew:  # callers of a refused function of another file (not linked to it) stay too
                 refused_externals = {c for c in comp if analysis.functions[c].external is not None}

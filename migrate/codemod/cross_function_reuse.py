@@ -175,7 +175,7 @@ def check_shared_across_functions(converter, original: cst.Call, callee: str | N
                 raise Unsupported("unsupported-scope", f"{me} and {q} both name scope {name!r}, {me} with "
                                   "AUTO_REUSE: TF1 shares one set of variables between them when they run in "
                                   "the same scope (whichever runs first creates it), which a module per "
-                                  "function would not", original)
+                                  "function would not", original, also=frozenset({q}))
 
 
 def check_owner_call_in_shared_scope(converter, original: cst.Call) -> None:

@@ -21,11 +21,15 @@ _SCOPE_POSITIONAL = ["name_or_scope", "default_name", "values", "initializer", "
 class Unsupported(Exception):
     """A construct the codemod will not convert; carries a reason code and the node."""
 
-    def __init__(self, code: str, message: str, node: cst.CSTNode | None = None) -> None:
+    def __init__(self, code: str, message: str, node: cst.CSTNode | None = None,
+                 also: frozenset[str] = frozenset()) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.node = node
+        # other functions of the file the reason concerns as much (two functions sharing one
+        # AUTO_REUSE scope): they stay TF1 too, or a second run would convert the one kept
+        self.also = also
 
 
 def bind_call(call: cst.Call, positional: list[str]) -> dict[str, cst.BaseExpression]:
