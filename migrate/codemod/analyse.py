@@ -15,6 +15,7 @@ import ast
 import builtins
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -31,6 +32,7 @@ from migrate.codemod.recomputed_attributes import recomputable
 from migrate.codemod.creators_rnn import LIBRARY_CALLS as RNN_LIBRARY_CALLS
 from migrate.codemod.rnn_cells import cell_blockers
 from migrate.codemod.rnn_cell_shared import shared_cells_by_class
+from migrate.codemod.reuse_flags import FirstCallFlags
 from migrate.codemod.reuse_hosts import reuse_hosts
 from migrate.codemod.tfapi import TfNames, ast_dotted_name
 from migrate.codemod.variable_free import VARIABLE_FREE_LAYERS, makes_variables
@@ -207,6 +209,11 @@ class _BodyScan:
         self.nested_external: list[Diagnostic] = []  # blocks of other files' functions called in nested code
         self.call_sites: list[tuple[str, int, int, bool]] = []  # (callee, line, column, in nested code)
         self.value_refs: set[str] = set()  # names (`f`, `ops.f`) this body uses as values, not as callees
+        self.reuse_flags: FirstCallFlags | None = None  # the file's first-call reuse flags (reuse_flags.py)
+
+    @property
+    def _flags(self) -> Callable[[], frozenset[str]]:
+        return lambda: self.reuse_flags.of(self.owner) if self.reuse_flags is not None else frozenset()
 
     def block(self, code: str, message: str, node: ast.expr) -> None:
         self.blockers.append(((node.lineno, node.col_offset), Diagnostic(code, message, node.lineno, node.col_offset)))
@@ -307,8 +314,9 @@ class _BodyScan:
                     continue
                 if key in _SCOPE_BLOCKING_KWARGS and _SCOPE_BLOCKING_KWARGS[key]:
                     self.block(_SCOPE_BLOCKING_KWARGS[key], f"variable_scope({key}=...)", node)
-                if key == "reuse" and not _static_reuse(kw.value, self.tf, self.params):
-                    self.block("dynamic-reuse", "reuse is computed at run time", node)
+                if key == "reuse" and not _static_reuse(kw.value, self.tf, self.params, self.self_name,
+                                                        self._flags):
+                    self.block("dynamic-reuse", _dynamic_reuse_message(kw.value, self.self_name), node)
             if api == "variable_op_scope":
                 self.block("unsupported-scope", "variable_op_scope", node)
         elif api == "make_template":
@@ -591,10 +599,12 @@ def _is_regularization_lookup(tf: TfNames, node: ast.Call) -> bool:
     return False
 
 
-def _static_reuse(expr: ast.expr, tf: TfNames, params: set[str]) -> bool:
+def _static_reuse(expr: ast.expr, tf: TfNames, params: set[str], self_name: str | None = None,
+                  flags: Callable[[], frozenset[str]] = frozenset) -> bool:
     """Reuse values whose meaning the codemod can decide: literals, AUTO_REUSE, parameters,
-    comparisons of loop counters (`t > 0`), and `not`/`or`/`and` of those. A local computed
-    from data (`reuse = tf.cond(...)`) is not."""
+    comparisons of loop counters (`t > 0`), the owner's first-call flags (`self._reuse`), and
+    `not`/`or`/`and` of those. A local computed from data (`reuse = tf.cond(...)`) is not, nor
+    an attribute of `self` that other code sets (`self.reuse = reuse`: instances share)."""
     if isinstance(expr, ast.Name):
         return expr.id in params
     if isinstance(expr, ast.Constant):
@@ -605,12 +615,23 @@ def _static_reuse(expr: ast.expr, tf: TfNames, params: set[str]) -> bool:
         return all(isinstance(p, (ast.Name, ast.Attribute)) or _int_or_name_constant(p)
                    for p in [expr.left, *expr.comparators])
     if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.Not):
-        return _static_reuse(expr.operand, tf, params)
+        return _static_reuse(expr.operand, tf, params, self_name, flags)
     if isinstance(expr, ast.BoolOp):
-        return all(_static_reuse(v, tf, params) for v in expr.values)
+        return all(_static_reuse(v, tf, params, self_name, flags) for v in expr.values)
+    if isinstance(expr, ast.Attribute) and self_name is not None and type(expr.value) is ast.Name \
+            and expr.value.id == self_name:
+        return expr.attr in flags()
     if isinstance(expr, ast.Attribute) and expr.attr == "reuse":
         return True  # `scope.reuse`, `tf.get_variable_scope().reuse`
     return False
+
+
+def _dynamic_reuse_message(expr: ast.expr, self_name: str | None) -> str:
+    if isinstance(expr, ast.Attribute) and type(expr.value) is ast.Name and expr.value.id == self_name:
+        return (f"reuse={self_name}.{expr.attr}: an attribute that other code sets (a constructor argument, "
+                "another method or object), not a flag that is False at the first call and True after it: "
+                "instances may share variables, which one module per instance would not")
+    return "reuse is computed at run time"
 
 
 def _int_or_name_constant(expr: ast.expr) -> bool:
@@ -805,10 +826,12 @@ def analyse_module(tree: ast.Module, tf: TfNames, pinned: frozenset[str] = froze
         b.external_attrs = scan.external_attrs
         return b
 
+    reuse_flags = FirstCallFlags(tree)
     for info, fn in defs:
         params = _params(fn)
         scans[id(fn)] = body_scan(tf, top_functions, methods_by_owner.get(info.owner or "", set()), class_names,
                                   info.self_name, info.owner, params)
+        scans[id(fn)].reuse_flags = reuse_flags
     script = body_scan(tf, top_functions, set(), class_names, None, None, set())
     # The whole file, once, in source order.
     for stmt in tree.body:
