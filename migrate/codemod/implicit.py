@@ -85,9 +85,17 @@ def split_library(module: "cst.Module") -> tuple["cst.Module", list[tuple[int, "
 
 
 def join_library(module: "cst.Module", taken: list[tuple[int, "cst.BaseStatement"]]) -> "cst.Module":
+    import libcst as cst
+
     if not taken:
         return module
     body = list(module.body)
     for index, stmt in taken:
         body.insert(min(index, len(body)), stmt)
+    # The upgrade stage inserted its own copy of a helper the library already defines (`_tf1_fans`
+    # for an initializer): one definition per file.
+    library_defs = {s.name.value for _, s in taken if isinstance(s, cst.FunctionDef) and s.name.value.startswith("_tf1_")}
+    taken_ids = {id(s) for _, s in taken}
+    body = [s for s in body if id(s) in taken_ids
+            or not (isinstance(s, cst.FunctionDef) and s.name.value in library_defs)]
     return module.with_changes(body=body)

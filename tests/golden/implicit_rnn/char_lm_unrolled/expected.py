@@ -252,24 +252,6 @@ class CellCall(_RnnRunner):
         return cell._step(inputs, state)
 
 
-def _tf1_fans(shape):
-    """TF1 init_ops._compute_fans."""
-    shape = tf.TensorShape(shape).as_list()
-    if len(shape) < 1:
-        fan_in = fan_out = 1
-    elif len(shape) == 1:
-        fan_in = fan_out = shape[0]
-    elif len(shape) == 2:
-        fan_in, fan_out = shape[0], shape[1]
-    else:
-        receptive_field_size = 1
-        for dim in shape[:-2]:
-            receptive_field_size *= dim
-        fan_in = shape[-2] * receptive_field_size
-        fan_out = shape[-1] * receptive_field_size
-    return int(fan_in), int(fan_out)
-
-
 def _tf1_variance_scaling_initializer(scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None, dtype=tf.float32):
     """TF1 tf.variance_scaling_initializer (same values in plain TF2)."""
     distribution = distribution.lower()
