@@ -94,3 +94,10 @@ def test_reading_the_flag_elsewhere_is_fine() -> None:
             return self._reuse
 """
     assert flags(source) == {"D": {"_reuse"}}
+
+
+def test_setattr_anywhere_in_the_file_means_no_flags() -> None:
+    source = FLAG_CLASS.format(initial="False", set_true="self._reuse = True") + """
+    setattr(D("d"), "other", 1)
+"""
+    assert flags(source) == {}

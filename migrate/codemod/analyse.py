@@ -211,9 +211,8 @@ class _BodyScan:
         self.value_refs: set[str] = set()  # names (`f`, `ops.f`) this body uses as values, not as callees
         self.reuse_flags: FirstCallFlags | None = None  # the file's first-call reuse flags (reuse_flags.py)
 
-    @property
-    def _flags(self) -> Callable[[], frozenset[str]]:
-        return lambda: self.reuse_flags.of(self.owner) if self.reuse_flags is not None else frozenset()
+    def _own_flags(self) -> frozenset[str]:
+        return self.reuse_flags.of(self.owner) if self.reuse_flags is not None else frozenset()
 
     def block(self, code: str, message: str, node: ast.expr) -> None:
         self.blockers.append(((node.lineno, node.col_offset), Diagnostic(code, message, node.lineno, node.col_offset)))
@@ -315,7 +314,7 @@ class _BodyScan:
                 if key in _SCOPE_BLOCKING_KWARGS and _SCOPE_BLOCKING_KWARGS[key]:
                     self.block(_SCOPE_BLOCKING_KWARGS[key], f"variable_scope({key}=...)", node)
                 if key == "reuse" and not _static_reuse(kw.value, self.tf, self.params, self.self_name,
-                                                        self._flags):
+                                                        self._own_flags):
                     self.block("dynamic-reuse", _dynamic_reuse_message(kw.value, self.self_name), node)
             if api == "variable_op_scope":
                 self.block("unsupported-scope", "variable_op_scope", node)

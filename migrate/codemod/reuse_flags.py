@@ -41,6 +41,8 @@ class FirstCallFlags:
 def first_call_flags(tree: ast.Module) -> dict[str, frozenset[str]]:
     """Class name -> attributes that are first-call reuse flags of that class."""
     outside_targets = _attribute_targets_outside_self(tree)
+    if outside_targets is None:
+        return {}  # setattr(obj, name, value) can set any attribute
     flags: dict[str, frozenset[str]] = {}
     for cls in tree.body:
         if not isinstance(cls, ast.ClassDef):
@@ -84,6 +86,14 @@ def _unconditional(body: list[ast.stmt]) -> list[ast.stmt]:
     return out
 
 
+def _sets(stmt: ast.AST, attr: str, self_name: str | None) -> object:
+    """The constant `stmt` assigns to `self.attr` (`...` when it is no such statement)."""
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and _is_self_attr(stmt.targets[0], self_name) \
+            and stmt.targets[0].attr == attr:  # type: ignore[attr-defined]
+        return _constant(stmt.value)
+    return ...
+
+
 def _allowed(node: ast.AST, target: ast.AST, attribute: ast.Attribute, self_name: str | None,
              in_init: bool) -> bool:
     """`self.flag = False|None` in __init__, `self.flag = True` elsewhere: nothing else."""
@@ -125,15 +135,13 @@ def _candidate_flags(cls: ast.ClassDef) -> set[str]:
             continue
         user = users[0]
         self_name = _self_name(user)
-        if any(isinstance(s, ast.Assign) and len(s.targets) == 1 and _is_self_attr(s.targets[0], self_name)
-               and s.targets[0].attr == attr and _constant(s.value) is True  # type: ignore[attr-defined]
-               for s in _unconditional(user.body)):
+        if any(_sets(s, attr, self_name) is True for s in _unconditional(user.body)):
             flags.add(attr)
     return flags
 
 
-def _attribute_targets_outside_self(tree: ast.Module) -> set[str]:
-    """Attribute names assigned on something other than a method's own `self`."""
+def _attribute_targets_outside_self(tree: ast.Module) -> set[str] | None:
+    """Attribute names assigned on something other than a method's own `self` (None: any, by setattr)."""
     inside: set[int] = set()
     for cls in ast.walk(tree):
         if isinstance(cls, ast.ClassDef):
@@ -150,11 +158,9 @@ def _attribute_targets_outside_self(tree: ast.Module) -> set[str]:
         elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
             targets = [node.target]
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr":
-            names.add("*")  # setattr(obj, name, value): any attribute
+            return None
         for target in targets:
             for t in ast.walk(target):
                 if isinstance(t, ast.Attribute) and id(t) not in inside:
                     names.add(t.attr)
-    if "*" in names:
-        return {n for cls in ast.walk(tree) if isinstance(cls, ast.ClassDef) for n in _candidate_flags(cls)}
     return names
